@@ -1,0 +1,94 @@
+// Bundles the extension (node and web), the CLIs and the integration tests. `--production`
+// minifies; `--watch` rebuilds on change. Type-checking is separate: `npm run typecheck`.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = require('./package.json');
+
+require('./scripts/build-validator');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  loader: { '.md': 'text' },
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+};
+
+/** Entry points that exist (features arrive issue by issue). */
+const existing = (entries) => entries.filter((e) => fs.existsSync(path.join(__dirname, e.in)));
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: existing([
+      { in: 'src/cli/handbook-lint.ts', out: 'handbook-lint' },
+      { in: 'src/cli/handbook-import.ts', out: 'handbook-import' },
+    ]),
+    outdir: 'dist/cli',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }]).map((e) => ({
+    ...common,
+    entryPoints: [e.in],
+    outdir: 'dist/media',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  })),
+  ...existing([{ in: 'test/integration/index.ts' }]).map((e) => ({
+    ...common,
+    minify: false,
+    entryPoints: [e.in],
+    outfile: 'out/test/integration/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  })),
+];
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  for (const f of ['dist/cli/handbook-lint.js', 'dist/cli/handbook-import.js']) {
+    if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

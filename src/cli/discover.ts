@@ -1,0 +1,58 @@
+/** Finds Markdown files on disk: directory walks (no node_modules, no dot-folders) and globs. */
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+
+export const DEFAULT_ROLE_GLOBS = ['**/roles/**/*.md'];
+const MARKDOWN = /\.(md|markdown)$/i;
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function isGlob(arg: string): boolean {
+  return GLOB_CHARS.test(arg);
+}
+
+/** Every Markdown file below `dir`, as absolute paths in a stable order. */
+export function walkMarkdown(dir: string, onError?: (file: string, err: Error) => void): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const current = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch (e) {
+      onError?.(current, e as Error);
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        stack.push(full);
+      } else if (MARKDOWN.test(entry.name)) {
+        // Symbolic links to files are followed; links to directories are not (no loops).
+        if (entry.isSymbolicLink()) {
+          try {
+            if (!fs.statSync(full).isFile()) continue;
+          } catch (e) {
+            onError?.(full, e as Error);
+            continue;
+          }
+        }
+        if (entry.isFile() || entry.isSymbolicLink()) out.push(full);
+      }
+    }
+  }
+  return out.sort();
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** A matcher over paths relative to `cwd`, POSIX separators. */
+export function globMatcher(globs: string[]): (relPath: string) => boolean {
+  const m = picomatch(globs, { dot: false });
+  return (rel) => m(rel);
+}

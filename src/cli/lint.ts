@@ -1,0 +1,109 @@
+/** handbook-lint: reads role files from disk into the engine and reports their findings. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { HandbookIndex } from '../core/handbookIndex';
+import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix, walkMarkdown } from './discover';
+import type { FileFindings } from './format';
+
+export class UsageError extends Error {}
+
+export interface LintOptions {
+  cwd: string;
+  /** Paths, directories or globs; empty means every role file under cwd. */
+  targets: string[];
+  roleGlobs?: string[];
+  /** Called for files that could not be read during discovery. */
+  onSkip?: (file: string, reason: string) => void;
+}
+
+export interface LintRun {
+  index: HandbookIndex;
+  results: FileFindings[];
+  /** How many role files the handbook holds. */
+  roleFiles: number;
+}
+
+const MIGHT_BE_ROLE = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?^role[ \t]*:/m;
+
+function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8');
+}
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT') return 'no such file or directory';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'EISDIR') return 'is a directory';
+  return e.message ?? String(err);
+}
+
+export function runLint(opts: LintOptions): LintRun {
+  const cwd = path.resolve(opts.cwd);
+  const isRoleGlob = globMatcher(opts.roleGlobs ?? DEFAULT_ROLE_GLOBS);
+  const index = new HandbookIndex();
+  const skip = (file: string, reason: string) => opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', reason);
+
+  /** Adds a discovered file: a role file when the globs match it or its frontmatter has `role`. */
+  const addDiscovered = (abs: string): boolean => {
+    const rel = toPosix(path.relative(cwd, abs));
+    const forced = !rel.startsWith('..') && isRoleGlob(rel);
+    let text: string;
+    try {
+      text = readText(abs);
+    } catch (e) {
+      skip(abs, describe(e));
+      return false;
+    }
+    if (!forced && !MIGHT_BE_ROLE.test(text.slice(0, 64 * 1024))) return false;
+    index.set(abs, text, { forceRoleFile: forced });
+    return index.has(abs);
+  };
+
+  let all: string[] | undefined;
+  const allUnderCwd = () => (all ??= walkMarkdown(cwd, (f, e) => skip(f, describe(e))));
+  for (const file of allUnderCwd()) addDiscovered(file);
+
+  const reported = new Map<string, string>(); // abs -> display path
+  if (opts.targets.length === 0) {
+    for (const uri of index.uris()) reported.set(uri, toPosix(path.relative(cwd, uri)));
+  }
+  for (const target of opts.targets) {
+    if (isGlob(target)) {
+      const match = globMatcher([toPosix(target).replace(/^\.\//, '')]);
+      const hits = allUnderCwd().filter((abs) => match(toPosix(path.relative(cwd, abs))));
+      if (hits.length === 0) throw new UsageError(`no files match "${target}"`);
+      for (const abs of hits) {
+        if (index.has(abs) || addDiscovered(abs)) reported.set(abs, toPosix(path.relative(cwd, abs)));
+      }
+      continue;
+    }
+    const abs = path.resolve(cwd, target);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (e) {
+      throw new UsageError(`cannot read "${target}": ${describe(e)}`);
+    }
+    if (stat.isDirectory()) {
+      const inside = abs === cwd || abs.startsWith(cwd + path.sep) ? allUnderCwd().filter((f) => f.startsWith(abs + path.sep) || abs === cwd) : walkMarkdown(abs, (f, e) => skip(f, describe(e)));
+      for (const f of inside) {
+        if (index.has(f) || addDiscovered(f)) reported.set(f, toPosix(path.relative(cwd, f)));
+      }
+      continue;
+    }
+    let text: string;
+    try {
+      text = readText(abs);
+    } catch (e) {
+      throw new UsageError(`cannot read "${target}": ${describe(e)}`);
+    }
+    // A file named on the command line is checked as a role file.
+    index.set(abs, text, { forceRoleFile: true });
+    reported.set(abs, target);
+  }
+
+  const results: FileFindings[] = [...reported]
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+    .map(([abs, file]) => ({ file, findings: index.findings(abs) }));
+  return { index, results, roleFiles: index.size };
+}

@@ -1,0 +1,87 @@
+/** The `handbook-lint` command: arguments, run, output, exit status. */
+import { formatJson, formatStylish, type FileFindings } from './format';
+import { runLint, UsageError } from './lint';
+
+const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json] [--quiet]
+
+Checks handbook role files (Markdown with YAML frontmatter) against the role schema and the
+handbook's cross-file rules. With no path, checks every role file under the current directory.
+
+Options:
+  --format stylish|json  output format (default: stylish)
+  --quiet                report errors only
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit status: 0 no errors, 1 errors found, 2 could not run.`;
+
+declare const __VERSION__: string | undefined;
+
+export interface CliIO {
+  cwd: string;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  color?: boolean;
+}
+
+type Format = 'stylish' | 'json';
+const FORMATS: Format[] = ['stylish', 'json'];
+
+export function main(argv: string[], io: CliIO): number {
+  let format: Format = 'stylish';
+  let quiet = false;
+  const targets: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      targets.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    if (arg === '-v' || arg === '--version') {
+      io.out(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+      return 0;
+    }
+    if (arg === '--quiet' || arg === '-q') {
+      quiet = true;
+      continue;
+    }
+    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (!value || !FORMATS.includes(value as Format)) {
+        io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${value ? ` (got "${value}")` : ''}\n`);
+        return 2;
+      }
+      format = value as Format;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      io.err(`handbook-lint: unknown option "${arg}" (see --help)\n`);
+      return 2;
+    }
+    targets.push(arg);
+  }
+
+  let results: FileFindings[];
+  try {
+    const run = runLint({ cwd: io.cwd, targets, onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`) });
+    if (targets.length === 0 && run.roleFiles === 0) {
+      io.err('handbook-lint: no role files found under the current directory\n');
+    }
+    results = run.results;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`handbook-lint: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`handbook-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  const text = format === 'json' ? formatJson(results) : formatStylish(results, !!io.color);
+  if (text) io.out(text);
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+/** `[[target]]` / `[[target|label]]` links in Markdown bodies, ignoring code spans and fenced code. */
+import type { Link } from './types';
+import type { LineMap } from './text';
+
+const LINK = /\[\[([^\[\]|\r\n]+)(?:\|([^\[\]\r\n]*))?\]\]/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Scans `text` from `start` for links. Fenced code blocks are skipped whole; inside other lines,
+ * backtick code spans are skipped (a span is a run of N backticks closed by the next run of N).
+ */
+export function scanLinks(text: string, start: number, lines: LineMap): Link[] {
+  if (text.indexOf('[[', start) < 0) return [];
+  const links: Link[] = [];
+  let fence: { char: string; len: number } | undefined;
+  const first = lines.position(start).line;
+  for (let line = first; line <= lines.lineCount; line++) {
+    const from = line === first ? start : lines.lineStart(line);
+    const to = lines.lineEnd(line);
+    const content = text.slice(from, to);
+    const m = FENCE.exec(content);
+    if (fence) {
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len && content.slice(m[0].length).trim() === '') fence = undefined;
+      continue;
+    }
+    if (m && !(m[1][0] === '`' && content.slice(m[0].length).includes('`'))) {
+      fence = { char: m[1][0], len: m[1].length };
+      continue;
+    }
+    if (content.indexOf('[[') < 0) continue;
+    for (const [a, b] of outsideCodeSpans(content)) {
+      const segment = content.slice(a, b);
+      LINK.lastIndex = 0;
+      let lm: RegExpExecArray | null;
+      while ((lm = LINK.exec(segment))) {
+        const target = lm[1].trim();
+        if (!target) continue;
+        const abs = from + a + lm.index;
+        const targetOffset = abs + 2 + lm[1].indexOf(target);
+        links.push({
+          target,
+          label: lm[2]?.trim() || undefined,
+          range: lines.range(abs, abs + lm[0].length),
+          targetRange: lines.range(targetOffset, targetOffset + target.length),
+        });
+      }
+    }
+  }
+  return links;
+}
+
+/** [start, end) pieces of a line that are not inside backtick code spans. */
+function outsideCodeSpans(line: string): [number, number][] {
+  if (line.indexOf('`') < 0) return [[0, line.length]];
+  const parts: [number, number][] = [];
+  let pos = 0;
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '`') {
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (line[i + n] === '`') n++;
+    const ticks = '`'.repeat(n);
+    let close = line.indexOf(ticks, i + n);
+    while (close >= 0 && line[close + n] === '`') {
+      let skip = close;
+      while (line[skip] === '`') skip++;
+      close = line.indexOf(ticks, skip);
+    }
+    if (close < 0) {
+      i += n;
+      continue;
+    }
+    parts.push([pos, i]);
+    pos = close + n;
+    i = pos;
+  }
+  parts.push([pos, line.length]);
+  return parts;
+}
