@@ -1,9 +1,9 @@
 /** Browser (web worker) entry point: the same features, without the CLI. */
 import type * as vscode from 'vscode';
-import { activateFeatures } from './activate';
+import { activateFeatures, type HandbookRolesApi } from './activate';
 
-export function activate(context: vscode.ExtensionContext): void {
-  activateFeatures(context);
+export function activate(context: vscode.ExtensionContext): HandbookRolesApi {
+  return activateFeatures(context);
 }
 
 export function deactivate(): void {}

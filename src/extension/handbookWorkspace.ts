@@ -1,0 +1,257 @@
+/**
+ * Feeds the engine's HandbookIndex from the workspace: an initial background scan through
+ * `workspace.fs`, a file watcher, and open editors (whose text wins over the disk). Every feature
+ * reads the index from here and listens to `onDidChange`; none of them reads files itself.
+ */
+import * as vscode from 'vscode';
+import picomatch from 'picomatch';
+import { HandbookIndex } from '../core/handbookIndex';
+import { BUILTIN_FILES, BUILTIN_SCHEME } from './builtinHandbook';
+
+export interface HandbookChange {
+  /** URIs (as strings) whose parse or findings may have changed. */
+  affected: ReadonlySet<string>;
+}
+
+export type BuiltinMode = 'whenEmpty' | 'always' | 'never';
+
+const MARKDOWN_GLOB = '**/*.{md,markdown}';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
+const ROLE_KEY = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?^role[ \t]*:/m;
+const EDIT_DEBOUNCE_MS = 250;
+const READ_BATCH = 32;
+
+export class HandbookWorkspace implements vscode.Disposable {
+  /** Workspace role files, plus the built-in roles while they stand in for an empty handbook. */
+  readonly index = new HandbookIndex();
+  /** The built-in roles alone, always available (for the "always" mode and lookups). */
+  readonly builtinIndex = new HandbookIndex();
+  private readonly changed = new vscode.EventEmitter<HandbookChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Latest operation per URI: an async read that finishes after a newer event is dropped. */
+  private readonly tokens = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private nextToken = 1;
+  private pendingAffected = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private matcher: (rel: string) => boolean = () => false;
+  private scanPromise: Promise<void> | undefined;
+  private readonly decoder = new TextDecoder('utf-8');
+  private builtinsActive = false;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    for (const [uri, text] of BUILTIN_FILES) this.builtinIndex.set(uri, text, { builtin: true, forceRoleFile: true });
+    this.readSettings();
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.fromDocument(e.document, EDIT_DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('handbookRoles.roleFiles') || e.affectsConfiguration('handbookRoles.showBuiltinHandbook')) {
+          this.readSettings();
+          void this.refresh();
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.fromDisk(u)),
+      watcher.onDidChange((u) => this.fromDisk(u)),
+      watcher.onDidDelete((u) => this.remove(u)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.remove(u))),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach((f) => {
+          this.remove(f.oldUri);
+          this.fromDisk(f.newUri);
+        }),
+      ),
+    );
+  }
+
+  /** Resolves once the initial (or latest full) scan is done. */
+  get ready(): Promise<void> {
+    return this.scanPromise ?? this.refresh();
+  }
+
+  /** Whether the built-in roles currently stand in for an empty workspace handbook. */
+  get showingBuiltins(): boolean {
+    return this.builtinsActive;
+  }
+
+  get builtinMode(): BuiltinMode {
+    return vscode.workspace.getConfiguration('handbookRoles').get<BuiltinMode>('showBuiltinHandbook', 'whenEmpty');
+  }
+
+  /** Number of workspace role files (built-ins excluded). */
+  get workspaceRoleFiles(): number {
+    return this.index.size - (this.builtinsActive ? BUILTIN_FILES.size : 0);
+  }
+
+  private readSettings(): void {
+    const globs = vscode.workspace.getConfiguration('handbookRoles').get<string[]>('roleFiles', ['**/roles/**/*.md']);
+    this.matcher = picomatch(globs.length ? globs : ['**/roles/**/*.md'], { dot: false });
+  }
+
+  /** Whether the role-file globs match a file (then a missing frontmatter is reported). */
+  isForced(uri: vscode.Uri): boolean {
+    if (uri.scheme === BUILTIN_SCHEME) return true;
+    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+    return this.matcher(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  /** Whether a document is (or should be treated as) a role file. */
+  isRoleDocument(doc: vscode.TextDocument): boolean {
+    return this.index.has(doc.uri.toString()) || (doc.languageId === 'markdown' && (this.isForced(doc.uri) || ROLE_KEY.test(doc.getText(new vscode.Range(0, 0, 400, 0)))));
+  }
+
+  /** Rescans the whole workspace in the background, with progress in the Roles view. */
+  refresh(): Promise<void> {
+    const run = vscode.window.withProgress(
+      { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
+      () => this.scan(),
+    );
+    this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
+    return this.scanPromise;
+  }
+
+  private async scan(): Promise<void> {
+    const started = Date.now();
+    const files = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB) : [];
+    const seen = new Set(files.map((f) => f.toString()));
+    for (const uri of this.index.uris()) {
+      if (!uri.startsWith(`${BUILTIN_SCHEME}:`) && !seen.has(uri)) this.collect(this.index.delete(uri).affected, uri);
+    }
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      await Promise.all(files.slice(i, i + READ_BATCH).map((u) => this.read(u, true)));
+      this.flush();
+    }
+    for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc, 0);
+    this.updateBuiltins();
+    this.flush();
+    this.log.info(`Indexed ${this.workspaceRoleFiles} role files out of ${files.length} Markdown files in ${Date.now() - started} ms.`);
+  }
+
+  private token(uri: string): number {
+    const t = this.nextToken++;
+    this.tokens.set(uri, t);
+    return t;
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  private fromDisk(uri: vscode.Uri): void {
+    if (this.openDocument(uri)) return; // the editor's text is the truth while it is open
+    void this.read(uri, false);
+  }
+
+  private async read(uri: vscode.Uri, quiet: boolean): Promise<void> {
+    const key = uri.toString();
+    const token = this.token(key);
+    let text: string;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      text = this.decoder.decode(bytes);
+    } catch (e) {
+      if (this.tokens.get(key) !== token) return;
+      if (!quiet) this.log.warn(`Could not read ${key}: ${e instanceof Error ? e.message : String(e)}`);
+      this.collect(this.index.delete(key).affected, key);
+      this.scheduleFlush();
+      return;
+    }
+    if (this.tokens.get(key) !== token || this.openDocument(uri)) return;
+    this.apply(uri, text);
+    if (!quiet) this.scheduleFlush();
+  }
+
+  private apply(uri: vscode.Uri, text: string): void {
+    const key = uri.toString();
+    const forced = this.isForced(uri);
+    if (!forced && !this.index.has(key) && !ROLE_KEY.test(text.slice(0, 64 * 1024))) return;
+    const result = this.index.set(key, text, { forceRoleFile: forced });
+    this.collect(result.affected, key);
+  }
+
+  private fromDocument(doc: vscode.TextDocument, delay: number): void {
+    if (doc.uri.scheme === BUILTIN_SCHEME || doc.languageId !== 'markdown') return;
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
+    const key = doc.uri.toString();
+    const token = this.token(key);
+    const existing = this.timers.get(key);
+    if (existing) clearTimeout(existing);
+    const run = () => {
+      this.timers.delete(key);
+      if (this.tokens.get(key) !== token || doc.isClosed) return;
+      this.apply(doc.uri, doc.getText());
+      this.updateBuiltins();
+      this.flush();
+    };
+    if (delay <= 0) run();
+    else this.timers.set(key, setTimeout(run, delay));
+  }
+
+  /** Applies a document's pending edit at once (commands and tests that must see the latest text). */
+  syncDocument(doc: vscode.TextDocument): void {
+    this.fromDocument(doc, 0);
+  }
+
+  private onClosed(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme === 'untitled') return this.remove(doc.uri);
+    // An editor closed without saving leaves the disk content as the truth.
+    if (doc.uri.scheme !== BUILTIN_SCHEME && this.index.has(doc.uri.toString())) void this.read(doc.uri, true).then(() => this.flush());
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.token(key);
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.collect(this.index.delete(key).affected, key);
+    this.updateBuiltins();
+    this.scheduleFlush();
+  }
+
+  /** The built-ins stand in while the workspace has no role file of its own. */
+  private updateBuiltins(): void {
+    const mode = this.builtinMode;
+    const workspaceFiles = this.workspaceRoleFiles;
+    const want = mode !== 'never' && workspaceFiles === 0;
+    if (want === this.builtinsActive) return;
+    this.builtinsActive = want;
+    for (const [uri, text] of BUILTIN_FILES) {
+      const r = want ? this.index.set(uri, text, { builtin: true, forceRoleFile: true }) : this.index.delete(uri);
+      this.collect(r.affected, uri);
+    }
+  }
+
+  private collect(affected: ReadonlySet<string>, uri: string): void {
+    for (const a of affected) this.pendingAffected.add(a);
+    this.pendingAffected.add(uri);
+  }
+
+  private scheduleFlush(): void {
+    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 30);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.updateBuiltins();
+    if (this.pendingAffected.size === 0) return;
+    const affected = this.pendingAffected;
+    this.pendingAffected = new Set();
+    this.changed.fire({ affected });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
