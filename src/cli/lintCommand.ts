@@ -1,14 +1,16 @@
 /** The `handbook-lint` command: arguments, run, output, exit status. */
 import { formatJson, formatStylish, type FileFindings } from './format';
+import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
 
-const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json] [--quiet]
+const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet]
 
 Checks handbook role files (Markdown with YAML frontmatter) against the role schema and the
 handbook's cross-file rules. With no path, checks every role file under the current directory.
 
 Options:
-  --format stylish|json  output format (default: stylish)
+  --format FORMAT        stylish (default), json, sarif (SARIF 2.1.0) or github
+                         (GitHub Actions annotations)
   --quiet                report errors only
   -h, --help             show this help
   -v, --version          show the version
@@ -24,8 +26,15 @@ export interface CliIO {
   color?: boolean;
 }
 
-type Format = 'stylish' | 'json';
-const FORMATS: Format[] = ['stylish', 'json'];
+type Format = 'stylish' | 'json' | 'sarif' | 'github';
+const FORMATS: Format[] = ['stylish', 'json', 'sarif', 'github'];
+
+const FORMATTERS: Record<Format, (results: FileFindings[], color: boolean) => string> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
 
 export function main(argv: string[], io: CliIO): number {
   let format: Format = 'stylish';
@@ -81,7 +90,7 @@ export function main(argv: string[], io: CliIO): number {
     return 2;
   }
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-  const text = format === 'json' ? formatJson(results) : formatStylish(results, !!io.color);
+  const text = FORMATTERS[format](results, !!io.color);
   if (text) io.out(text);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
