@@ -63,17 +63,31 @@ const builds = [
     format: 'iife',
     target: 'es2022',
   })),
+  // Integration tests: index.ts (the run() entry) and every test/integration/**/*.test.ts, each
+  // bundled on its own into out/test/integration/ (same sub-folders); index.ts finds them at run
+  // time, so a new test file needs no registration here.
   ...existing([{ in: 'test/integration/index.ts' }]).map((e) => ({
     ...common,
     minify: false,
-    entryPoints: [e.in],
-    outfile: 'out/test/integration/index.js',
+    entryPoints: [e.in, ...integrationTests()],
+    outbase: 'test/integration',
+    outdir: 'out/test/integration',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha'],
   })),
 ];
+
+function integrationTests(dir = 'test/integration') {
+  const abs = path.join(__dirname, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs.readdirSync(abs, { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return integrationTests(rel);
+    return e.isFile() && e.name.endsWith('.test.ts') ? [rel] : [];
+  });
+}
 
 async function main() {
   if (watch) {
@@ -82,6 +96,8 @@ async function main() {
     console.log('esbuild: watching');
     return;
   }
+  // Stale bundles of deleted or moved test files must not run.
+  fs.rmSync(path.join(__dirname, 'out', 'test', 'integration'), { recursive: true, force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
   for (const f of ['dist/cli/handbook-lint.js', 'dist/cli/handbook-import.js']) {
     if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
