@@ -68,13 +68,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Splits text into lower-case words without accents or apostrophes (`CEO's` → `ceos`). */
 export function tokenize(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '');
-  return folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const folded = (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/['’]/g, '');
+  return folded.match(WORD) ?? [];
 }
+
+const WORD = /[a-z0-9]+/g;
 
 function undouble(s: string): string {
   const n = s.length;
@@ -127,101 +127,271 @@ function popcount(x: number): number {
   return n;
 }
 
+/** The best `k` of `items` by `score` (descending), ties by `rank` (ascending). */
+function topK(items: readonly number[], score: (i: number) => number, rank: Int32Array, k: number): number[] {
+  const top: number[] = [];
+  const topScore: number[] = [];
+  for (const r of items) {
+    const s = score(r);
+    const last = top.length - 1;
+    if (top.length >= k && (s < topScore[last] || (s === topScore[last] && rank[r] > rank[top[last]]))) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s > topScore[mid] || (s === topScore[mid] && rank[r] < rank[top[mid]])) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, r);
+    topScore.splice(lo, 0, s);
+    if (top.length > k) {
+      top.pop();
+      topScore.pop();
+    }
+  }
+  return top;
+}
+
+/** One role, tokenised: its units (the name, then each line) and their distinct terms. */
+interface RoleTerms {
+  kinds: Uint8Array;
+  /** Index of each unit in its list (0 for the name and the summary). */
+  indexes: Int32Array;
+  /** Terms of unit u are terms[starts[u] .. starts[u+1]-1] (term ids of the lexicon). */
+  starts: Int32Array;
+  terms: Int32Array;
+  /** Title and aliases as word-joined keys, for the "query starts a name" bonus. */
+  nameKeys: string[];
+}
+
+/** Beyond this many terms the lexicon is started afresh (words typed and deleted pile up). */
+const MAX_LEXICON = 1_000_000;
+
 /**
- * The search index over a fixed list of roles. Build it once per handbook version; `search` is
- * cheap. Not thread-safe: it reuses scratch buffers between searches.
+ * What survives from one RoleSearch to the next: the words seen so far and each role's tokens,
+ * keyed by the role object. Rebuilding the search after one file changed then tokenises that
+ * file's role only; the rest is integer work.
+ */
+export class LookupCache {
+  private lexicon = new Map<string, number>();
+  private words: string[] = [];
+  private wordTerms = new Map<string, readonly number[]>();
+  private perRole = new WeakMap<SearchableRole, RoleTerms>();
+  private sorted: { size: number; terms: string[]; ids: Int32Array } | undefined;
+
+  get termCount(): number {
+    return this.words.length;
+  }
+
+  /** Starts afresh when the lexicon has grown too large; call before a build, never during one. */
+  trim(): void {
+    if (this.words.length <= MAX_LEXICON) return;
+    this.lexicon = new Map();
+    this.words = [];
+    this.wordTerms = new Map();
+    this.perRole = new WeakMap();
+    this.sorted = undefined;
+  }
+
+  /** The term dictionary in sorted order (term → lexicon id), for prefix ranges. */
+  sortedTerms(): { terms: string[]; ids: Int32Array } {
+    if (!this.sorted || this.sorted.size !== this.words.length) {
+      const words = this.words;
+      const order = words.map((_, i) => i).sort((a, b) => (words[a] < words[b] ? -1 : 1));
+      this.sorted = { size: words.length, terms: order.map((i) => words[i]), ids: Int32Array.from(order) };
+    }
+    return this.sorted;
+  }
+
+  /** Lexicon id of a term, if it was ever seen. */
+  idOf(term: string): number | undefined {
+    return this.lexicon.get(term);
+  }
+
+  private termId(term: string): number {
+    let id = this.lexicon.get(term);
+    if (id === undefined) {
+      id = this.words.length;
+      this.lexicon.set(term, id);
+      this.words.push(term);
+    }
+    return id;
+  }
+
+  /** A word's terms: the word itself and, when it differs, its stem. */
+  private termsOf(word: string): readonly number[] {
+    let ids = this.wordTerms.get(word);
+    if (!ids) {
+      const s = stem(word);
+      ids = s === word ? [this.termId(word)] : [this.termId(word), this.termId(s)];
+      this.wordTerms.set(word, ids);
+    }
+    return ids;
+  }
+
+  roleTerms(role: SearchableRole): RoleTerms {
+    const cached = this.perRole.get(role);
+    if (cached) return cached;
+    const kinds: number[] = [];
+    const indexes: number[] = [];
+    const starts: number[] = [];
+    const terms: number[] = [];
+    const add = (kind: number, index: number, text: string) => {
+      kinds.push(kind);
+      indexes.push(index);
+      const start = terms.length;
+      starts.push(start);
+      for (const word of tokenize(text)) {
+        for (const t of this.termsOf(word)) {
+          let dup = false;
+          for (let i = start; i < terms.length && !dup; i++) dup = terms[i] === t;
+          if (!dup) terms.push(t);
+        }
+      }
+    };
+    const aliases = role.aliases.map((a) => a.value);
+    add(NAME, 0, [role.title, role.id, ...aliases].join(' '));
+    if (role.summary) add(SUMMARY, 0, role.summary);
+    role.focus.forEach((f, i) => add(FOCUS, i, f.value));
+    role.responsibilities.forEach((x, i) => add(RESPONSIBILITY, i, x.text));
+    role.successCriteria.forEach((c, i) => add(CRITERION, i, c.value));
+    starts.push(terms.length);
+    const result: RoleTerms = {
+      kinds: Uint8Array.from(kinds),
+      indexes: Int32Array.from(indexes),
+      starts: Int32Array.from(starts),
+      terms: Int32Array.from(terms),
+      nameKeys: [role.title, ...aliases].map((n) => tokenize(n).join(' ')),
+    };
+    this.perRole.set(role, result);
+    return result;
+  }
+}
+
+/** Postings of every term, flat: term t's entries are at start[t] .. start[t+1]-1. */
+interface Postings {
+  start: Int32Array;
+  roles: Int32Array;
+  /** The weight of the heaviest unit of the role holding the term (line postings only). */
+  weights?: Uint8Array;
+}
+
+/**
+ * The search index over a fixed list of roles. Build it once per handbook version (pass the same
+ * LookupCache each time so unchanged roles are not tokenised again); `search` then costs time
+ * proportional to the postings of the words matched, never a scan of every role.
+ * Not re-entrant: it reuses scratch buffers between searches.
  */
 export class RoleSearch<R extends SearchableRole = SearchableRole> {
   private readonly roles: readonly R[];
-  /** Per unit: owning role, kind, index within its list. */
-  private readonly unitRole: Int32Array;
-  private readonly unitKind: Uint8Array;
-  private readonly unitIndex: Int32Array;
-  /** The sorted term dictionary; `termPostings[i]` belongs to `terms[i]`. */
+  private readonly perRole: RoleTerms[];
+  private readonly cache: LookupCache;
   private readonly terms: string[];
-  private readonly namePostings: Int32Array[];
-  private readonly linePostings: Int32Array[];
-  /** Lower-cased, word-joined names (title and aliases) per role, for the name-prefix bonus. */
-  private readonly names: string[][];
+  private readonly termIds: Int32Array;
+  /** Roles whose name (title, alias, id) holds a term. */
+  private readonly names: Postings;
+  /** Roles whose lines hold a term, with the weight of the heaviest such line. */
+  private readonly lines: Postings;
+  /** Name keys of every role, sorted, and their roles. */
+  private readonly nameKeys: string[];
+  private readonly nameKeyRole: Int32Array;
   /** Rank of each role in title order: ties and the empty query use it. */
   private readonly titleRank: Int32Array;
   private readonly byTitle: Int32Array;
 
-  // Scratch buffers reused by every search; `epoch` stamps avoid clearing them.
+  // Scratch buffers reused by every search; epoch stamps stand in for clearing them.
   private epoch = 0;
   private readonly roleEpoch: Int32Array;
   private readonly roleMask: Int32Array;
   private readonly roleScore: Float64Array;
   private readonly wordEpoch: Int32Array;
   private readonly wordBest: Float64Array;
-  private readonly unitEpoch: Int32Array;
-  private readonly unitMask: Int32Array;
+  private readonly bonusEpoch: Int32Array;
+  private readonly termEpoch: Int32Array;
+  private readonly termMaskName: Int32Array;
+  private readonly termMaskLine: Int32Array;
 
-  constructor(roles: readonly R[]) {
+  constructor(roles: readonly R[], cache = new LookupCache()) {
+    cache.trim();
     this.roles = roles;
-    const termIds = new Map<string, number>();
-    const nameLists: number[][] = [];
-    const lineLists: number[][] = [];
-    const unitRole: number[] = [];
-    const unitKind: number[] = [];
-    const unitIndex: number[] = [];
-    this.names = [];
+    this.cache = cache;
+    this.perRole = roles.map((r) => cache.roleTerms(r));
+    const sorted = cache.sortedTerms();
+    this.terms = sorted.terms;
+    this.termIds = sorted.ids;
+    const termCount = cache.termCount;
 
-    const add = (roleIdx: number, kind: number, index: number, text: string) => {
-      const unit = unitRole.length;
-      unitRole.push(roleIdx);
-      unitKind.push(kind);
-      unitIndex.push(index);
-      const lists = kind === NAME ? nameLists : lineLists;
-      for (const word of tokenize(text)) {
-        const s = stem(word);
-        for (const term of s === word ? [word] : [word, s]) {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = termIds.size;
-            termIds.set(term, id);
-            nameLists.push([]);
-            lineLists.push([]);
+    // Two passes over every role's terms: count the postings of each term, then fill them.
+    const nameCount = new Int32Array(termCount + 1);
+    const lineCount = new Int32Array(termCount + 1);
+    const nameSeen = new Int32Array(termCount).fill(-1);
+    const lineSeen = new Int32Array(termCount).fill(-1);
+    const weight = new Uint8Array(termCount);
+    const touched: number[] = [];
+    const eachRole = (emit: (r: number, t: number, w: number) => void) => {
+      this.perRole.forEach((rt, r) => {
+        touched.length = 0;
+        for (let u = 0; u < rt.kinds.length; u++) {
+          const kind = rt.kinds[u];
+          const w = KIND_WEIGHT[kind];
+          for (let i = rt.starts[u]; i < rt.starts[u + 1]; i++) {
+            const t = rt.terms[i];
+            if (kind === NAME) {
+              if (nameSeen[t] !== r) {
+                nameSeen[t] = r;
+                emit(r, t, 0);
+              }
+            } else if (lineSeen[t] !== r) {
+              lineSeen[t] = r;
+              weight[t] = w;
+              touched.push(t);
+            } else if (w > weight[t]) weight[t] = w;
           }
-          const list = lists[id];
-          if (list[list.length - 1] !== unit) list.push(unit);
         }
-      }
+        for (const t of touched) emit(r, t, weight[t]);
+      });
     };
-
-    roles.forEach((role, r) => {
-      const aliases = role.aliases.map((a) => a.value);
-      add(r, NAME, 0, [role.title, role.id, ...aliases].join(' '));
-      this.names.push([role.title, ...aliases].map((n) => tokenize(n).join(' ')));
-      if (role.summary) add(r, SUMMARY, 0, role.summary);
-      role.focus.forEach((f, i) => add(r, FOCUS, i, f.value));
-      role.responsibilities.forEach((x, i) => add(r, RESPONSIBILITY, i, x.text));
-      role.successCriteria.forEach((c, i) => add(r, CRITERION, i, c.value));
+    eachRole((_, t, w) => (w ? lineCount : nameCount)[t + 1]++);
+    for (let t = 0; t < termCount; t++) {
+      nameCount[t + 1] += nameCount[t];
+      lineCount[t + 1] += lineCount[t];
+    }
+    this.names = { start: nameCount.slice(), roles: new Int32Array(nameCount[termCount]) };
+    this.lines = { start: lineCount.slice(), roles: new Int32Array(lineCount[termCount]), weights: new Uint8Array(lineCount[termCount]) };
+    nameSeen.fill(-1);
+    lineSeen.fill(-1);
+    const nameFill = nameCount; // reused as the fill cursor per term
+    const lineFill = lineCount;
+    eachRole((r, t, w) => {
+      if (w) {
+        const at = lineFill[t]++;
+        this.lines.roles[at] = r;
+        this.lines.weights![at] = w;
+      } else this.names.roles[nameFill[t]++] = r;
     });
 
-    const unsorted = [...termIds.keys()];
-    const order = unsorted.map((_, i) => i).sort((a, b) => (unsorted[a] < unsorted[b] ? -1 : unsorted[a] > unsorted[b] ? 1 : 0));
-    this.terms = order.map((i) => unsorted[i]);
-    this.namePostings = order.map((i) => Int32Array.from(nameLists[i]));
-    this.linePostings = order.map((i) => Int32Array.from(lineLists[i]));
-    this.unitRole = Int32Array.from(unitRole);
-    this.unitKind = Uint8Array.from(unitKind);
-    this.unitIndex = Int32Array.from(unitIndex);
+    const keys: [string, number][] = [];
+    this.perRole.forEach((rt, r) => rt.nameKeys.forEach((k) => keys.push([k, r])));
+    keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.nameKeys = keys.map((k) => k[0]);
+    this.nameKeyRole = Int32Array.from(keys, (k) => k[1]);
 
-    const byTitle = roles.map((_, i) => i).sort((a, b) => roles[a].title.localeCompare(roles[b].title) || roles[a].id.localeCompare(roles[b].id));
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    const byTitle = roles.map((_, i) => i).sort((a, b) => collator.compare(roles[a].title, roles[b].title) || (roles[a].id < roles[b].id ? -1 : roles[a].id > roles[b].id ? 1 : a - b));
     this.byTitle = Int32Array.from(byTitle);
     this.titleRank = new Int32Array(roles.length);
     byTitle.forEach((r, rank) => (this.titleRank[r] = rank));
 
     const n = roles.length;
-    const u = unitRole.length;
     this.roleEpoch = new Int32Array(n);
     this.roleMask = new Int32Array(n);
     this.roleScore = new Float64Array(n);
     this.wordEpoch = new Int32Array(n);
     this.wordBest = new Float64Array(n);
-    this.unitEpoch = new Int32Array(u);
-    this.unitMask = new Int32Array(u);
+    this.bonusEpoch = new Int32Array(n);
+    this.termEpoch = new Int32Array(termCount);
+    this.termMaskName = new Int32Array(termCount);
+    this.termMaskLine = new Int32Array(termCount);
   }
 
   get size(): number {
@@ -238,52 +408,53 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
       return out;
     }
 
-    // Epochs: one for the query, one per word (wordEpoch), so no buffer is ever cleared.
     const epoch = ++this.epoch;
-    const candidates: number[] = [];
-    const touchedUnits: number[] = [];
     const full = (1 << words.length) - 1;
+    const candidates: number[] = [];
 
     for (let w = 0; w < words.length; w++) {
       const word = words[w];
       const bit = 1 << w;
-      const need = bit - 1; // every earlier word must have matched
+      const need = bit - 1; // every earlier word must have matched already
       const wordStamp = epoch * MAX_WORDS + w + 1;
-      const touchedRoles: number[] = [];
-      const visit = (postings: Int32Array, factor: number) => {
-        for (let p = 0; p < postings.length; p++) {
-          const unit = postings[p];
-          const r = this.unitRole[unit];
+      const touched: number[] = [];
+      const visit = (postings: Postings, t: number, factor: number) => {
+        const { roles, weights } = postings;
+        for (let p = postings.start[t], end = postings.start[t + 1]; p < end; p++) {
+          const r = roles[p];
           if (w > 0 && (this.roleEpoch[r] !== epoch || (this.roleMask[r] & need) !== need)) continue;
-          const weight = KIND_WEIGHT[this.unitKind[unit]] * factor;
+          const wt = (weights ? weights[p] : KIND_WEIGHT[NAME]) * factor;
           if (this.wordEpoch[r] !== wordStamp) {
             this.wordEpoch[r] = wordStamp;
-            this.wordBest[r] = weight;
-            touchedRoles.push(r);
-          } else if (weight > this.wordBest[r]) this.wordBest[r] = weight;
-          if (this.unitEpoch[unit] !== epoch) {
-            this.unitEpoch[unit] = epoch;
-            this.unitMask[unit] = bit;
-            touchedUnits.push(unit);
-          } else this.unitMask[unit] |= bit;
+            this.wordBest[r] = wt;
+            touched.push(r);
+          } else if (wt > this.wordBest[r]) this.wordBest[r] = wt;
+        }
+      };
+      const match = (t: number, factor: number, lines: boolean) => {
+        if (this.termEpoch[t] !== epoch) {
+          this.termEpoch[t] = epoch;
+          this.termMaskName[t] = 0;
+          this.termMaskLine[t] = 0;
+        }
+        this.termMaskName[t] |= bit;
+        visit(this.names, t, factor);
+        if (lines) {
+          this.termMaskLine[t] |= bit;
+          visit(this.lines, t, factor);
         }
       };
 
       const exact = new Set([word, stem(word)]);
       for (const term of exact) {
-        const i = lowerBound(this.terms, term);
-        if (this.terms[i] === term) {
-          visit(this.namePostings[i], 1);
-          visit(this.linePostings[i], 1);
-        }
+        const t = this.cache.idOf(term);
+        if (t !== undefined && t < this.termEpoch.length) match(t, 1, true);
       }
       for (let i = lowerBound(this.terms, word); i < this.terms.length && this.terms[i].startsWith(word); i++) {
-        if (exact.has(this.terms[i])) continue;
-        visit(this.namePostings[i], PREFIX_FACTOR);
-        if (word.length >= MIN_LINE_PREFIX) visit(this.linePostings[i], PREFIX_FACTOR);
+        if (!exact.has(this.terms[i])) match(this.termIds[i], PREFIX_FACTOR, word.length >= MIN_LINE_PREFIX);
       }
 
-      for (const r of touchedRoles) {
+      for (const r of touched) {
         if (w === 0) {
           this.roleEpoch[r] = epoch;
           this.roleMask[r] = bit;
@@ -296,66 +467,58 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
       }
     }
 
-    // The best line per matching role: every word if possible, else the most words.
-    const bestUnit = new Map<number, number>();
-    for (const unit of touchedUnits) {
-      const r = this.unitRole[unit];
-      if (this.roleMask[r] !== full) continue;
-      const prev = bestUnit.get(r);
-      if (prev === undefined || this.betterLine(unit, prev)) bestUnit.set(r, unit);
-    }
-
+    // Roles a title or alias of which starts with the query as typed.
     const typed = tokenize(query).join(' ');
-    const top: { r: number; score: number }[] = [];
-    for (const r of candidates) {
-      if (this.roleMask[r] !== full) continue;
-      let score = this.roleScore[r];
-      const unit = bestUnit.get(r);
-      if (unit !== undefined && words.length > 1 && this.unitMask[unit] === full) score += SAME_LINE_BONUS * words.length;
-      if (typed && this.names[r].some((n) => n.startsWith(typed))) score += NAME_PREFIX_BONUS;
-      this.insertTop(top, r, score, limit);
+    for (let i = lowerBound(this.nameKeys, typed); i < this.nameKeys.length && this.nameKeys[i].startsWith(typed); i++) {
+      this.bonusEpoch[this.nameKeyRole[i]] = epoch;
     }
+    const matched = candidates.filter((r) => this.roleMask[r] === full);
+    const base = (r: number) => this.roleScore[r] + (this.bonusEpoch[r] === epoch ? NAME_PREFIX_BONUS : 0);
 
-    return top.map(({ r, score }) => {
-      const result: SearchResult<R> = { role: this.roles[r], score };
-      const unit = bestUnit.get(r);
-      if (unit !== undefined && this.unitKind[unit] !== NAME) result.match = this.describe(unit);
-      return result;
-    });
-  }
-
-  /** Whether `a` is a better line to show than `b`: more words, then a name, then heavier kind. */
-  private betterLine(a: number, b: number): boolean {
-    const ca = popcount(this.unitMask[a]);
-    const cb = popcount(this.unitMask[b]);
-    if (ca !== cb) return ca > cb;
-    const ka = this.unitKind[a];
-    const kb = this.unitKind[b];
-    if (ka !== kb) return KIND_WEIGHT[ka] > KIND_WEIGHT[kb] || (KIND_WEIGHT[ka] === KIND_WEIGHT[kb] && ka < kb);
-    return this.unitIndex[a] < this.unitIndex[b];
-  }
-
-  /** Keeps `top` sorted (score desc, then title) and at most `limit` long. */
-  private insertTop(top: { r: number; score: number }[], r: number, score: number, limit: number): void {
-    const before = (a: { r: number; score: number }) => score > a.score || (score === a.score && this.titleRank[r] < this.titleRank[a.r]);
-    if (top.length >= limit && !before(top[top.length - 1])) return;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(top[mid])) hi = mid;
-      else lo = mid + 1;
+    if (words.length === 1) {
+      return topK(matched, base, this.titleRank, limit).map((r) => this.result(r, base(r), this.bestUnit(r, epoch).unit));
     }
-    top.splice(lo, 0, { r, score });
-    if (top.length > limit) top.pop();
+    // A line holding every word adds a bonus: rescore a pool of the best by base score.
+    const pool = topK(matched, base, this.titleRank, Math.max(limit * 4, 100));
+    const lines = new Map(pool.map((r) => [r, this.bestUnit(r, epoch)]));
+    const score = (r: number) => base(r) + (lines.get(r)!.mask === full ? SAME_LINE_BONUS * words.length : 0);
+    return topK(pool, score, this.titleRank, limit).map((r) => this.result(r, score(r), lines.get(r)!.unit));
   }
 
-  private describe(unit: number): SearchMatch {
-    const role = this.roles[this.unitRole[unit]];
-    const kind = this.unitKind[unit];
-    const index = this.unitIndex[unit];
+  /** The unit of role r holding the most query words; among equals the name, then heavier kinds. */
+  private bestUnit(r: number, epoch: number): { unit: number; mask: number } {
+    const rt = this.perRole[r];
+    let best = -1;
+    let bestMask = 0;
+    let bestCount = 0;
+    for (let u = 0; u < rt.kinds.length; u++) {
+      const masks = rt.kinds[u] === NAME ? this.termMaskName : this.termMaskLine;
+      let mask = 0;
+      for (let i = rt.starts[u]; i < rt.starts[u + 1]; i++) {
+        const t = rt.terms[i];
+        if (t < this.termEpoch.length && this.termEpoch[t] === epoch) mask |= masks[t];
+      }
+      if (!mask) continue;
+      const count = popcount(mask);
+      if (count > bestCount || (count === bestCount && KIND_WEIGHT[rt.kinds[u]] > KIND_WEIGHT[rt.kinds[best]])) {
+        best = u;
+        bestMask = mask;
+        bestCount = count;
+      }
+    }
+    return { unit: best, mask: bestMask };
+  }
+
+  private result(r: number, score: number, unit: number): SearchResult<R> {
+    const role = this.roles[r];
+    const out: SearchResult<R> = { role, score };
+    const rt = this.perRole[r];
+    if (unit < 0 || rt.kinds[unit] === NAME) return out;
+    const kind = rt.kinds[unit];
+    const index = rt.indexes[unit];
     const text =
       kind === SUMMARY ? (role.summary ?? '') : kind === FOCUS ? role.focus[index].value : kind === RESPONSIBILITY ? role.responsibilities[index].text : role.successCriteria[index].value;
-    return { kind: KIND_NAMES[kind]!, index, text };
+    out.match = { kind: KIND_NAMES[kind]!, index, text };
+    return out;
   }
 }
