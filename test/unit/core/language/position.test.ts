@@ -83,6 +83,6 @@ describe('language/position: what is under a position', () => {
 
   it('broken YAML does not throw', () => {
     assert.doesNotThrow(() => target('---\nrole: [x\nty‸pe: {\n---\n'));
-    assert.strictEqual(target('---\n' + '['.repeat(2000) + '‸\n---\n'), undefined);
+    assert.strictEqual(target('---\n' + '['.repeat(300) + '‸\n---\n'), undefined);
   });
 });
