@@ -1,0 +1,88 @@
+/**
+ * The extension manifest: every string people see in a contribution comes from package.nls.json,
+ * every %key% exists there, and the walkthrough and the schema registration point at real things.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.join(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+
+/** Keys whose string values people read, wherever they sit in `contributes`. */
+const VISIBLE = new Set(['title', 'name', 'contextualTitle', 'contents', 'description', 'markdownDescription', 'category', 'label', 'tooltip', 'altText']);
+
+function visibleStrings(value: unknown, at: string, out: [string, string][]): [string, string][] {
+  if (Array.isArray(value)) value.forEach((v, i) => visibleStrings(v, `${at}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string' && VISIBLE.has(k)) out.push([`${at}.${k}`, v]);
+      else if (k === 'markdownEnumDescriptions' || k === 'enumDescriptions') (v as string[]).forEach((s, i) => out.push([`${at}.${k}[${i}]`, s]));
+      else visibleStrings(v, `${at}.${k}`, out);
+    }
+  }
+  return out;
+}
+
+const NLS_KEY = /^%([^%]+)%$/;
+
+describe('manifest: localisable contributions', () => {
+  it('every visible contribution string is a %key% of package.nls.json', () => {
+    const raw = visibleStrings(pkg.contributes, 'contributes', []).filter(([, s]) => !NLS_KEY.test(s));
+    assert.deepStrictEqual(raw, [], 'use %keys% from package.nls.json');
+    for (const field of ['displayName', 'description']) assert.match(pkg[field], NLS_KEY, field);
+  });
+
+  it('every %key% used in package.json exists in package.nls.json', () => {
+    const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(used.length > 20, 'package.json uses %keys%');
+    assert.deepStrictEqual(used.filter((k) => !(k in nls)), []);
+  });
+
+  it('declares the l10n folder and that it runs in untrusted and virtual workspaces', () => {
+    assert.strictEqual(pkg.l10n, './l10n');
+    assert.ok(fs.existsSync(path.join(root, 'l10n', 'bundle.l10n.json')), 'l10n/bundle.l10n.json');
+    assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.strictEqual(pkg.capabilities.virtualWorkspaces, true);
+  });
+
+  it('has an l10n bundle of l10n.t messages (scripts/l10n-bundle.js, npm run l10n)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { extract } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as { extract: (f: string, t: string) => string[] };
+    const sample = "vscode.l10n.t('A \\'{0}\\'', x); l10n.t({ message: `B`, comment: ['c'] }); other.t('C'); vscode.l10n.t(dynamic);";
+    assert.deepStrictEqual(extract('x.ts', sample), ["A '{0}'", 'B']);
+    const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    assert.ok(Object.entries(bundle).every(([k, v]) => k === v), 'English bundle: every message maps to itself');
+    assert.ok('Find Role' in bundle && 'Enter an id for the role.' in bundle, 'holds the messages of the features');
+  });
+
+  it('gives every command the Handbook category', () => {
+    for (const c of pkg.contributes.commands) assert.strictEqual(nls[NLS_KEY.exec(c.category)?.[1] ?? ''], 'Handbook', c.command);
+  });
+});
+
+describe('manifest: walkthrough and schema registration', () => {
+  const commands = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
+
+  it('walks through the built-in handbook, comparing, creating and importing, in that order', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    const events = walkthrough.steps.map((s: { completionEvents: string[] }) => s.completionEvents[0]);
+    assert.deepStrictEqual(events, ['showBuiltinHandbook', 'compareRoles', 'newRoleFile', 'importRoles'].map((c) => `onCommand:handbookRoles.${c}`));
+    for (const step of walkthrough.steps) {
+      const command = step.completionEvents[0].slice('onCommand:'.length);
+      assert.ok(commands.has(command), `${step.id}: ${command} is a declared command`);
+      assert.ok(nls[NLS_KEY.exec(step.description)![1]].includes(`(command:${command})`), `${step.id}: its description has a button for ${command}`);
+      const media = path.join(root, step.media.markdown);
+      assert.ok(fs.existsSync(media), `${step.id}: ${step.media.markdown} exists`);
+      assert.match(fs.readFileSync(media, 'utf8'), /^# /, `${step.id}: the page starts with a heading`);
+    }
+  });
+
+  it('registers the role schema with the YAML language server for standalone role YAML', () => {
+    const [entry] = pkg.contributes.yamlValidation;
+    assert.deepStrictEqual(entry.fileMatch, ['*.role.yaml', '*.role.yml']);
+    const schema = JSON.parse(fs.readFileSync(path.join(root, entry.url), 'utf8'));
+    assert.strictEqual(schema.title, 'Handbook role');
+  });
+});
