@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { registerBuiltinFileSystem } from './builtinHandbook';
 import type { Feature, FeatureContext } from './featureContext';
 import { HandbookWorkspace } from './handbookWorkspace';
+import { registerLookup } from './lookup';
+import { registerNewRoleFile } from './newRoleFile';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface HandbookRolesApi {
@@ -12,7 +14,10 @@ export interface HandbookRolesApi {
 }
 
 /** Features, one file each. Add new ones here. */
-const FEATURES: Feature[] = [];
+const FEATURES: Feature[] = [
+  registerLookup,
+  registerNewRoleFile,
+];
 
 export function activateFeatures(context: vscode.ExtensionContext): HandbookRolesApi {
   const started = performance.now();
