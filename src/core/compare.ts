@@ -272,7 +272,7 @@ function relationships(role: Role, resolve: RoleResolver): RelationshipItem[] {
 export function compareRoles(left: Role, right: Role, resolve: RoleResolver): RoleComparison {
   const focus = (r: Role): CompareItem[] => r.focus.map((f) => ({ text: f.value, uri: r.uri, range: f.range }));
   const resp = (r: Role): CompareItem[] =>
-    r.responsibilities.map((x) => ({ text: x.text, uri: r.uri, range: x.range, ...(x.id ? { id: x.id } : {}), ...(x.area ? { area: x.area } : {}) }));
+    r.responsibilities.map((x) => ({ text: x.text, uri: r.uri, range: x.textRange, ...(x.id ? { id: x.id } : {}), ...(x.area ? { area: x.area } : {}) }));
   const relL = relationships(left, resolve);
   const relR = relationships(right, resolve);
   const between: Between[] = [

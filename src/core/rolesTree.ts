@@ -215,28 +215,66 @@ function invalidNode(parsed: ParsedFile, findings: readonly Finding[], labels: R
   };
 }
 
-function roleNodes(source: RolesTreeSource, labels: RolesTreeLabels): RolesTreeNode[] {
-  const roles: RolesTreeNode[] = [];
-  const invalid: RolesTreeNode[] = [];
-  for (const { parsed, findings } of source.files) {
-    if (parsed.role) roles.push(roleNode(parsed.role, findings, source, labels));
-    else if (parsed.isRoleFile) invalid.push(invalidNode(parsed, findings, labels));
+/**
+ * The node of one role file (a role, or an unreadable role file), or undefined for a file that is
+ * not a role file. `idPrefix` keeps ids unique when the same source could appear twice.
+ */
+export function buildFileNode(
+  parsed: ParsedFile,
+  findings: readonly Finding[],
+  source: RolesTreeSource,
+  labels: RolesTreeLabels = DEFAULT_TREE_LABELS,
+  idPrefix = '',
+): RolesTreeNode | undefined {
+  const node = parsed.role ? roleNode(parsed.role, findings, source, labels) : parsed.isRoleFile ? invalidNode(parsed, findings, labels) : undefined;
+  if (node && idPrefix) {
+    const prefix = (n: RolesTreeNode) => {
+      n.id = `${idPrefix}${n.id}`;
+      n.children.forEach(prefix);
+    };
+    prefix(node);
   }
+  return node;
+}
+
+/** The files a node's content comes from: its own, and those of the roles it shows items of. */
+export function nodeDependencies(node: RolesTreeNode): Set<string> {
+  const out = new Set<string>([node.uri]);
+  const walk = (n: RolesTreeNode) => {
+    if (n.sharedFrom) out.add(n.sharedFrom.uri);
+    if (n.target) out.add(n.target.uri);
+    n.children.forEach(walk);
+  };
+  walk(node);
+  return out;
+}
+
+/** Roles sorted by title (then file), unreadable role files last. */
+export function sortFileNodes(nodes: readonly RolesTreeNode[]): RolesTreeNode[] {
   const byLabel = (a: RolesTreeNode, b: RolesTreeNode) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
-  return [...roles.sort(byLabel), ...invalid.sort(byLabel)];
+  return [...nodes.filter((n) => n.kind === 'role').sort(byLabel), ...nodes.filter((n) => n.kind !== 'role').sort(byLabel)];
+}
+
+export const BUILTIN_GROUP_ID = 'builtin';
+
+export function builtinGroupNode(children: RolesTreeNode[], labels: RolesTreeLabels = DEFAULT_TREE_LABELS): RolesTreeNode {
+  return { id: BUILTIN_GROUP_ID, kind: 'group', label: labels.builtinGroup, uri: children[0]?.uri ?? '', range: FILE_START, children };
+}
+
+function fileNodes(source: RolesTreeSource, labels: RolesTreeLabels, idPrefix = ''): RolesTreeNode[] {
+  const nodes: RolesTreeNode[] = [];
+  for (const { parsed, findings } of source.files) {
+    const node = buildFileNode(parsed, findings, source, labels, idPrefix);
+    if (node) nodes.push(node);
+  }
+  return sortFileNodes(nodes);
 }
 
 /** The tree's root nodes: workspace roles (sorted by title, unreadable files last), then the built-ins. */
 export function buildRolesTree(input: RolesTreeInput): RolesTreeNode[] {
   const labels = input.labels ?? DEFAULT_TREE_LABELS;
-  const roots = roleNodes(input.workspace, labels);
-  if (input.builtins) {
-    // Ids under the group get a prefix: unique even if a source were listed in both places.
-    const children = roleNodes(input.builtins, labels);
-    const prefix = (nodes: RolesTreeNode[]) => nodes.forEach((n) => ((n.id = `builtin/${n.id}`), prefix(n.children)));
-    prefix(children);
-    roots.push({ id: 'builtin', kind: 'group', label: labels.builtinGroup, uri: children[0]?.uri ?? '', range: FILE_START, children });
-  }
+  const roots = fileNodes(input.workspace, labels);
+  if (input.builtins) roots.push(builtinGroupNode(fileNodes(input.builtins, labels, `${BUILTIN_GROUP_ID}/`), labels));
   return roots;
 }
 

@@ -141,6 +141,9 @@ describe('compare: the built-in roles', () => {
       c.responsibilities.shared.map((p) => [p.match, p.left.id, p.right.id]),
       [['near', 'architecture-structure-culture', 'execute-architecture']],
     );
+    // An item points at its text, not at the whole `text:/id:/area:` object.
+    assert.deepStrictEqual(c.responsibilities.shared[0].right.range, hoe.responsibilities[3].textRange);
+    assert.notDeepStrictEqual(hoe.responsibilities[3].textRange, hoe.responsibilities[3].range);
     assert.strictEqual(c.responsibilities.onlyLeft.length, cto.responsibilities.length - 1);
     assert.strictEqual(c.responsibilities.onlyRight.length, hoe.responsibilities.length - 1);
   });

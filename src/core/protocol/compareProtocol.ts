@@ -1,0 +1,156 @@
+/**
+ * The message protocol between the extension and the role-comparison webview
+ * (media/compare.ts). No `vscode` here: the webview script imports these types too.
+ *
+ * Messages from the webview are untrusted input: the extension accepts them only through
+ * `parseWebviewMessage`, which returns a typed message or undefined, and then checks that the
+ * URIs they name belong to the roles it offered.
+ */
+import type { RoleComparison } from '../compare';
+
+export const COMPARE_VIEW_TYPE = 'handbookRoles.compare';
+
+export type Side = 'left' | 'right';
+
+/** Which role a side shows: its file, and its id as a fallback when the file moved. */
+export interface SideRef {
+  uri: string;
+  id: string;
+}
+
+/** A role the pickers offer. */
+export interface RoleChoice {
+  uri: string;
+  id: string;
+  title: string;
+  type?: string;
+  builtin: boolean;
+}
+
+/** Every string the page shows, localised by the extension. `{0}` and `{1}` are placeholders. */
+export interface CompareLabels {
+  left: string;
+  right: string;
+  swap: string;
+  copyMarkdown: string;
+  builtin: string;
+  focus: string;
+  responsibilities: string;
+  successCriteria: string;
+  relationships: string;
+  shared: string;
+  /** "Only {0}" */
+  only: string;
+  same: string;
+  /** "near ({0}%)" */
+  near: string;
+  /** "shared from {0}" */
+  sharedFrom: string;
+  nothing: string;
+  noRelationships: string;
+  /** "{0} → {1}" */
+  direction: string;
+  /** "Open {0} at line {1}" */
+  openAt: string;
+  summaryMissing: string;
+}
+
+export interface CompareViewModel {
+  left: SideRef;
+  right: SideRef;
+  /** Absent when a side names no role any more (then `missing` says which). */
+  comparison?: RoleComparison;
+  missing?: string;
+  choices: RoleChoice[];
+  labels: CompareLabels;
+}
+
+/** Extension → webview. */
+export type HostMessage = { type: 'model'; model: CompareViewModel };
+
+/** Webview → extension. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'pick'; side: Side; uri: string }
+  | { type: 'swap' }
+  | { type: 'open'; uri: string; line: number; column: number; endLine: number; endColumn: number }
+  | { type: 'copyMarkdown' }
+  /** Sent after each render: what the page shows, for tests and logs. */
+  | { type: 'rendered'; left: string; right: string; items: number };
+
+/** What the webview keeps with `setState`, restored by the panel serializer after a reload. */
+export interface CompareState {
+  left: SideRef;
+  right: SideRef;
+}
+
+const MAX_STRING = 4096;
+const MAX_LINE = 10_000_000;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isText(v: unknown, allowEmpty = false): v is string {
+  return typeof v === 'string' && v.length <= MAX_STRING && (allowEmpty || v.length > 0);
+}
+
+function isPosition(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LINE;
+}
+
+function isSide(v: unknown): v is Side {
+  return v === 'left' || v === 'right';
+}
+
+function hasOnly(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(o).every((k) => keys.includes(k));
+}
+
+/** A message from the webview, checked field by field; undefined when it is not one. */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+  switch (raw.type) {
+    case 'ready':
+    case 'swap':
+    case 'copyMarkdown':
+      return hasOnly(raw, ['type']) ? { type: raw.type } : undefined;
+    case 'pick':
+      return hasOnly(raw, ['type', 'side', 'uri']) && isSide(raw.side) && isText(raw.uri) ? { type: 'pick', side: raw.side, uri: raw.uri } : undefined;
+    case 'open':
+      return hasOnly(raw, ['type', 'uri', 'line', 'column', 'endLine', 'endColumn']) &&
+        isText(raw.uri) &&
+        isPosition(raw.line) &&
+        isPosition(raw.column) &&
+        isPosition(raw.endLine) &&
+        isPosition(raw.endColumn) &&
+        (raw.endLine > raw.line || (raw.endLine === raw.line && raw.endColumn >= raw.column))
+        ? { type: 'open', uri: raw.uri, line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn }
+        : undefined;
+    case 'rendered':
+      return hasOnly(raw, ['type', 'left', 'right', 'items']) &&
+        isText(raw.left, true) &&
+        isText(raw.right, true) &&
+        typeof raw.items === 'number' &&
+        Number.isInteger(raw.items) &&
+        raw.items >= 0 &&
+        raw.items <= MAX_LINE
+        ? { type: 'rendered', left: raw.left, right: raw.right, items: raw.items }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function parseSideRef(raw: unknown): SideRef | undefined {
+  if (!isObject(raw) || !isText(raw.uri) || !isText(raw.id)) return undefined;
+  return { uri: raw.uri, id: raw.id };
+}
+
+/** The state a restored panel starts from; undefined when it is not one. */
+export function parseCompareState(raw: unknown): CompareState | undefined {
+  if (!isObject(raw)) return undefined;
+  const left = parseSideRef(raw.left);
+  const right = parseSideRef(raw.right);
+  return left && right ? { left, right } : undefined;
+}
