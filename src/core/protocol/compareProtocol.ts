@@ -87,8 +87,11 @@ export interface CompareState {
 const MAX_STRING = 4096;
 const MAX_LINE = 10_000_000;
 
+/** A plain object (as structured clone delivers it): no arrays, no class instances, no inherited fields. */
 function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
 function isText(v: unknown, allowEmpty = false): v is string {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HandbookIndex } from '../../../src/core/handbookIndex';
-import { buildRolesTree, parentMap, type RolesTreeNode, type RolesTreeSource } from '../../../src/core/rolesTree';
+import { buildFileNode, buildRolesTree, nodeDependencies, parentMap, type RolesTreeNode, type RolesTreeSource } from '../../../src/core/rolesTree';
 
 const BUILTIN = path.join(__dirname, '..', '..', '..', 'builtin', 'roles');
 
@@ -152,6 +152,20 @@ describe('roles tree model', () => {
     assert.strictEqual(parents.get(cto.id), undefined);
     assert.strictEqual(parents.get(cto.children[0].id), cto);
     assert.strictEqual(parents.get(a[a.length - 1].children[0].id)?.id, 'builtin');
+  });
+
+  it('a node depends on its own file and on the files of the roles it shows criteria or links of', () => {
+    const index = new HandbookIndex();
+    index.set('file:///w/roles/tech-lead.md', LEAD);
+    index.set('file:///w/roles/em.md', EM);
+    const lead = buildFileNode(index.get('file:///w/roles/tech-lead.md')!, [], source(index))!;
+    assert.deepStrictEqual([...nodeDependencies(lead)].sort(), ['file:///w/roles/em.md', 'file:///w/roles/tech-lead.md']);
+    const em = buildFileNode(index.get('file:///w/roles/em.md')!, [], source(index), undefined, 'x/')!;
+    assert.deepStrictEqual([...nodeDependencies(em)], ['file:///w/roles/em.md']);
+    assert.ok(em.id.startsWith('x/') && em.children.every((c) => c.id.startsWith('x/')));
+    // A Markdown file that is not a role file has no node.
+    index.set('file:///w/notes.md', '# Notes\n');
+    assert.strictEqual(buildFileNode({ uri: 'file:///w/notes.md', isRoleFile: false, findings: [], references: [], links: [] }, [], source(index)), undefined);
   });
 
   it('uses the labels it is given', () => {
