@@ -391,6 +391,8 @@ export interface CodeServer {
   logFile: string;
   /** Stops the server's whole process group. */
   stop(): Promise<void>;
+  /** Resolves with the exit code when the server process exits (stopped or crashed). */
+  exited: Promise<number | null>;
   /** The URL that opens `folder` with the given workbench payload entries. */
   workbenchUrl(folder: string, payload?: [string, string][]): string;
   /** `vscode-remote://` URI of a local path, for payload entries. */
@@ -408,6 +410,8 @@ export interface StartOptions {
   /** Extra environment for the server and its extension host. */
   env?: NodeJS.ProcessEnv;
   keep?: boolean;
+  /** A fixed port instead of a free one. */
+  port?: number;
 }
 
 /** Throwaway folder under the OS temp dir, removed by cleanup() unless HANDBOOK_KEEP_RUNS=1. */
@@ -460,7 +464,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   const logFile = path.join(dir, 'code-server.log');
 
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const out = fs.openSync(logFile, 'a');
     const child: ChildProcess = spawn(
       process.execPath,
@@ -485,7 +489,12 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     const pid = child.pid!;
     syncKills.add(pid);
     let exited: number | null | undefined;
-    child.on('exit', (code) => (exited = code));
+    const exitedPromise = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        exited = code;
+        resolve(code);
+      }),
+    );
     const stop = () => stopGroup(pid);
     onCleanup(stop);
 
@@ -502,7 +511,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     const logTail = (lines = 40) => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n') : '');
     if (!healthy) {
       await stop();
-      if (attempt < 3 && /EADDRINUSE/.test(logTail())) continue;
+      if (attempt < 3 && options.port === undefined && /EADDRINUSE/.test(logTail())) continue;
       throw new Error(`code-server did not become healthy (exit ${exited}); log ${logFile}:\n${logTail()}`);
     }
     const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
@@ -514,6 +523,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       extensionsDir,
       logFile,
       stop,
+      exited: exitedPromise,
       remote,
       logTail,
       workbenchUrl(folder, payload = []) {
@@ -569,4 +579,20 @@ export function copyToTemp(src: string, name: string, prefix = 'workspace'): str
   const dest = path.join(parent, name);
   fs.cpSync(src, dest, { recursive: true });
   return dest;
+}
+
+/**
+ * A throwaway demo workspace `handbook-demo/` holding a copy of the built-in handbook
+ * (builtin/roles/*.md under roles/), so the extension shows real role files.
+ */
+export function makeDemoWorkspace(): string {
+  const dir = path.join(tempDir('demo'), 'handbook-demo');
+  fs.mkdirSync(path.join(dir, 'roles'), { recursive: true });
+  const builtin = path.join(ROOT, 'builtin', 'roles');
+  for (const f of fs.readdirSync(builtin).filter((n) => n.endsWith('.md'))) fs.copyFileSync(path.join(builtin, f), path.join(dir, 'roles', f));
+  fs.writeFileSync(
+    path.join(dir, 'README.md'),
+    '# Handbook demo\n\nA throwaway copy of the built-in handbook (`roles/`). Edit freely: it is deleted when `npm start` stops.\n',
+  );
+  return dir;
 }
