@@ -14,6 +14,8 @@ require('./scripts/build-validator');
 const common = {
   bundle: true,
   minify: production,
+  // Folds build-time constants such as __WEB__ even in development builds.
+  minifySyntax: true,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
@@ -33,6 +35,16 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    define: { ...common.define, __WEB__: 'false' },
+  },
+  {
+    // The page importer and its Markdown parser, loaded by the Node extension on first use.
+    ...common,
+    entryPoints: ['src/core/import/index.ts'],
+    outfile: 'dist/importer.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
@@ -43,6 +55,7 @@ const builds = [
     target: 'es2022',
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
+    define: { ...common.define, __WEB__: 'true' },
   },
   {
     ...common,

@@ -6,11 +6,24 @@ const Ajv = require('ajv');
 const standalone = require('ajv/dist/standalone').default;
 
 const root = path.join(__dirname, '..');
-const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'role.schema.json'), 'utf8'));
-const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false } });
-for (const keyword of ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions']) {
-  ajv.addKeyword({ keyword, schemaType: ['string', 'array'] });
+const DOC_KEYWORDS = new Set(['title', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions']);
+
+/** The validator needs no documentation: dropping it keeps the bundled schema copy small. */
+function withoutDocs(node) {
+  if (Array.isArray(node)) return node.map(withoutDocs);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    // Under "properties" the keys are property names, not keywords: keep them all.
+    if (DOC_KEYWORDS.has(k) && typeof v !== 'object') continue;
+    if (DOC_KEYWORDS.has(k) && Array.isArray(v)) continue;
+    out[k] = withoutDocs(v);
+  }
+  return out;
 }
+
+const schema = withoutDocs(JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'role.schema.json'), 'utf8')));
+const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false } });
 const validate = ajv.compile(schema);
 const outDir = path.join(root, 'src', 'core', 'generated');
 fs.mkdirSync(outDir, { recursive: true });
