@@ -1,6 +1,7 @@
 /** handbook-lint: reads role files from disk into the engine and reports their findings. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
 import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix, walkMarkdown } from './discover';
 import type { FileFindings } from './format';
@@ -22,8 +23,6 @@ export interface LintRun {
   /** How many role files the handbook holds. */
   roleFiles: number;
 }
-
-const MIGHT_BE_ROLE = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?^role[ \t]*:/m;
 
 function readText(file: string): string {
   return fs.readFileSync(file, 'utf8');
@@ -54,7 +53,7 @@ export function runLint(opts: LintOptions): LintRun {
       skip(abs, describe(e));
       return false;
     }
-    if (!forced && !MIGHT_BE_ROLE.test(text.slice(0, 64 * 1024))) return false;
+    if (!forced && !mightBeRoleFile(text)) return false;
     index.set(abs, text, { forceRoleFile: forced });
     return index.has(abs);
   };

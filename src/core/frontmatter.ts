@@ -52,3 +52,15 @@ export function findFrontmatter(text: string): Frontmatter {
   }
   return { kind: 'unclosed', openEnd: first.end };
 }
+
+/**
+ * Whether a text may be a role file: it opens with `---` and a later line starts with `role:`.
+ * A cheap test before parsing. Anchored at the start, so it stays linear (a multiline pattern
+ * that retried at every `---` line took a third of a second on 64 KB of such lines).
+ */
+const MIGHT_BE_ROLE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)(?:[^\r\n]*(?:\r\n|\r|\n))*?role[ \t]*:/;
+
+/** Looks at the first 64 KB only. */
+export function mightBeRoleFile(text: string): boolean {
+  return MIGHT_BE_ROLE.test(text.length > 65536 ? text.slice(0, 65536) : text);
+}

@@ -14,6 +14,8 @@ export interface IndexEntry {
   names: string[];
   /** Normalised names the file refers to (references and links). */
   refs: string[];
+  /** Names as written (id, title, aliases): the candidates of "did you mean" suggestions. */
+  known: string[];
   /** Content of the last update, to skip re-parsing unchanged text. */
   text: string;
   options: ParseOptions;
@@ -44,11 +46,28 @@ export function roleNames(role: Role): string[] {
   return [...names];
 }
 
+function knownNamesOf(role: Role | undefined): string[] {
+  return role ? [role.id, role.title, ...role.aliases.map((a) => a.value)] : [];
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((v, i) => v === y[i]);
+}
+
 export class HandbookIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private readonly owners = new Map<string, Set<string>>();
   private readonly referrers = new Map<string, Set<string>>();
   private readonly crossCache = new Map<string, Finding[]>();
+  /** Every name as written, with how many roles claim it. */
+  private readonly known = new Map<string, number>();
+  /** Referred names that no role claims: the only ones that need suggestions. */
+  private readonly unresolved = new Set<string>();
+  /** Suggestions per unresolved name, until a name close to it comes or goes. */
+  private readonly suggestionCache = new Map<string, string[]>();
   private version = 0;
 
   /** Increases on every change; views use it to know whether to redraw. */
@@ -66,12 +85,20 @@ export class HandbookIndex {
     if (!parsed.isRoleFile) return this.delete(uri);
     const names = parsed.role ? roleNames(parsed.role) : [];
     const refs = [...new Set([...parsed.references.map((r) => normalizeName(r.name)), ...parsed.links.map((l) => normalizeName(l.target))])];
-    const affected = this.detach(uri);
-    const entry: IndexEntry = { parsed, names, refs, text, options };
+    const entry: IndexEntry = { parsed, names, refs, known: knownNamesOf(parsed.role), text, options };
+    // An edit that keeps the role's names (the common case: its body or lists) touches no other
+    // file: other files' findings depend on this one through its names only.
+    const namesChanged = !old || !sameNames(old.known, entry.known);
+    const affected = this.detach(uri, namesChanged);
     this.entries.set(uri, entry);
-    for (const n of names) addTo(this.owners, n, uri);
-    for (const r of refs) addTo(this.referrers, r, uri);
-    this.touchNames(names, affected);
+    for (const n of names) this.addOwner(n, uri);
+    for (const r of refs) this.addReferrer(r, uri);
+    for (const k of entry.known) this.known.set(k, (this.known.get(k) ?? 0) + 1);
+    if (namesChanged) {
+      this.touchNames(names, affected);
+      this.touchNearNames(entry.known, affected);
+    }
+    affected.delete(uri);
     affected.add(uri);
     this.version++;
     return { affected };
@@ -79,23 +106,51 @@ export class HandbookIndex {
 
   delete(uri: string): UpdateResult {
     if (!this.entries.has(uri)) return { affected: new Set() };
-    const affected = this.detach(uri);
+    const affected = this.detach(uri, true);
     this.version++;
     return { affected };
   }
 
   /** Removes a file's names and references; returns the other files this touches. */
-  private detach(uri: string): Set<string> {
+  private detach(uri: string, namesChanged: boolean): Set<string> {
     const affected = new Set<string>();
     const old = this.entries.get(uri);
     this.crossCache.delete(uri);
     if (!old) return affected;
-    for (const n of old.names) removeFrom(this.owners, n, uri);
-    for (const r of old.refs) removeFrom(this.referrers, r, uri);
+    for (const n of old.names) this.removeOwner(n, uri);
+    for (const r of old.refs) this.removeReferrer(r, uri);
+    for (const k of old.known) {
+      const count = (this.known.get(k) ?? 0) - 1;
+      if (count > 0) this.known.set(k, count);
+      else this.known.delete(k);
+    }
     this.entries.delete(uri);
-    this.touchNames(old.names, affected);
+    if (namesChanged) {
+      this.touchNames(old.names, affected);
+      this.touchNearNames(old.known, affected);
+    }
     affected.delete(uri);
     return affected;
+  }
+
+  private addOwner(name: string, uri: string): void {
+    addTo(this.owners, name, uri);
+    if (this.unresolved.delete(name)) this.suggestionCache.delete(name);
+  }
+
+  private removeOwner(name: string, uri: string): void {
+    removeFrom(this.owners, name, uri);
+    if (!this.owners.has(name) && this.referrers.has(name)) this.unresolved.add(name);
+  }
+
+  private addReferrer(name: string, uri: string): void {
+    addTo(this.referrers, name, uri);
+    if (!this.owners.has(name)) this.unresolved.add(name);
+  }
+
+  private removeReferrer(name: string, uri: string): void {
+    removeFrom(this.referrers, name, uri);
+    if (!this.referrers.has(name) && this.unresolved.delete(name)) this.suggestionCache.delete(name);
   }
 
   /** Files that claim or refer to any of these names need their cross-file findings redone. */
@@ -105,6 +160,32 @@ export class HandbookIndex {
       for (const u of this.referrers.get(n) ?? []) affected.add(u);
     }
     for (const u of affected) this.crossCache.delete(u);
+  }
+
+  /**
+   * A name that comes or goes may change the "did you mean" suggestions of unresolved names
+   * close to it: those lose their cached suggestions, and the files using them are touched.
+   */
+  private touchNearNames(known: string[], affected: Set<string>): void {
+    if (known.length === 0 || this.unresolved.size === 0) return;
+    for (const name of this.unresolved) {
+      if (closestNames(name, known, 1).length === 0 && !known.some((k) => normalizeName(k) === name)) continue;
+      this.suggestionCache.delete(name);
+      for (const u of this.referrers.get(name) ?? []) {
+        affected.add(u);
+        this.crossCache.delete(u);
+      }
+    }
+  }
+
+  /** "Did you mean" names for an unresolved (normalised) name, cached. */
+  private suggestionsFor(name: string): string[] {
+    let s = this.suggestionCache.get(name);
+    if (!s) {
+      s = closestNames(name, this.knownNames());
+      this.suggestionCache.set(name, s);
+    }
+    return s;
   }
 
   has(uri: string): boolean {
@@ -133,11 +214,9 @@ export class HandbookIndex {
     return out;
   }
 
-  /** Every name a role can be referred by (ids, titles, aliases as written). */
+  /** Every name a role can be referred by (ids, titles, aliases as written), each once. */
   knownNames(): string[] {
-    const out: string[] = [];
-    for (const role of this.roles()) out.push(role.id, role.title, ...role.aliases.map((a) => a.value));
-    return out;
+    return [...this.known.keys()];
   }
 
   /** Resolves a role reference (id, title or alias, case-insensitive). */
@@ -189,7 +268,7 @@ export class HandbookIndex {
     }
     for (const ref of parsed.references) {
       if (this.owners.has(normalizeName(ref.name))) continue;
-      const suggestions = closestNames(ref.name, this.knownNames());
+      const suggestions = this.suggestionsFor(normalizeName(ref.name));
       out.push({
         code: 'unknown-role',
         severity: 'error',
@@ -200,7 +279,7 @@ export class HandbookIndex {
     }
     for (const link of parsed.links) {
       if (this.owners.has(normalizeName(link.target))) continue;
-      const suggestions = closestNames(link.target, this.knownNames());
+      const suggestions = this.suggestionsFor(normalizeName(link.target));
       out.push({
         code: 'unresolved-link',
         severity: 'warning',

@@ -1,11 +1,11 @@
 /** Parses one Markdown file into its role, references, links and file-local findings. */
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { findFrontmatter } from './frontmatter';
 import { scanLinks } from './links';
 import { schemaFindings } from './schema';
 import { LineMap, normalizeName, stripBom } from './text';
 import type { Finding, Located, ParsedFile, Range, Reference, Relationship, Responsibility, Role } from './types';
-import { nodeSpan, pairKey } from './yamlTree';
+import { duplicateKeys, nodeSpan, pairKey } from './yamlTree';
 
 export interface ParseOptions {
   /** The file is matched by the role-file globs: report a missing frontmatter. */
@@ -18,6 +18,12 @@ export const MAX_ALIAS_COUNT = 100;
 
 const ROLE_KEY_LINE = /^role[ \t]*:/m;
 
+/**
+ * Frontmatter longer than this is not parsed (a real role's is a few KB): the YAML parser reads
+ * some 1 MB a second, so a multi-megabyte frontmatter would block the editor for seconds.
+ */
+export const MAX_FRONTMATTER_CHARS = 256 * 1024;
+
 export interface ParsedYaml {
   doc: Document.Parsed;
   /** Offset of the YAML text in the document. */
@@ -28,10 +34,12 @@ export interface ParsedYaml {
 /** Parses the frontmatter YAML of a text (without BOM); undefined when there is none. */
 export function parseFrontmatterYaml(text: string, lines = new LineMap(text)): ParsedYaml | undefined {
   const fm = findFrontmatter(text);
-  if (fm.kind !== 'ok') return undefined;
+  if (fm.kind !== 'ok' || fm.yamlEnd - fm.yamlStart > MAX_FRONTMATTER_CHARS) return undefined;
   // Lone CR line breaks become LF (same length, so offsets hold); `yaml` handles CRLF itself.
   const yamlText = text.slice(fm.yamlStart, fm.yamlEnd).replace(/\r(?!\n)/g, '\n');
-  const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  // Duplicate keys are found by `duplicateKeys` (linear); the parser's own check is quadratic.
+  // logLevel 'error': the parser would print its warnings (e.g. on collection keys) to the console.
+  const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'error' });
   return { doc, base: fm.yamlStart, lines };
 }
 
@@ -68,6 +76,21 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
     return result;
   }
 
+  if (fm.yamlEnd - fm.yamlStart > MAX_FRONTMATTER_CHARS) {
+    result.isRoleFile = !!options.forceRoleFile || ROLE_KEY_LINE.test(text.slice(fm.yamlStart, fm.yamlStart + 64 * 1024));
+    if (result.isRoleFile) {
+      const kb = Math.ceil((fm.yamlEnd - fm.yamlStart) / 1024);
+      result.findings.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: `The frontmatter is ${kb} KB long; frontmatter longer than ${MAX_FRONTMATTER_CHARS / 1024} KB is not read (a resource-exhaustion risk).`,
+        range: openRange,
+      });
+      result.links = scanLinks(text, fm.bodyStart, lines);
+    }
+    return result;
+  }
+
   let parsed: ParsedYaml;
   try {
     parsed = parseFrontmatterYaml(text, lines)!;
@@ -87,13 +110,18 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
 
   const toRange = (start: number, end: number): Range => lines.range(base + start, base + end);
   const yamlProblems = [...doc.errors, ...doc.warnings];
+  const widen = yamlProblems.length ? scalarWidener(doc) : undefined;
   for (const err of yamlProblems) {
-    const [s, e] = widenToScalar(doc, err.pos);
+    const [s, e] = widen!(err.pos);
     result.findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage(err.code, err.message), range: toRange(s, Math.max(e, s + 1)) });
+  }
+  const duplicates = duplicateKeys(root);
+  for (const [s, e] of duplicates) {
+    result.findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage('DUPLICATE_KEY', 'Map keys must be unique'), range: toRange(s, Math.max(e, s + 1)) });
   }
 
   let data: unknown;
-  if (yamlProblems.length === 0) {
+  if (yamlProblems.length === 0 && duplicates.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
     } catch (e) {
@@ -128,36 +156,57 @@ function describeFailure(e: unknown): string {
 }
 
 function yamlMessage(code: string, message: string): string {
+  if (/Maximum call stack/i.test(message)) return 'The frontmatter is nested too deeply to be read.';
   const first = message.split('\n')[0].replace(/\s+at line \d+, column \d+.*$/, '');
   if (code === 'DUPLICATE_KEY') return `Duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear once in a mapping')}.`.replace(/\.\.$/, '.');
   if (code === 'TAG_RESOLVE_FAILED') return `Custom YAML tags are not supported: ${first}`;
   return `YAML syntax error: ${first}`;
 }
 
-/** Widens a one-character error position (as given for duplicate keys) to the scalar starting there. */
-function widenToScalar(doc: Document.Parsed, pos: [number, number]): [number, number] {
-  if (pos[1] - pos[0] > 1) return pos;
-  let span: [number, number] = pos;
-  visit(doc, {
-    Scalar(_, node) {
-      if (node.range && node.range[0] === pos[0]) {
-        span = [node.range[0], node.range[1]];
-        return visit.BREAK;
+/**
+ * Widens one-character error positions to the scalar starting there. One walk of the document
+ * serves every error (a walk per error made thousands of errors quadratic); iterative, so a deeply
+ * nested document cannot exhaust the stack.
+ */
+function scalarWidener(doc: Document.Parsed): (pos: [number, number]) => [number, number] {
+  let ends: Map<number, number> | undefined;
+  return (pos) => {
+    if (pos[1] - pos[0] > 1) return pos;
+    if (!ends) {
+      ends = new Map();
+      const stack: unknown[] = [doc.contents];
+      while (stack.length) {
+        const node = stack.pop();
+        if (isScalar(node)) {
+          if (node.range && !(node.range[1] <= (ends.get(node.range[0]) ?? -1))) ends.set(node.range[0], node.range[1]);
+        } else if (isMap(node) || isSeq(node)) {
+          for (const item of node.items) stack.push(item);
+        } else if (isPair(node)) {
+          stack.push(node.key, node.value);
+        }
       }
-    },
-  });
-  return span;
+    }
+    const end = ends.get(pos[0]);
+    return end === undefined ? pos : [pos[0], end];
+  };
 }
 
+/** The first alias in the document (iterative: the document may be nested deeply). */
 function firstAlias(doc: Document.Parsed): [number, number] | undefined {
-  let span: [number, number] | undefined;
-  visit(doc, {
-    Alias(_, node) {
-      span = nodeSpan(node as unknown as Node);
-      return visit.BREAK;
-    },
-  });
-  return span;
+  let first: [number, number] | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const span = nodeSpan(node as unknown as Node);
+      if (span && (!first || span[0] < first[0])) first = span;
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return first;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

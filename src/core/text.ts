@@ -51,7 +51,9 @@ export class LineMap {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo] + 1 };
+    // An offset between the CR and LF of one line break belongs to the line's end.
+    const inBreak = o > this.starts[lo] && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: lo + 1, column: o - this.starts[lo] + (inBreak ? 0 : 1) };
   }
 
   offset(line: number, column: number): number {

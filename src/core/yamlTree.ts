@@ -1,5 +1,5 @@
 /** Helpers over the `yaml` package's AST: positions and paths. */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type YamlPath = (string | number)[];
 
@@ -20,13 +20,60 @@ export interface PathHit {
   pair?: Pair;
 }
 
+/** Per large mapping, its first pair for each scalar key: keeps path lookups linear overall. */
+const KEY_INDEX_MIN_ITEMS = 16;
+const keyIndexes = new WeakMap<YAMLMap, { items: unknown[]; length: number; byKey: Map<string, Pair> }>();
+
+function pairFor(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length < KEY_INDEX_MIN_ITEMS) return map.items.find((p) => isPair(p) && pairKey(p) === key);
+  let index = keyIndexes.get(map);
+  if (!index || index.items !== map.items || index.length !== map.items.length) {
+    const byKey = new Map<string, Pair>();
+    for (const p of map.items) {
+      const k = isPair(p) ? pairKey(p) : undefined;
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, p);
+    }
+    index = { items: map.items, length: map.items.length, byKey };
+    keyIndexes.set(map, index);
+  }
+  return index.byKey.get(key);
+}
+
+/**
+ * Duplicate scalar keys, each later copy once: [start, end) of the key. Replaces the `yaml`
+ * package's own `uniqueKeys` check, which compares every key with every other (quadratic: a
+ * frontmatter with 20,000 keys took seconds). Iterative, so deep nesting cannot exhaust the stack.
+ */
+export function duplicateKeys(root: Node | null): [number, number][] {
+  const out: [number, number][] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        if (isScalar(item.key)) {
+          const id = `${typeof item.key.value}:${String(item.key.value)}`;
+          if (seen.has(id) && item.key.range) out.push([item.key.range[0], item.key.range[1]]);
+          seen.add(id);
+        }
+        stack.push(item.key, item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
 /** Finds the node at a path of map keys and sequence indexes. */
 export function nodeAtPath(root: Node | null, path: YamlPath): PathHit | undefined {
   let hit: PathHit = { node: root };
   for (const seg of path) {
     const node = hit.node;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && pairKey(p) === String(seg));
+      const pair = pairFor(node, String(seg));
       if (!pair) return undefined;
       hit = { node: (pair.value as Node | null) ?? null, pair };
     } else if (isSeq(node) && typeof seg === 'number') {
