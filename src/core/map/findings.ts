@@ -1,0 +1,52 @@
+/**
+ * The opt-in findings of the responsibility map (off by default, behind a setting or a CLI flag):
+ * - `overlapping-responsibility` (info) on a responsibility that another role claims too, the
+ *   same or nearly the same;
+ * - `unowned-criterion` (warning) on a success criterion that no responsibility of a role
+ *   evaluated on it matches (its own role, or a role sharing its criteria).
+ */
+import type { Finding } from '../types';
+import { compareFindings } from '../parse';
+import { explainLink, joinNames, MapLookup, quote } from './describe';
+import type { ResponsibilityMap } from './types';
+
+/** Findings by role file URI, each list sorted by position. */
+export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
+  const look = new MapLookup(map);
+  const out = new Map<string, Finding[]>();
+  const add = (uri: string, f: Finding) => {
+    const list = out.get(uri);
+    if (list) list.push(f);
+    else out.set(uri, [f]);
+  };
+  for (const overlap of map.overlaps) {
+    for (const key of overlap.items) {
+      const item = look.item(key);
+      const other = look.counterpart(overlap, key);
+      if (!other) continue;
+      const others = new Set(overlap.items.map((k) => look.item(k)).filter((it) => it.role !== item.role).map((it) => it.role));
+      others.delete(other.item.role);
+      const more = others.size ? ` (also ${joinNames([...others].map((r) => look.title(r)))})` : '';
+      const why = other.link ? explainLink(other.link) : 'through similar responsibilities';
+      add(item.role, {
+        code: 'overlapping-responsibility',
+        severity: 'info',
+        message: `${look.title(other.item.role)} claims the same or nearly the same responsibility: ${quote(other.item.text)} (${why})${more}.`,
+        range: item.range,
+        data: { name: look.roles.get(other.item.role)?.id },
+      });
+    }
+  }
+  for (const gap of map.gaps) {
+    if (gap.kind !== 'unowned-criterion') continue;
+    const item = look.item(gap.item);
+    const who = joinNames(gap.accountable.map((k) => look.title(k)), 'or');
+    const message =
+      gap.elsewhere.length === 0
+        ? `No responsibility in the handbook matches this success criterion, so no role owns it: give ${who} a responsibility for it.`
+        : `No responsibility of ${who} matches this success criterion; only ${joinNames(gap.elsewhere.map((k) => look.title(k)))} has one. Give ${who} a responsibility for it, or move the criterion.`;
+    add(item.role, { code: 'unowned-criterion', severity: 'warning', message, range: item.range });
+  }
+  for (const list of out.values()) list.sort(compareFindings);
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * Turns a responsibility or success criterion into the terms the similarity measure compares:
+ * words (letters and digits, Unicode-aware), lower-cased, without stop words, stemmed with the
+ * Porter2 (Snowball English) stemmer and cut to at most STEM_LENGTH characters.
+ *
+ * The cut is "truncation stemming": it merges derivations Porter2 keeps apart (deliveries →
+ * "deliveri", deliverables → "deliver"; organisation/organization) at the price of merging a few
+ * unrelated long words, which the IDF weighting of the measure keeps cheap.
+ */
+import stem from 'wink-porter2-stemmer';
+
+/** Stems are cut to this many characters. */
+export const STEM_LENGTH = 7;
+/** Longer words are not stemmed (the stemmer's regular expressions are not linear on them). */
+const MAX_STEMMED_WORD = 24;
+/** Only the start of a very long text is read. */
+const MAX_TEXT = 2000;
+
+/**
+ * Function words, plus words that carry no responsibility on their own in a handbook ("ensure",
+ * "make sure", "help", the question words of success criteria). Written for this purpose.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be been before being below between both but by can could ' +
+    'did do does doing done down during each either etc even ever every few for from further get gets getting given go goes had has have having ' +
+    'he her here hers him his how i if in into is it its itself just let like many may me might more most much must my no nor not now of off ' +
+    'on once one only or other others our ours out over own per quite rather same she should so some such than that the their theirs them then ' +
+    'there these they this those through to too under until up upon us very via was we well were what when where whether which while who whom ' +
+    'whose why will with within without would yet you your yours ' +
+    'among amongst anybody anyone anything behind beneath beside besides beyond everybody everyone everything inside nobody nothing onto ' +
+    'outside somebody someone something toward towards ' +
+    // Handbook filler: verbs of obligation and vague helpers.
+    'able across along around based ensure ensures ensuring help helps helping keep keeps make makes making sure take takes taking thing things ' +
+    'various way ways whatever'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const ASCII_WORD = /^[a-z]+$/;
+const DIGITS = /^\p{N}+$/u;
+
+export interface Term {
+  /** The comparison key: the stem, cut to STEM_LENGTH. */
+  stem: string;
+  /** The word as written (lower-cased), for explanations. */
+  word: string;
+}
+
+/** The terms of a text, in order of appearance (repeats kept: the measure counts them). */
+export function terms(text: string): Term[] {
+  const out: Term[] = [];
+  const source = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const lower = source.toLowerCase();
+  // Accents are dropped (NFKD, then the combining marks), which plain ASCII text can skip.
+  const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  for (const match of folded.matchAll(WORD)) {
+    // Possessives and contractions: "team's" → "team".
+    const word = match[0].replace(/['’][\p{L}]+$/u, '');
+    if (word.length < 2 || STOP_WORDS.has(word) || DIGITS.test(word)) continue;
+    out.push({ stem: stemOf(word), word });
+  }
+  return out;
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+export function stemOf(word: string): string {
+  let s = cache.get(word);
+  if (s !== undefined) return s;
+  s = ASCII_WORD.test(word) && word.length <= MAX_STEMMED_WORD ? stem(word) : word;
+  if (s.length > STEM_LENGTH) s = s.slice(0, STEM_LENGTH);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, s);
+  return s;
+}
+
+/** Whether a word is ignored by the measure (exported for tests and explanations). */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word.toLowerCase());
+}
