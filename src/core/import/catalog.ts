@@ -1,0 +1,118 @@
+/**
+ * The roles of one page as names to find in text: where a sentence mentions a role (by title,
+ * short name or plural), which role an in-page anchor (`#director-development`) points at, and
+ * how a sentence's subject names a given role.
+ */
+import { kebabCase } from '../names';
+import { LEADING_TITLE_WORDS, roleNoun } from './lexicon';
+import type { RoleScope } from './structure';
+import { escapeRegExp, withoutParentheses } from './text';
+
+export interface Mention {
+  role: number;
+  start: number;
+  end: number;
+}
+
+/** A regex source matching `s` in any letter case, without making the whole regex case-insensitive. */
+export function anyCase(s: string): string {
+  return [...s]
+    .map((c) => {
+      const lo = c.toLowerCase();
+      const up = c.toUpperCase();
+      return lo !== up ? `[${lo}${up}]` : escapeRegExp(c);
+    })
+    .join('')
+    .replace(/ /g, '\\s+');
+}
+
+/** Names the page uses for a role, longest first, each with whether its case must match. */
+export function namesOf(role: RoleScope, extraAliases: readonly string[] = []): { name: string; exact: boolean }[] {
+  const out = new Map<string, { name: string; exact: boolean }>();
+  const add = (name: string, exact: boolean) => {
+    const n = name.replace(/\s+/g, ' ').trim();
+    if (n.length >= 2 && !out.has(n.toLowerCase())) out.set(n.toLowerCase(), { name: n, exact });
+  };
+  add(role.name.title, false);
+  add(withoutParentheses(role.name.title), false);
+  for (const a of [...role.name.aliases, ...extraAliases]) add(a, a.length <= 4 && a === a.toUpperCase());
+  return [...out.values()].sort((a, b) => b.name.length - a.name.length);
+}
+
+/** The noun that heads a title (`Director, Development` → `Director`), when it is a role noun. */
+export function headNoun(title: string): string | undefined {
+  const head = withoutParentheses(title).split(',')[0].split(/\s+(?:of|to|for)\s+/i)[0].trim();
+  const words = head.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (roleNoun(last)) return last;
+  return words.find((w) => LEADING_TITLE_WORDS.has(w.toLowerCase()));
+}
+
+export class Catalog {
+  private readonly patterns: { role: number; re: RegExp }[] = [];
+  private readonly anchors = new Map<string, number>();
+
+  constructor(readonly roles: readonly RoleScope[], aliases: readonly (readonly string[])[] = []) {
+    // Titles and short names first; a shortened title (without its parenthesis) only where no
+    // other role has that name, and never when two roles would share it.
+    const owner = new Map<string, number>();
+    const shared = new Set<string>();
+    roles.forEach((role, i) => {
+      for (const { name } of namesOf(role, aliases[i] ?? [])) {
+        if (name !== role.name.title && !role.name.aliases.includes(name) && !(aliases[i] ?? []).includes(name)) continue;
+        owner.set(name.toLowerCase(), i);
+      }
+    });
+    roles.forEach((role, i) => {
+      for (const { name } of namesOf(role, aliases[i] ?? [])) {
+        const key = name.toLowerCase();
+        if (owner.get(key) === i) continue;
+        if (owner.has(key)) shared.add(key);
+        else owner.set(key, i);
+      }
+    });
+    roles.forEach((role, i) => {
+      for (const { name, exact } of namesOf(role, aliases[i] ?? [])) {
+        const key = name.toLowerCase();
+        if (owner.get(key) !== i || (shared.has(key) && name !== role.name.title)) continue;
+        this.patterns.push({ role: i, re: new RegExp(this.sourceOf(name, exact), 'g') });
+      }
+      for (const text of [role.headingText, role.name.title]) if (text) this.anchors.set(kebabCase(text), i);
+    });
+    this.patterns.sort((a, b) => b.re.source.length - a.re.source.length);
+  }
+
+  private sourceOf(name: string, exact: boolean): string {
+    const body = exact ? escapeRegExp(name) : anyCase(name);
+    return `(?<![\\w-])${body}(?:s|es|['’]s|['’])?(?![\\w-])`;
+  }
+
+  /** Non-overlapping mentions of roles in a text, in order. */
+  mentions(text: string): Mention[] {
+    const found: Mention[] = [];
+    for (const { role, re } of this.patterns) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (!found.some((f) => start < f.end && end > f.start)) found.push({ role, start, end });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** The role an in-page link points at (`#senior-manager-development`, `…/page/#vp-of-development`). */
+  byHref(href: string): number | undefined {
+    const hash = href.indexOf('#');
+    if (hash < 0) return undefined;
+    let anchor = href.slice(hash + 1);
+    try {
+      anchor = decodeURIComponent(anchor);
+    } catch {
+      // keep it as written
+    }
+    return this.anchors.get(kebabCase(anchor));
+  }
+}

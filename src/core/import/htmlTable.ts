@@ -1,0 +1,178 @@
+/**
+ * A tolerant reader for the raw HTML tables handbook pages embed (`<table>` with `<ul><li>` lists in
+ * cells, unclosed `<li>`/`<td>`, `rowspan`/`colspan`). Markdown-it runs with HTML disabled, so these
+ * blocks are cut out of the source first and read here.
+ */
+import { cleanText, decodeEntities } from './text';
+import type { Table, TableCell } from './types';
+
+/** Marks a paragraph break (`<p>`, `<br>`) inside a cell. */
+const BREAK = '\u0000';
+
+interface RawCell {
+  header: boolean;
+  parts: string[];
+  items: string[];
+  strong: string[];
+  rowspan: number;
+  colspan: number;
+  offset: number;
+}
+
+/** Finds `<table>` … `</table>` blocks that start a line; returns their offsets. */
+export function findHtmlTables(source: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const open = /^[ \t]*<table\b[^>]*>/gim;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(source))) {
+    const start = m.index;
+    const close = /<\/table\s*>/gi;
+    close.lastIndex = m.index + m[0].length;
+    const c = close.exec(source);
+    const end = c ? c.index + c[0].length : source.length;
+    out.push({ start, end });
+    open.lastIndex = end;
+  }
+  return out;
+}
+
+function attr(attrs: string, name: string): number {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attrs);
+  const n = m ? parseInt(m[1], 10) : 1;
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 50) : 1;
+}
+
+/**
+ * Parses one HTML table. `lineOf` maps an offset in `html` to a 1-based line of the page.
+ * Returns the grid with spans resolved: every row has one entry per column, and a cell that spans
+ * several rows or columns is repeated (with `spanned` set on the copies).
+ */
+export function parseHtmlTable(html: string, lineOf: (offset: number) => number): Table {
+  const rows: RawCell[][] = [];
+  let row: RawCell[] | undefined;
+  let cell: RawCell | undefined;
+  let item: string[] | undefined;
+  let strongDepth = 0;
+  let strongText: string[] = [];
+
+  const closeItem = () => {
+    if (cell && item) {
+      const t = item.join('');
+      if (cleanText(t)) cell.items.push(t);
+    }
+    item = undefined;
+  };
+  const closeCell = () => {
+    closeItem();
+    cell = undefined;
+  };
+  const closeRow = () => {
+    closeCell();
+    row = undefined;
+  };
+
+  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+|<)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) {
+    if (m[0].startsWith('<!--')) continue;
+    const text = m[4];
+    if (text !== undefined) {
+      if (!cell) continue;
+      const t = decodeEntities(text);
+      if (item) item.push(t);
+      else cell.parts.push(t);
+      if (strongDepth > 0) strongText.push(t);
+      continue;
+    }
+    const closing = m[1] === '/';
+    const tag = m[2].toLowerCase();
+    const attrs = m[3] ?? '';
+    switch (tag) {
+      case 'tr':
+        if (!closing) {
+          closeRow();
+          row = [];
+          rows.push(row);
+        } else closeRow();
+        break;
+      case 'td':
+      case 'th':
+        if (!closing) {
+          closeCell();
+          if (!row) {
+            row = [];
+            rows.push(row);
+          }
+          cell = { header: tag === 'th', parts: [], items: [], strong: [], rowspan: attr(attrs, 'rowspan'), colspan: attr(attrs, 'colspan'), offset: m.index };
+          row.push(cell);
+        } else closeCell();
+        break;
+      case 'li':
+        if (!closing) {
+          closeItem();
+          item = [];
+        } else closeItem();
+        break;
+      case 'ul':
+      case 'ol':
+        closeItem();
+        break;
+      case 'strong':
+      case 'b':
+        if (!closing) {
+          strongDepth++;
+          strongText = [];
+        } else if (strongDepth > 0) {
+          strongDepth--;
+          if (cell && strongDepth === 0) cell.strong.push(strongText.join(''));
+        }
+        break;
+      case 'br':
+      case 'p':
+      case 'div':
+        if (item) item.push(' ');
+        else if (cell) cell.parts.push(BREAK);
+        break;
+      default:
+        break;
+    }
+  }
+  closeRow();
+
+  // Lay the cells out on a grid, honouring rowspan and colspan.
+  const grid: (TableCell | undefined)[][] = [];
+  rows.forEach((r, ri) => {
+    grid[ri] ??= [];
+    let col = 0;
+    for (const c of r) {
+      while (grid[ri][col]) col++;
+      const out: TableCell = {
+        text: cleanText([...c.parts, ' ', ...c.items.join(' ')].join('').split(BREAK).join(' ')),
+        paragraphs: c.parts
+          .join('')
+          .split(BREAK)
+          .map((p) => cleanText(p))
+          .filter(Boolean),
+        items: c.items.map((i) => cleanText(i)).filter(Boolean),
+        strong: c.strong.map((s) => cleanText(s)).filter(Boolean),
+        header: c.header,
+        line: lineOf(c.offset),
+        colspan: c.colspan,
+      };
+      for (let dr = 0; dr < c.rowspan; dr++) {
+        grid[ri + dr] ??= [];
+        for (let dc = 0; dc < c.colspan; dc++) {
+          grid[ri + dr][col + dc] = dr === 0 && dc === 0 ? out : { ...out, spanned: true };
+        }
+      }
+      col += c.colspan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const filled = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? emptyCell(r.find(Boolean)?.line ?? lineOf(0))));
+  return { rows: filled, line: lineOf(0), html: true };
+}
+
+function emptyCell(line: number): TableCell {
+  return { text: '', paragraphs: [], items: [], strong: [], header: false, line, colspan: 1 };
+}

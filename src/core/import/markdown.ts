@@ -1,0 +1,279 @@
+/**
+ * Reads a page's structure: frontmatter, headings, paragraphs, lists (nested), blockquotes, pipe
+ * tables (markdown-it, HTML disabled) and raw HTML tables (cut out first and read by htmlTable).
+ * Every block keeps the 1-based line where it starts in the original text.
+ */
+import MarkdownIt from 'markdown-it';
+import { parse as parseYaml } from 'yaml';
+import { findFrontmatter } from '../frontmatter';
+import { findHtmlTables, parseHtmlTable } from './htmlTable';
+import { cleanText, replaceLiquid } from './text';
+import type { Block, Inline, InlineLink, ListItem, Page, Table, TableCell } from './types';
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** Blanks a span of text, keeping its line breaks so that line numbers do not move. */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+const BR = /<br\s*\/?>/gi;
+const PART = '\u0000';
+
+/** Renders the children of an inline token to plain text, noting links and emphasis. */
+export function renderInline(token: Token | undefined, keepBreaks = false): Inline & { parts: string[] } {
+  const pieces: string[] = [];
+  const links: InlineLink[] = [];
+  let inLink = 0;
+  let linkStart = 0;
+  let href = '';
+  let strong = 0;
+  let em = 0;
+  let outsideLink = false;
+  let outsideStrong = false;
+  let outsideEmphasis = false;
+  let visible = false;
+  for (const child of token?.children ?? []) {
+    switch (child.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline': {
+        const content = keepBreaks ? child.content.replace(BR, PART) : child.content;
+        pieces.push(content);
+        if (/[\p{L}\p{N}]/u.test(cleanText(content))) {
+          visible = true;
+          if (!inLink) outsideLink = true;
+          if (!strong) outsideStrong = true;
+          if (!strong && !em) outsideEmphasis = true;
+        }
+        break;
+      }
+      case 'softbreak':
+      case 'hardbreak':
+        pieces.push(' ');
+        break;
+      case 'link_open':
+        if (inLink++ === 0) {
+          linkStart = pieces.length;
+          href = child.attrGet('href') ?? '';
+        }
+        break;
+      case 'link_close':
+        if (inLink > 0 && --inLink === 0) links.push({ text: cleanText(pieces.slice(linkStart).join('')), href });
+        break;
+      case 'strong_open':
+        strong++;
+        break;
+      case 'strong_close':
+        strong = Math.max(0, strong - 1);
+        break;
+      case 'em_open':
+        em++;
+        break;
+      case 'em_close':
+        em = Math.max(0, em - 1);
+        break;
+      default:
+        break;
+    }
+  }
+  const raw = pieces.join('');
+  const parts = keepBreaks ? raw.split(PART).map((p) => cleanText(p)).filter(Boolean) : [];
+  return {
+    text: cleanText(raw.split(PART).join(' ')),
+    links,
+    linkOnly: visible && !outsideLink,
+    strongOnly: visible && !outsideStrong,
+    emphasisOnly: visible && !outsideEmphasis,
+    parts,
+  };
+}
+
+function lineOf(token: Token): number {
+  return (token.map?.[0] ?? 0) + 1;
+}
+
+/** Index of the token closing the one at `i` (same nesting level, matching type). */
+function closing(tokens: Token[], i: number): number {
+  const open = tokens[i];
+  const closeType = open.type.replace(/_open$/, '_close');
+  for (let j = i + 1; j < tokens.length; j++) {
+    if (tokens[j].type === closeType && tokens[j].level === open.level) return j;
+  }
+  return tokens.length - 1;
+}
+
+function readList(tokens: Token[], start: number, end: number): ListItem[] {
+  const items: ListItem[] = [];
+  for (let i = start + 1; i < end; i++) {
+    const t = tokens[i];
+    if (t.type !== 'list_item_open') continue;
+    const itemEnd = closing(tokens, i);
+    const texts: Inline[] = [];
+    const children: ListItem[] = [];
+    for (let j = i + 1; j < itemEnd; j++) {
+      const u = tokens[j];
+      if (u.type === 'bullet_list_open' || u.type === 'ordered_list_open') {
+        const listEnd = closing(tokens, j);
+        children.push(...readList(tokens, j, listEnd));
+        j = listEnd;
+      } else if (u.type === 'inline') {
+        texts.push(renderInline(u));
+      } else if (u.type === 'table_open') {
+        j = closing(tokens, j);
+      }
+    }
+    items.push({ inline: joinInlines(texts), line: lineOf(t), children });
+    i = itemEnd;
+  }
+  return items;
+}
+
+function joinInlines(parts: Inline[]): Inline {
+  if (parts.length === 1) return parts[0];
+  const withText = parts.filter((p) => p.text);
+  return {
+    text: withText.map((p) => p.text).join(' '),
+    links: parts.flatMap((p) => p.links),
+    linkOnly: withText.length > 0 && withText.every((p) => p.linkOnly),
+    strongOnly: withText.length > 0 && withText.every((p) => p.strongOnly),
+    emphasisOnly: withText.length > 0 && withText.every((p) => p.emphasisOnly),
+  };
+}
+
+function readPipeTable(tokens: Token[], start: number, end: number): Table {
+  const rows: TableCell[][] = [];
+  let row: TableCell[] | undefined;
+  for (let i = start + 1; i < end; i++) {
+    const t = tokens[i];
+    if (t.type === 'tr_open') rows.push((row = []));
+    else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+      const inline = renderInline(tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined, true);
+      row.push({
+        text: inline.text,
+        paragraphs: [],
+        items: inline.parts.length > 1 ? inline.parts : inline.text ? [inline.text] : [],
+        strong: inline.strongOnly ? [inline.text] : [],
+        header: t.type === 'th_open',
+        line: lineOf(t) || lineOf(tokens[start]),
+        colspan: 1,
+      });
+    }
+  }
+  return { rows, line: lineOf(tokens[start]), html: false };
+}
+
+/** A bold-only short paragraph (`**Nice-to-haves**`) acts as a heading. */
+function isPseudoHeading(inline: Inline): boolean {
+  const t = inline.text.replace(/:$/, '');
+  return inline.strongOnly && !inline.linkOnly && t.length > 0 && t.split(/\s+/).length <= 6 && !/[.!?]/.test(t);
+}
+
+export function readPage(input: string): Page {
+  let text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const page: Page = { blocks: [] };
+  const starts = lineStarts(text);
+
+  const fm = findFrontmatter(text);
+  if (fm.kind === 'ok') {
+    const yamlText = text.slice(fm.yamlStart, fm.yamlEnd);
+    try {
+      const data: unknown = parseYaml(yamlText, { strict: false, uniqueKeys: false, maxAliasCount: 100 });
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        page.frontmatter = data as Record<string, unknown>;
+        page.frontmatterText = text.slice(0, fm.yamlEnd);
+        const title = (data as Record<string, unknown>).title;
+        const titleAt = /^title[ \t]*:/m.exec(yamlText);
+        if (typeof title === 'string' && cleanText(title)) {
+          page.title = { text: cleanText(title), line: lineOfOffset(starts, fm.yamlStart + (titleAt?.index ?? 0)) };
+        }
+      }
+    } catch {
+      // A frontmatter that is not YAML is just not used.
+    }
+    text = blank(text, 0, fm.bodyStart);
+  }
+
+  // HTML comments and style/script blocks are noise; HTML tables are read on their own.
+  text = text.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '));
+  text = text.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, (m) => m.replace(/[^\n]/g, ' '));
+  const htmlTables: Block[] = [];
+  for (const span of findHtmlTables(text)) {
+    const table = parseHtmlTable(text.slice(span.start, span.end), (o) => lineOfOffset(starts, span.start + o));
+    htmlTables.push({ kind: 'table', table, line: lineOfOffset(starts, span.start) });
+  }
+  for (const span of findHtmlTables(text).reverse()) text = blank(text, span.start, span.end);
+  text = replaceLiquid(text);
+
+  const tokens = md.parse(text, {});
+  const blocks: Block[] = [];
+  let quote = 0;
+  let lastHeading = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'heading_open': {
+        const level = Number(t.tag.slice(1)) || 1;
+        blocks.push({ kind: 'heading', level, inline: renderInline(tokens[i + 1]), line: lineOf(t) });
+        lastHeading = level;
+        i = closing(tokens, i);
+        break;
+      }
+      case 'paragraph_open': {
+        const inline = renderInline(tokens[i + 1]);
+        if (inline.text) {
+          if (!quote && isPseudoHeading(inline)) {
+            blocks.push({ kind: 'heading', level: Math.min(lastHeading + 1, 7), inline: { ...inline, text: inline.text.replace(/:$/, '') }, line: lineOf(t), pseudo: true });
+          } else {
+            blocks.push({ kind: 'paragraph', inline, line: lineOf(t), quote: quote > 0 });
+          }
+        }
+        i = closing(tokens, i);
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const end = closing(tokens, i);
+        const items = readList(tokens, i, end);
+        if (items.length) blocks.push({ kind: 'list', items, line: lineOf(t), quote: quote > 0 });
+        i = end;
+        break;
+      }
+      case 'table_open': {
+        const end = closing(tokens, i);
+        blocks.push({ kind: 'table', table: readPipeTable(tokens, i, end), line: lineOf(t) });
+        i = end;
+        break;
+      }
+      case 'blockquote_open':
+        quote++;
+        break;
+      case 'blockquote_close':
+        quote = Math.max(0, quote - 1);
+        break;
+      default:
+        break;
+    }
+  }
+  page.blocks = [...blocks, ...htmlTables].sort((a, b) => a.line - b.line);
+  return page;
+}

@@ -1,0 +1,213 @@
+/**
+ * What a heading says: a role (and its title and short names), or a section of a role
+ * (responsibilities, requirements, success criteria...), or neither. Decided by the words, never
+ * by the heading's depth.
+ */
+import type { RoleType } from '../types';
+import { C_LEVEL, LEADING_TITLE_WORDS, LEVEL_SUFFIX, roleNoun } from './lexicon';
+import { stripEmoji, withoutParentheses } from './text';
+
+export type SectionKind = 'responsibilities' | 'requirements' | 'success' | 'focus' | 'specialties' | 'ignore' | 'neutral';
+
+export interface RoleName {
+  title: string;
+  aliases: string[];
+  /** The short name the page gives the role (`CTO`, `EM5`), which its id comes from. */
+  short?: string;
+}
+
+const ACRONYM = /^[A-Z][A-Za-z0-9&]*[A-Z0-9]$/;
+
+function isAcronym(s: string): boolean {
+  return s.length <= 8 && ACRONYM.test(s) && (s.match(/[A-Z]/g) ?? []).length >= 2 && !/\s/.test(s);
+}
+
+/** `PMs` → `PM`. */
+function singularAcronym(s: string): string {
+  return /^[A-Z]{2,}s$/.test(s) ? s.slice(0, -1) : s;
+}
+
+function normalizeHeading(text: string): string {
+  return stripEmoji(text)
+    .replace(/\s+#+\s*$/, '')
+    .replace(/[:\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const NOT_RESPONSIBLE = /\bnot responsible\b|\bout of scope\b|\bnon[- ]responsibilities\b|\b(?:what|things) (?:they|you|it|the role) (?:don't|do not|won't|will not|doesn't|does not) do\b|\bnot (?:part of|in scope)\b/i;
+
+const SECTION_PATTERNS: [SectionKind, RegExp][] = [
+  ['requirements', /(?:^|\s)(?:(?:minimum|basic|preferred|desired|additional|other|technical|job|role|nice[- ]to[- ]have)\s+)?(?:requirements?|qualifications?)$/i],
+  ['requirements', /(?:^|\s)(?:nice[- ]to[- ]haves?|must[- ]haves?|bonus points|pluses)$/i],
+  ['requirements', /^(?:(?:relevant|required|preferred|desired)\s+)?(?:skills(?:\s+(?:and|&)\s+(?:experience|qualifications))?|experience(?:\s+(?:and|&)\s+skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|competenc(?:y|ies)|education)$/i],
+  ['responsibilities', /(?:^|\s)(?:respons[ai]b\w*|duties|accountabilities)$/i],
+  ['responsibilities', /^(?:what you(?:'|’)?ll do|what you will do|what (?:they|you|the role) do(?:es)?|day[- ]to[- ]day|in this role(?:,? you(?:'|’)?ll| you will)?|the role|about the role|role description|job description|mandate|mission)$/i],
+  ['success', /(?:^|\s)(?:performance indicators?|success criteria|success metrics|kpis?|key performance indicators|measures? of success|what success looks like|evaluating success|how (?:we|you)(?:'|’)?(?:ll)? (?:will )?(?:measure|evaluate)(?: success)?)$/i],
+  ['focus', /^(?:(?:key|main|primary)\s+)?(?:focus(?: areas?)?|areas? of focus)$/i],
+  ['specialties', /(?:^|\s)(?:specialt(?:y|ies)|specialit(?:y|ies)|speciali[sz]ations?)$/i],
+  [
+    'ignore',
+    /(?:^|\s)(?:job grades?|grades?|hiring process|interview(?:ing)? process|interviews|compensation|salary(?: range)?|benefits|perks|levels?|career (?:ladder|path|development)|faq|frequently asked questions|other pages|see also|related(?: pages| roles| links)?|resources|links|history|contact|how to apply|apply|equal opportunity|location|stakeholders(?: and peers)?|mailing lists|revision history|version history|references|changelog)$/i,
+  ],
+];
+
+export interface SectionHeading {
+  kind: SectionKind;
+  /** The words before the section keyword (`Senior Manager, Development` in `… Responsibilities`). */
+  prefix: string;
+}
+
+/** Classifies a heading as a section of a role, or returns undefined for other headings. */
+export function classifySection(text: string): SectionHeading | undefined {
+  const t = normalizeHeading(text);
+  if (!t) return undefined;
+  if (/\?$/.test(t)) {
+    return /\bwhat (?:do|does)\b.*\bdo$/i.test(t.replace(/\?$/, '')) ? { kind: 'responsibilities', prefix: '' } : { kind: 'ignore', prefix: '' };
+  }
+  if (NOT_RESPONSIBLE.test(t)) return { kind: 'ignore', prefix: '' };
+  for (const [kind, re] of SECTION_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return { kind, prefix: t.slice(0, m.index).replace(/[\s,:–—-]+$/, '').trim() };
+  }
+  return undefined;
+}
+
+/** The head of a title: the words before a comma, `of`, `to`... (`Director, Development` → `Director`). */
+function headWords(segment: string): string[] {
+  let head = segment.split(',')[0];
+  head = head.split(/\s+(?:of|to|for|at|in|on|with|within)\s+/i)[0];
+  let prev: string;
+  do {
+    prev = head;
+    head = head.replace(LEVEL_SUFFIX, '').trim();
+  } while (head !== prev && head);
+  return head.split(/\s+/).filter(Boolean);
+}
+
+/** Words that describe people rather than title a role (`Successful engineers`, `New managers`). */
+const DESCRIPTIVE = /^(?:successful|great|good|effective|new|our|your|my|their|all|other|future|typical|ideal|example|sample|becoming|being|working|hiring|joining|for|as|about|how|why|what|when|who)\b/i;
+
+function namesRole(segment: string): boolean {
+  const ws = headWords(segment);
+  if (!ws.length) return false;
+  if (roleNoun(ws[ws.length - 1])) return true;
+  const leading = ws.findIndex((w) => LEADING_TITLE_WORDS.has(w.toLowerCase()));
+  if (leading < 0) return false;
+  // "Head" leads a title only in "Head of …"; others may be followed by the area (`VP Engineering`).
+  return ws[leading].toLowerCase() !== 'head' || /\bhead\s+of\b/i.test(segment);
+}
+
+/**
+ * Whether a name (heading, table cell) names one role by its words. `whole`: the name must end in
+ * the role (a section heading's prefix), rather than have a role in any of its dash/colon parts.
+ */
+export function isRoleName(name: string, whole = false): boolean {
+  const t = withoutParentheses(normalizeHeading(name));
+  if (!t || /\?$/.test(t) || t.split(/\s+/).length > 10 || DESCRIPTIVE.test(t)) return false;
+  if (/^[A-Z]{1,4}\d{1,2}$/.test(t)) return true;
+  // Two roles side by side (`Product manager + engineering manager`, `Tech Lead vs Engineering Manager`).
+  const sides = t.split(/\s+(?:\+|&|and|vs\.?|versus|or)\s+/i);
+  if (sides.length > 1 && sides.filter((s) => namesRole(s)).length > 1) return false;
+  if (whole) return !/:/.test(t) && namesRole(t);
+  const segments = t.split(/\s+[-–—]\s+|:\s*/).filter(Boolean);
+  return segments.some((segment) => namesRole(segment));
+}
+
+/** Makes a plural role title singular (`Supervisors` → `Supervisor`, `Product managers` → `Product manager`). */
+function singularTitle(title: string): string {
+  const m = /^(.*?)(\S+)$/.exec(title);
+  if (!m || /\bof\b/i.test(title)) return title;
+  const last = m[2];
+  if (/^[A-Z]{2,}s$/.test(last)) return m[1] + last.slice(0, -1);
+  const noun = roleNoun(last);
+  if (!noun || noun === last.toLowerCase() || !/s$/i.test(last)) return title;
+  const singular = last.slice(0, noun.length);
+  return m[1] + singular;
+}
+
+/** Reads a role's title and short names from a role name as a page writes it. */
+export function roleNameFrom(raw: string): RoleName | undefined {
+  let t = normalizeHeading(raw).replace(/\s+/g, ' ');
+  const aliases: string[] = [];
+  let short: string | undefined;
+
+  // `EM5 - Engineering Manager 5`, `IC3`
+  const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(.+))?$/.exec(t);
+  if (code) {
+    short = code[1];
+    const title = code[2]?.trim() || code[1];
+    return { title, aliases: title === short ? [] : [short], short };
+  }
+  // `Chief Technology Officer (CTO)`; a parenthesis that is a word stays (`Acquisition (Contracting) Lead`)
+  t = t.replace(/\s*\(([^()]+)\)/g, (m, inner: string) => {
+    const candidate = singularAcronym(inner.trim());
+    if (isAcronym(candidate)) {
+      aliases.push(candidate);
+      return '';
+    }
+    return m;
+  });
+  // `TL - Tech Lead`
+  const dash = /^(\S+)\s+[-–—]\s+(.+)$/.exec(t);
+  if (dash && isAcronym(singularAcronym(dash[1]))) {
+    aliases.push(singularAcronym(dash[1]));
+    t = dash[2];
+  }
+  t = t.replace(/\s+/g, ' ').trim();
+  if (!t) return undefined;
+  if (!isRoleName(t) && !aliases.some((a) => C_LEVEL[a])) return undefined;
+  t = singularTitle(t);
+  const bare = singularAcronym(t);
+  if (C_LEVEL[bare]) {
+    aliases.unshift(bare);
+    t = C_LEVEL[bare];
+  }
+  const unique = [...new Set(aliases)].filter((a) => a.toLowerCase() !== t.toLowerCase());
+  short = unique[0];
+  return { title: t, aliases: unique, short };
+}
+
+/**
+ * A heading that defines a role: a role title (`Head of Engineering`, `Supervisors`), or a statement
+ * about one (`Product managers (PMs) are accountable for:`, `Roles of the CEO`).
+ */
+export function roleHeading(text: string): RoleName | undefined {
+  const t = normalizeHeading(text);
+  if (!t || /\?$/.test(t)) return undefined;
+  const statement = /^(.+?)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i.exec(t);
+  if (statement) return roleNameFrom(statement[1]);
+  const of = /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(.+)$/i.exec(t);
+  if (of) return roleNameFrom(of[1]);
+  if (classifySection(t)) return undefined;
+  return roleNameFrom(t);
+}
+
+/** A page title that names a role (`Supervisor responsibilities`, `Backend Engineering Manager`). */
+export function pageTitleRole(title: string): RoleName | undefined {
+  const t = normalizeHeading(title).replace(/^["']|["']$/g, '');
+  const of = roleHeading(t);
+  if (of) return of;
+  const m = /^(.+?)\s*[-–—:]?\s*(?:roles?\s*(?:and|&)\s*responsibilities|responsibilities|duties|job description|role description|role|job family)$/i.exec(t);
+  return m ? roleNameFrom(m[1]) : undefined;
+}
+
+/** A role's type from its title's words, when they say it. */
+export function typeFromTitle(title: string, aliases: readonly string[]): RoleType | undefined {
+  const t = ` ${title.toLowerCase()} `;
+  if (/\bchief of staff\b/.test(t)) return 'individual-contributor';
+  if (/\b(?:chief|vp|svp|evp|vice[- ]president|president|executive)\b/.test(t) || aliases.some((a) => C_LEVEL[a] || /^C[A-Z]{1,3}O$/.test(a))) return 'executive';
+  if (/\b(?:head of|director|directors|manager|managers|supervisor|supervisors|management)\b/.test(t)) return 'manager';
+  if (/^(?:EM|M|D)\d/.test(aliases[0] ?? '') || /^(?:em|m)\d/.test(title.toLowerCase())) return 'manager';
+  return undefined;
+}
+
+/** A role's type from what its page says (`CTO is an executive role`). */
+export function typeFromWords(sentence: string): RoleType | undefined {
+  const m = /\b(?:is|as|are)\s+(?:an?\s+)?(?:senior\s+)?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic)\s+(?:role|position|level|track|job)s?\b/i.exec(sentence);
+  if (!m) return undefined;
+  const w = m[1].toLowerCase();
+  if (w === 'executive' || w === 'leadership') return 'executive';
+  if (w.startsWith('manag')) return 'manager';
+  return 'individual-contributor';
+}

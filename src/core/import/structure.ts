@@ -1,0 +1,133 @@
+/**
+ * Cuts a page into roles. A role starts at a heading that names one (whatever its depth: a role
+ * heading may follow `## Hiring Process`), at the page title when the body names no role, or at a
+ * specialty under a role's "Specialties" section. A role's own content runs until a heading at its
+ * level or above, or until a nested role starts; section headings inside it (Responsibilities,
+ * Requirements, Weekly...) are kept as the path of each block.
+ */
+import { classifySection, isRoleName, pageTitleRole, roleHeading, roleNameFrom, type RoleName, type SectionKind } from './roleNames';
+import { withoutParentheses } from './text';
+import type { Block, Page, Table } from './types';
+
+export interface PathEntry {
+  text: string;
+  kind: SectionKind;
+  level: number;
+}
+
+export interface ScopedBlock {
+  block: Exclude<Block, { kind: 'heading' }>;
+  /** Section headings between the role's heading and the block, outermost first. */
+  path: PathEntry[];
+}
+
+export type RoleOrigin = 'heading' | 'page' | 'specialty' | 'table';
+
+export interface RoleScope {
+  name: RoleName;
+  line: number;
+  level: number;
+  origin: RoleOrigin;
+  /** The heading text, for in-page anchors (`#senior-manager-development`). */
+  headingText?: string;
+  blocks: ScopedBlock[];
+  /** Items read from tables (a row or column per role). */
+  tableItems: { text: string; area?: string; line: number }[];
+  tableSummary: string[];
+}
+
+export interface ScopedTable {
+  table: Table;
+  line: number;
+  role?: RoleScope;
+  path: PathEntry[];
+  /** The nearest heading above the table. */
+  heading?: string;
+}
+
+export interface Structure {
+  roles: RoleScope[];
+  /** Blocks outside every role. */
+  pageBlocks: ScopedBlock[];
+  tables: ScopedTable[];
+}
+
+type StackEntry = { level: number; role?: RoleScope; section?: PathEntry; text: string };
+
+function newRole(name: RoleName, line: number, level: number, origin: RoleOrigin, headingText?: string): RoleScope {
+  return { name, line, level, origin, headingText, blocks: [], tableItems: [], tableSummary: [] };
+}
+
+export function buildStructure(page: Page): Structure {
+  const headings = page.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
+  const bodyNamesRole = headings.some((h) => !!roleHeading(h.inline.text));
+  const roles: RoleScope[] = [];
+  const pageBlocks: ScopedBlock[] = [];
+  const tables: ScopedTable[] = [];
+
+  let pageRole: RoleScope | undefined;
+  if (page.title && !bodyNamesRole) {
+    const name = pageTitleRole(page.title.text);
+    if (name) {
+      pageRole = newRole(name, page.title.line, 0, 'page', page.title.text);
+      roles.push(pageRole);
+    }
+  }
+
+  const stack: StackEntry[] = [];
+  const innermostRole = (): { role?: RoleScope; index: number } => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].role) return { role: stack[i].role, index: i };
+    return { role: pageRole, index: -1 };
+  };
+
+  for (const block of page.blocks) {
+    if (block.kind === 'heading') {
+      const text = block.inline.text;
+      while (stack.length && stack[stack.length - 1].level >= block.level) stack.pop();
+      const current = innermostRole();
+      const currentLevel = current.index >= 0 ? stack[current.index].level : 0;
+      const section = classifySection(text);
+      if (section) {
+        // `Engineering Manager Responsibilities` with no role open (or at the role's own level)
+        // starts that role; under an open role it is just that role's section.
+        const prefixName = section.prefix && isRoleName(section.prefix, true) ? roleNameFrom(section.prefix) : undefined;
+        if (prefixName && (!current.role || current.role === pageRole || currentLevel >= block.level) && section.kind !== 'ignore') {
+          const role = newRole(prefixName, block.line, block.level, 'heading', section.prefix);
+          roles.push(role);
+          stack.push({ level: block.level, role, text });
+        }
+        stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text });
+        continue;
+      }
+      const name = block.pseudo ? undefined : roleHeading(text);
+      if (name) {
+        const role = newRole(name, block.line, block.level, 'heading', text);
+        roles.push(role);
+        stack.push({ level: block.level, role, text });
+        continue;
+      }
+      // A heading under a role's "Specialties" section is a specialty of that role.
+      const specialties = stack.findIndex((e, i) => i > current.index && e.section?.kind === 'specialties');
+      if (!block.pseudo && current.role && specialties >= 0) {
+        const specialty = withoutParentheses(text).replace(/\s+/g, ' ').trim();
+        if (specialty) {
+          const base = current.role.name;
+          const role = newRole({ title: `${base.title} (${specialty})`, aliases: [] }, block.line, block.level, 'specialty', text);
+          roles.push(role);
+          stack.push({ level: block.level, role, text });
+          continue;
+        }
+      }
+      stack.push({ level: block.level, section: { text, kind: 'neutral', level: block.level }, text });
+      continue;
+    }
+    const { role, index } = innermostRole();
+    const path = stack.slice(index + 1).flatMap((e) => (e.section ? [e.section] : []));
+    if (block.kind === 'table') {
+      tables.push({ table: block.table, line: block.line, role, path, heading: stack.length ? stack[stack.length - 1].text : undefined });
+      continue;
+    }
+    (role ? role.blocks : pageBlocks).push({ block, path });
+  }
+  return { roles, pageBlocks, tables };
+}

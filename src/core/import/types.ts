@@ -1,0 +1,107 @@
+/** Data types of the importer: its public result, and the page structure it works on. */
+import type { RelationshipKind, RoleType } from '../types';
+
+// ---------------------------------------------------------------------------------------------
+// Public result
+
+/** A responsibility as the frontmatter holds it: a sentence, or a sentence with its area. */
+export type ImportedResponsibility = string | { text: string; area: string };
+
+export interface ImportedRelationship {
+  with: string;
+  kind: RelationshipKind;
+  note?: string;
+}
+
+/** One role found on a page, in the role file's frontmatter shape plus where it starts. */
+export interface ImportedRole {
+  role: string;
+  title: string;
+  aliases: string[];
+  type: RoleType;
+  summary?: string;
+  focus: string[];
+  responsibilities: ImportedResponsibility[];
+  successCriteria: string[];
+  sharesSuccessCriteriaOf: string[];
+  relationships: ImportedRelationship[];
+  /** 1-based line of the page where the role starts. */
+  source: { line: number };
+  /** What the importer could not do for this role (never present when empty). */
+  warnings?: string[];
+}
+
+export interface ImportResult {
+  roles: ImportedRole[];
+  /** Page-level notes: things seen on the page that were not used. */
+  warnings: string[];
+}
+
+export interface ImportOptions {
+  /** Name of the page (a path or URI), mentioned in the body of rendered role files. */
+  sourceName?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page structure
+
+export interface InlineLink {
+  text: string;
+  href: string;
+}
+
+/** Rendered inline Markdown. */
+export interface Inline {
+  /** Plain text (emphasis, links and tags removed, whitespace collapsed). */
+  text: string;
+  links: InlineLink[];
+  /** Every visible character sits inside a link. */
+  linkOnly: boolean;
+  /** Every visible character is bold. */
+  strongOnly: boolean;
+  /** Every visible character is bold or italic. */
+  emphasisOnly: boolean;
+}
+
+export interface ListItem {
+  inline: Inline;
+  line: number;
+  children: ListItem[];
+}
+
+export interface TableCell {
+  text: string;
+  /** Paragraph texts outside lists. */
+  paragraphs: string[];
+  /** List items (`<li>`), or `<br>`-separated parts of a pipe-table cell. */
+  items: string[];
+  /** Bold parts. */
+  strong: string[];
+  header: boolean;
+  line: number;
+  colspan: number;
+  /** A copy of a cell spanning several rows or columns. */
+  spanned?: boolean;
+}
+
+export interface Table {
+  rows: TableCell[][];
+  line: number;
+  html: boolean;
+}
+
+export type Block =
+  | { kind: 'heading'; level: number; inline: Inline; line: number; pseudo?: boolean }
+  | { kind: 'paragraph'; inline: Inline; line: number; quote: boolean }
+  | { kind: 'list'; items: ListItem[]; line: number; quote: boolean }
+  | { kind: 'table'; table: Table; line: number };
+
+export interface Page {
+  blocks: Block[];
+  /** Frontmatter `title`, when the page has one. */
+  title?: { text: string; line: number };
+  /** The parsed frontmatter, when it is a mapping. */
+  frontmatter?: Record<string, unknown>;
+  /** The frontmatter's text, from the page's first line (so its line numbers are the page's). */
+  frontmatterText?: string;
+}
