@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
+import { compareFindings } from '../core/parse';
+import type { Finding } from '../core/types';
 import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix, walkMarkdown } from './discover';
 import type { FileFindings } from './format';
 
@@ -15,6 +17,10 @@ export interface LintOptions {
   roleGlobs?: string[];
   /** Called for files that could not be read during discovery. */
   onSkip?: (file: string, reason: string) => void;
+  /** Called for files read with a caveat (invalid UTF-8). */
+  onNote?: (file: string, note: string) => void;
+  /** More findings by file (absolute path) from the whole handbook, e.g. the map's opt-in ones. */
+  extraFindings?: (index: HandbookIndex) => ReadonlyMap<string, Finding[]>;
 }
 
 export interface LintRun {
@@ -24,8 +30,31 @@ export interface LintRun {
   roleFiles: number;
 }
 
-function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+class NotAFileError extends Error {
+  readonly code = 'ENOTFILE';
+}
+
+/**
+ * Reads a file as UTF-8. Only regular files are read: a FIFO or a device would block or never
+ * end. Invalid UTF-8 is read with U+FFFD in place of the bad bytes, and `onInvalid` is told.
+ */
+function readText(file: string, onInvalid?: () => void): string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new NotAFileError(file);
+    const bytes = fs.readFileSync(fd);
+    try {
+      return strictUtf8.decode(bytes);
+    } catch {
+      onInvalid?.();
+      return lenientUtf8.decode(bytes);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function describe(err: unknown): string {
@@ -33,6 +62,8 @@ function describe(err: unknown): string {
   if (e.code === 'ENOENT') return 'no such file or directory';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   if (e.code === 'EISDIR') return 'is a directory';
+  if (e.code === 'ELOOP') return 'a loop of symbolic links';
+  if (e.code === 'ENOTFILE') return 'not a regular file';
   return e.message ?? String(err);
 }
 
@@ -41,6 +72,7 @@ export function runLint(opts: LintOptions): LintRun {
   const isRoleGlob = globMatcher(opts.roleGlobs ?? DEFAULT_ROLE_GLOBS);
   const index = new HandbookIndex();
   const skip = (file: string, reason: string) => opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', reason);
+  const invalidUtf8 = (file: string) => () => opts.onNote?.(toPosix(path.relative(cwd, file)), 'is not valid UTF-8: invalid bytes were read as U+FFFD');
 
   /** Adds a discovered file: a role file when the globs match it or its frontmatter has `role`. */
   const addDiscovered = (abs: string): boolean => {
@@ -48,7 +80,7 @@ export function runLint(opts: LintOptions): LintRun {
     const forced = !rel.startsWith('..') && isRoleGlob(rel);
     let text: string;
     try {
-      text = readText(abs);
+      text = readText(abs, invalidUtf8(abs));
     } catch (e) {
       skip(abs, describe(e));
       return false;
@@ -85,6 +117,7 @@ export function runLint(opts: LintOptions): LintRun {
     }
     if (stat.isDirectory()) {
       const inside = abs === cwd || abs.startsWith(cwd + path.sep) ? allUnderCwd().filter((f) => f.startsWith(abs + path.sep) || abs === cwd) : walkMarkdown(abs, (f, e) => skip(f, describe(e)));
+      if (inside.length === 0) throw new UsageError(`no Markdown files in "${target}"`);
       for (const f of inside) {
         if (index.has(f) || addDiscovered(f)) reported.set(f, toPosix(path.relative(cwd, f)));
       }
@@ -92,7 +125,7 @@ export function runLint(opts: LintOptions): LintRun {
     }
     let text: string;
     try {
-      text = readText(abs);
+      text = readText(abs, invalidUtf8(abs));
     } catch (e) {
       throw new UsageError(`cannot read "${target}": ${describe(e)}`);
     }
@@ -101,8 +134,9 @@ export function runLint(opts: LintOptions): LintRun {
     reported.set(abs, target);
   }
 
+  const extra = opts.extraFindings?.(index);
   const results: FileFindings[] = [...reported]
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-    .map(([abs, file]) => ({ file, findings: index.findings(abs) }));
+    .map(([abs, file]) => ({ file, findings: extra?.has(abs) ? [...index.findings(abs), ...extra.get(abs)!].sort(compareFindings) : index.findings(abs) }));
   return { index, results, roleFiles: index.size };
 }

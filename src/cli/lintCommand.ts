@@ -2,8 +2,10 @@
 import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
+import { formatReport, overlapFindings, REPORT_FORMATS, type ReportFormat } from './overlapsReport';
 
-const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet]
+const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet] [--overlaps]
+       handbook-lint [PATH_OR_GLOB ...] --report overlaps [--format stylish|json|markdown]
 
 Checks handbook role files (Markdown with YAML frontmatter) against the role schema and the
 handbook's cross-file rules. With no path, checks every role file under the current directory.
@@ -12,6 +14,10 @@ Options:
   --format FORMAT        stylish (default), json, sarif (SARIF 2.1.0) or github
                          (GitHub Actions annotations)
   --quiet                report errors only
+  --overlaps             also report the responsibility map's opt-in findings:
+                         overlapping-responsibility (info), unowned-criterion (warning)
+  --report overlaps      print the responsibility map (overlaps, gaps, shared success
+                         criteria, areas) instead of findings, as stylish, json or markdown
   -h, --help             show this help
   -v, --version          show the version
 
@@ -37,8 +43,10 @@ const FORMATTERS: Record<Format, (results: FileFindings[], color: boolean) => st
 };
 
 export function main(argv: string[], io: CliIO): number {
-  let format: Format = 'stylish';
+  let format: Format | ReportFormat = 'stylish';
   let quiet = false;
+  let overlaps = false;
+  let report: 'overlaps' | undefined;
   const targets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -60,11 +68,24 @@ export function main(argv: string[], io: CliIO): number {
     }
     if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (!value || !FORMATS.includes(value as Format)) {
+      if (!value || !(FORMATS.includes(value as Format) || REPORT_FORMATS.includes(value as ReportFormat))) {
         io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${value ? ` (got "${value}")` : ''}\n`);
         return 2;
       }
-      format = value as Format;
+      format = value as Format | ReportFormat;
+      continue;
+    }
+    if (arg === '--overlaps') {
+      overlaps = true;
+      continue;
+    }
+    if (arg === '--report' || arg.startsWith('--report=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value !== 'overlaps') {
+        io.err(`handbook-lint: --report must be "overlaps"${value ? ` (got "${value}")` : ''}\n`);
+        return 2;
+      }
+      report = value;
       continue;
     }
     if (arg.startsWith('-') && arg !== '-') {
@@ -74,11 +95,26 @@ export function main(argv: string[], io: CliIO): number {
     targets.push(arg);
   }
 
+  if (report ? !REPORT_FORMATS.includes(format as ReportFormat) : !FORMATS.includes(format as Format)) {
+    io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS : FORMATS).join(', ')}${report ? ' with --report' : ''} (got "${format}")\n`);
+    return 2;
+  }
+
   let results: FileFindings[];
   try {
-    const run = runLint({ cwd: io.cwd, targets, onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`) });
+    const run = runLint({
+      cwd: io.cwd,
+      targets,
+      onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`),
+      onNote: (file, note) => io.err(`handbook-lint: ${file} ${note}\n`),
+      extraFindings: overlaps && !report ? overlapFindings : undefined,
+    });
     if (targets.length === 0 && run.roleFiles === 0) {
       io.err('handbook-lint: no role files found under the current directory\n');
+    }
+    if (report) {
+      io.out(formatReport(run.index, format as ReportFormat, io.cwd, !!io.color));
+      return 0;
     }
     results = run.results;
   } catch (e) {
@@ -90,7 +126,7 @@ export function main(argv: string[], io: CliIO): number {
     return 2;
   }
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-  const text = FORMATTERS[format](results, !!io.color);
+  const text = FORMATTERS[format as Format](results, !!io.color);
   if (text) io.out(text);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
