@@ -66,10 +66,13 @@ export class HandbookWorkspace implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) =>
         e.files.forEach((f) => {
           this.remove(f.oldUri);
-          this.fromDisk(f.newUri);
+          void this.added(f.newUri);
         }),
       ),
     );
+    // A deleted folder is reported as the folder alone, which the Markdown glob above filters out.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(deletions, deletions.onDidDelete((u) => this.remove(u)));
   }
 
   /** Resolves once the initial (or latest full) scan is done. */
@@ -207,14 +210,25 @@ export class HandbookWorkspace implements vscode.Disposable {
     if (doc.uri.scheme !== BUILTIN_SCHEME && this.index.has(doc.uri.toString())) void this.read(doc.uri, true).then(() => this.flush());
   }
 
+  /** Forgets a file, or every file under a folder (a deleted or renamed folder reports only itself). */
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.token(key);
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.collect(this.index.delete(key).affected, key);
+    const prefix = key.endsWith('/') ? key : `${key}/`;
+    for (const k of [key, ...this.index.uris().filter((u) => u.startsWith(prefix))]) {
+      this.token(k);
+      const timer = this.timers.get(k);
+      if (timer) clearTimeout(timer);
+      this.collect(this.index.delete(k).affected, k);
+    }
     this.updateBuiltins();
     this.scheduleFlush();
+  }
+
+  /** Reads a file, or every Markdown file under a folder, that appeared by a rename. */
+  private async added(uri: vscode.Uri): Promise<void> {
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!stat || !(stat.type & vscode.FileType.Directory)) return this.fromDisk(uri);
+    for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MARKDOWN_GLOB), EXCLUDE_GLOB)) this.fromDisk(u);
   }
 
   /** The built-ins stand in while the workspace has no role file of its own. */
