@@ -36,7 +36,18 @@ export function namesOf(role: RoleScope, extraAliases: readonly string[] = []): 
   add(role.name.title, false);
   add(withoutParentheses(role.name.title), false);
   for (const a of [...role.name.aliases, ...extraAliases]) add(a, a.length <= 4 && a === a.toUpperCase());
+  const initials = initialsOf(role.name.title);
+  if (initials) add(initials, true);
   return [...out.values()].sort((a, b) => b.name.length - a.name.length);
+}
+
+/** `Site Reliability Engineer` → `SRE`, `Chief Technology Officer` → `CTO`: how pages shorten titles. */
+export function initialsOf(title: string): string | undefined {
+  const words = withoutParentheses(title)
+    .split(/[\s,]+/)
+    .filter((w) => w && !/^(?:of|the|to|and|for|&|a|an)$/i.test(w));
+  if (words.length < 2 || words.length > 5 || !words.every((w) => /^[A-Z]/.test(w))) return undefined;
+  return words.map((w) => w[0]).join('');
 }
 
 /** The noun that heads a title (`Director, Development` → `Director`), when it is a role noun. */

@@ -17,6 +17,8 @@ export interface Item {
   text: string;
   area?: string;
   line: number;
+  /** Order of discovery, which keeps document order within a line. */
+  seq?: number;
 }
 
 export interface Draft {
@@ -173,9 +175,10 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
     if (target === index) draft.success.push(t);
     else draft.successFor.set(target, [...(draft.successFor.get(target) ?? []), t]);
   };
+  let seq = 0;
   const predicateItems = (pred: Predicate, prefix: string | undefined, line: number, area: string | undefined): Item[] => {
     const parts = pred.enumerable && !prefix ? splitEnumeration(pred.text) : [pred.text];
-    return parts.map((p) => ({ text: tidyItem(prefix ? `${prefix}, ${p}` : p), area, line })).filter((i) => i.text);
+    return parts.map((p) => ({ text: tidyItem(prefix ? `${prefix}, ${p}` : p), area, line, seq: seq++ })).filter((i) => i.text);
   };
 
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -226,14 +229,14 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
         if (!subject) {
           const includes = /^(?:(?:their|the|key|main|core)\s+)?(?:duties|responsibilities)\s+(?:include|are|cover)\s*:?\s+(.+)$/i.exec(s);
           if (includes) {
-            strong.push({ text: tidyItem(includes[1]), area, line: block.line });
+            strong.push({ text: tidyItem(includes[1]), area, line: block.line, seq: seq++ });
             used = true;
           } else if (/^focus(?:es)?\s+on\s+/i.test(s)) {
             draft.focus.push(tidyItem(s.replace(/^focus(?:es)?\s+on\s+/i, '')));
           } else if (FOCUS_SENTENCE.test(s)) {
             draft.focus.push(tidyItem(s.replace(FOCUS_SENTENCE, '')));
           } else if (kind === 'responsibilities') {
-            explicitItems.push({ text: tidyItem(s), area, line: block.line });
+            explicitItems.push({ text: tidyItem(s), area, line: block.line, seq: seq++ });
             used = true;
           }
           return;
@@ -329,7 +332,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
     const unlabelled = unlabel(t.text);
     if (unlabelled) items.push({ text: tidyItem(unlabelled), area: t.area, line: t.line });
   }
-  draft.responsibilities = items.filter((i) => i.text).sort((a, b) => a.line - b.line);
+  draft.responsibilities = items.filter((i) => i.text).sort((a, b) => a.line - b.line || (a.seq ?? 0) - (b.seq ?? 0));
   draft.summary = summary ?? scope.tableSummary[0];
   return draft;
 }

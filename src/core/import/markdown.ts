@@ -163,9 +163,13 @@ function joinInlines(parts: Inline[]): Inline {
 function readPipeTable(tokens: Token[], start: number, end: number): Table {
   const rows: TableCell[][] = [];
   let row: TableCell[] | undefined;
+  let rowLine = lineOf(tokens[start]);
   for (let i = start + 1; i < end; i++) {
     const t = tokens[i];
-    if (t.type === 'tr_open') rows.push((row = []));
+    if (t.type === 'tr_open') {
+      rows.push((row = []));
+      if (t.map) rowLine = lineOf(t);
+    }
     else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
       const inline = renderInline(tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined, true);
       row.push({
@@ -174,7 +178,7 @@ function readPipeTable(tokens: Token[], start: number, end: number): Table {
         items: inline.parts.length > 1 ? inline.parts : inline.text ? [inline.text] : [],
         strong: inline.strongOnly ? [inline.text] : [],
         header: t.type === 'th_open',
-        line: lineOf(t) || lineOf(tokens[start]),
+        line: t.map ? lineOf(t) : rowLine,
         colspan: 1,
       });
     }

@@ -28,7 +28,7 @@ export function renderRoleFile(role: ImportedRole, options: RenderOptions = {}):
     const node = doc.get(key, true);
     if (isSeq(node)) node.flow = true;
   }
-  const yaml = doc.toString({ lineWidth: 0 });
+  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const source = options.sourceName ? `\`${options.sourceName.replace(/`/g, "'")}\`` : 'a handbook page';
   const lines = [`# ${bodyText(role.title)}`, ''];
   if (role.summary) lines.push(bodyText(role.summary), '');

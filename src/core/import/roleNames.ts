@@ -40,7 +40,7 @@ const NOT_RESPONSIBLE = /\bnot responsible\b|\bout of scope\b|\bnon[- ]responsib
 const SECTION_PATTERNS: [SectionKind, RegExp][] = [
   ['requirements', /(?:^|\s)(?:(?:minimum|basic|preferred|desired|additional|other|technical|job|role|nice[- ]to[- ]have)\s+)?(?:requirements?|qualifications?)$/i],
   ['requirements', /(?:^|\s)(?:nice[- ]to[- ]haves?|must[- ]haves?|bonus points|pluses)$/i],
-  ['requirements', /^(?:(?:relevant|required|preferred|desired)\s+)?(?:skills(?:\s+(?:and|&)\s+(?:experience|qualifications))?|experience(?:\s+(?:and|&)\s+skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|competenc(?:y|ies)|education)$/i],
+  ['requirements', /^(?:(?:relevant|required|preferred|desired)\s+)?(?:skills(?:\s+(?:and|&)\s+(?:experience|qualifications))?|experience(?:\s+(?:and|&)\s+skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|you have|you are|you(?:'|’)?ll have|what you(?:'|’)?ll need|what you need|competenc(?:y|ies)|education)$/i],
   ['responsibilities', /(?:^|\s)(?:respons[ai]b\w*|duties|accountabilities)$/i],
   ['responsibilities', /^(?:what you(?:'|’)?ll do|what you will do|what (?:they|you|the role) do(?:es)?|day[- ]to[- ]day|in this role(?:,? you(?:'|’)?ll| you will)?|the role|about the role|role description|job description|mandate|mission)$/i],
   ['success', /(?:^|\s)(?:performance indicators?|success criteria|success metrics|kpis?|key performance indicators|measures? of success|what success looks like|evaluating success|how (?:we|you)(?:'|’)?(?:ll)? (?:will )?(?:measure|evaluate)(?: success)?)$/i],

@@ -52,7 +52,7 @@ export interface Structure {
   tables: ScopedTable[];
 }
 
-type StackEntry = { level: number; role?: RoleScope; section?: PathEntry; text: string };
+type StackEntry = { level: number; role?: RoleScope; section?: PathEntry; text: string; pseudo?: boolean };
 
 function newRole(name: RoleName, line: number, level: number, origin: RoleOrigin, headingText?: string): RoleScope {
   return { name, line, level, origin, headingText, blocks: [], tableItems: [], tableSummary: [] };
@@ -96,7 +96,7 @@ export function buildStructure(page: Page): Structure {
           roles.push(role);
           stack.push({ level: block.level, role, text });
         }
-        stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text });
+        stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text, pseudo: block.pseudo });
         continue;
       }
       const name = block.pseudo ? undefined : roleHeading(text);
@@ -118,7 +118,7 @@ export function buildStructure(page: Page): Structure {
           continue;
         }
       }
-      stack.push({ level: block.level, section: { text, kind: 'neutral', level: block.level }, text });
+      stack.push({ level: block.level, section: { text, kind: 'neutral', level: block.level }, text, pseudo: block.pseudo });
       continue;
     }
     const { role, index } = innermostRole();
@@ -128,6 +128,9 @@ export function buildStructure(page: Page): Structure {
       continue;
     }
     (role ? role.blocks : pageBlocks).push({ block, path });
+    // A bold line used as a heading (`**Requirements**`) covers the list that follows it, not the
+    // rest of the section.
+    if (block.kind === 'list' && stack.length && stack[stack.length - 1].pseudo) stack.pop();
   }
   return { roles, pageBlocks, tables };
 }

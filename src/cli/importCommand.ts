@@ -1,0 +1,155 @@
+/** The `handbook-import` command: arguments, run, output, exit status. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { importPage, renderRoleFile, type ImportedRole } from '../core/import';
+
+const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR]
+
+Reads a handbook page written as prose (headings, bullet lists, "X is responsible for ..."
+sentences, tables) and extracts the roles it defines.
+
+Options:
+  --format text|json  print a summary (default), or the roles as one JSON array
+  --out DIR           write one role file per role into DIR (created if needed);
+                      existing files are never overwritten
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit status: 0 roles found, 1 the page defines no role, 2 could not run.`;
+
+declare const __VERSION__: string | undefined;
+
+export interface ImportIO {
+  cwd: string;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+type Format = 'text' | 'json';
+const FORMATS: Format[] = ['text', 'json'];
+
+function optionValue(argv: string[], i: number): { value: string | undefined; next: number } {
+  const arg = argv[i];
+  if (arg.includes('=')) return { value: arg.slice(arg.indexOf('=') + 1), next: i };
+  return { value: argv[i + 1], next: i + 1 };
+}
+
+function describe(role: ImportedRole): string {
+  const parts = [`${role.responsibilities.length} responsibilit${role.responsibilities.length === 1 ? 'y' : 'ies'}`];
+  if (role.successCriteria.length) parts.push(`${role.successCriteria.length} success criteri${role.successCriteria.length === 1 ? 'on' : 'a'}`);
+  if (role.relationships.length) parts.push(`${role.relationships.length} relationship${role.relationships.length === 1 ? '' : 's'}`);
+  const lines = [`${role.role}  ${role.title} (${role.type}), line ${role.source.line}: ${parts.join(', ')}`];
+  for (const w of role.warnings ?? []) lines.push(`  warning: ${w}`);
+  return lines.join('\n') + '\n';
+}
+
+export function main(argv: string[], io: ImportIO): number {
+  let format: Format = 'text';
+  let outDir: string | undefined;
+  const pages: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      pages.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      io.out(USAGE + '\n');
+      return 0;
+    }
+    if (arg === '-v' || arg === '--version') {
+      io.out(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+      return 0;
+    }
+    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
+      const { value, next } = optionValue(argv, i);
+      i = next;
+      if (!value || !FORMATS.includes(value as Format)) {
+        io.err(`handbook-import: --format must be one of ${FORMATS.join(', ')}${value ? ` (got "${value}")` : ''}\n`);
+        return 2;
+      }
+      format = value as Format;
+      continue;
+    }
+    if (arg === '--out' || arg === '-o' || arg.startsWith('--out=')) {
+      const { value, next } = optionValue(argv, i);
+      i = next;
+      if (!value) {
+        io.err('handbook-import: --out needs a directory\n');
+        return 2;
+      }
+      outDir = value;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      io.err(`handbook-import: unknown option "${arg}" (see --help)\n`);
+      return 2;
+    }
+    pages.push(arg);
+  }
+  if (pages.length !== 1) {
+    io.err(`handbook-import: ${pages.length ? 'give one page at a time' : 'no page given'} (see --help)\n`);
+    return 2;
+  }
+
+  const page = pages[0];
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(io.cwd, page), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+    io.err(`handbook-import: cannot read ${page}: ${reason}\n`);
+    return 2;
+  }
+
+  let roles: ImportedRole[];
+  let warnings: string[];
+  try {
+    ({ roles, warnings } = importPage(text));
+  } catch (e) {
+    io.err(`handbook-import: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+
+  if (format === 'json') io.out(JSON.stringify(roles, null, 2) + '\n');
+  else for (const role of roles) io.out(describe(role));
+  if (!roles.length) {
+    io.err(`handbook-import: no roles found in ${page}\n`);
+    return 1;
+  }
+  if (format === 'text') for (const w of warnings) io.out(`note: ${w}\n`);
+
+  if (outDir !== undefined) {
+    const dir = path.resolve(io.cwd, outDir);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      io.err(`handbook-import: cannot create ${outDir}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+    // With JSON on stdout, notes about files go to stderr so that stdout stays one JSON array.
+    const note = format === 'json' ? io.err : io.out;
+    let failed = false;
+    for (const role of roles) {
+      const file = path.join(outDir, `${role.role}.md`);
+      if (!role.responsibilities.length) {
+        io.err(`handbook-import: skipped ${role.role}: no responsibilities found, so it would not be a valid role file\n`);
+        continue;
+      }
+      try {
+        fs.writeFileSync(path.join(dir, `${role.role}.md`), renderRoleFile(role, { sourceName: page }), { encoding: 'utf8', flag: 'wx' });
+        note(`wrote ${file}\n`);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+          io.err(`handbook-import: skipped ${file}: the file exists (never overwritten)\n`);
+        } else {
+          io.err(`handbook-import: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+          failed = true;
+        }
+      }
+    }
+    if (failed) return 2;
+  }
+  return 0;
+}
