@@ -37,7 +37,8 @@ interface FindRoleArgs {
 }
 
 interface RoleItem extends vscode.QuickPickItem {
-  result: SearchResult<Role>;
+  /** Absent on the "no match" line. */
+  result?: SearchResult<Role>;
 }
 
 function parseArgs(arg: unknown): FindRoleArgs | undefined {
@@ -162,8 +163,9 @@ function showPicker(ctx: { handbook: HandbookWorkspace }, live: LiveSearch, init
   const update = () => {
     if (!ready) return;
     const results = live.current.search(picker.value, ITEMS_SHOWN);
-    picker.items = results.map((r) => ({ ...toItem(r), buttons: [toSide] }));
-    if (!results.length) picker.placeholder = vscode.l10n.t('No role matches.');
+    picker.items = results.length
+      ? results.map((r) => ({ ...toItem(r), buttons: [toSide] }))
+      : [{ label: vscode.l10n.t('No role matches "{0}".', picker.value.trim()), alwaysShow: true }];
   };
 
   return new Promise<FoundRole | undefined>((resolve) => {
@@ -172,17 +174,19 @@ function showPicker(ctx: { handbook: HandbookWorkspace }, live: LiveSearch, init
       picker.onDidChangeValue(update),
       ctx.handbook.onDidChange(update),
       picker.onDidAccept(() => {
-        const item = picker.selectedItems[0] ?? picker.activeItems[0];
-        if (!item) return;
+        const result = (picker.selectedItems[0] ?? picker.activeItems[0])?.result;
+        if (!result) return;
         accepted = true;
         picker.hide();
-        const found = toFound(item.result);
-        void openResult(item.result).then(
+        const found = toFound(result);
+        void openResult(result).then(
           () => resolve(found),
           () => resolve(found),
         );
       }),
-      picker.onDidTriggerItemButton((e) => void openResult(e.item.result, true)),
+      picker.onDidTriggerItemButton((e) => {
+        if (e.item.result) void openResult(e.item.result, true);
+      }),
       picker.onDidHide(() => {
         disposables.forEach((d) => d.dispose());
         picker.dispose();
