@@ -1,12 +1,20 @@
 /** The one `activate` shared by the Node and browser entry points: it only wires features. */
+import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { registerBuiltinFileSystem } from './builtinHandbook';
+import { registerCodeActions } from './codeActions';
 import { registerCompareView, type CompareViewApi } from './compareView';
+import { registerCompletion } from './completion';
+import { registerDiagnostics } from './diagnostics';
 import type { Feature, FeatureContext } from './featureContext';
 import { HandbookWorkspace } from './handbookWorkspace';
+import { registerHover } from './hover';
 import { registerLookup } from './lookup';
+import { registerNavigation } from './navigation';
 import { registerNewRoleFile } from './newRoleFile';
+import { registerPreviewPlugin } from './previewPlugin';
 import { registerRolesTree, type RolesTreeApi } from './rolesTree';
+import { registerSymbols } from './symbols';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface HandbookRolesApi {
@@ -17,14 +25,23 @@ export interface HandbookRolesApi {
   tree?: RolesTreeApi;
   /** The role-comparison panel (set by compareView.ts). */
   compare?: CompareViewApi;
+  /** The Markdown preview's hook for `[[Role]]` links (set by previewPlugin.ts). */
+  extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
 
 /** Features, one file each. Add new ones here. */
 const FEATURES: Feature[] = [
+  registerCodeActions,
   registerCompareView,
+  registerCompletion,
+  registerDiagnostics,
+  registerHover,
   registerLookup,
+  registerNavigation,
   registerNewRoleFile,
+  registerPreviewPlugin,
   registerRolesTree,
+  registerSymbols,
 ];
 
 export function activateFeatures(context: vscode.ExtensionContext): HandbookRolesApi {

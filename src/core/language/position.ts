@@ -2,13 +2,13 @@
  * What is under a position of a Markdown document: a frontmatter key, an enum value, a role
  * reference, or a `[[link]]`. Works on the text of one document, parsed on demand.
  */
-import { isScalar, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { findFrontmatter } from '../frontmatter';
 import { scanLinks } from '../links';
 import { parseFrontmatterYaml } from '../parse';
 import { LineMap, stripBom } from '../text';
 import type { Link, Range } from '../types';
-import { pathAtOffset, type YamlPath } from '../yamlTree';
+import { pairKey, pathAtOffset, type YamlPath } from '../yamlTree';
 import { enumAt, isReferencePath, schemaAt } from './schemaDocs';
 
 export type Target =
@@ -101,4 +101,42 @@ function yamlTargetAt(doc: DocumentText, offset: number): Target | undefined {
   if (isReferencePath(hit.path)) return text.trim() ? { kind: 'reference', path: hit.path, name: text.trim(), range } : undefined;
   if (enumAt(hit.path)) return { kind: 'enum', path: hit.path, value: text, range };
   return undefined;
+}
+
+export interface ReferenceSpan {
+  name: string;
+  path: YamlPath;
+  range: Range;
+}
+
+/** The role references of a role file's frontmatter (sharesSuccessCriteriaOf items, relationships[].with). */
+export function documentReferences(raw: string): ReferenceSpan[] {
+  const doc = documentText(raw);
+  if (!doc.yaml?.closed) return [];
+  let parsed;
+  try {
+    parsed = parseFrontmatterYaml(doc.text, doc.lines);
+  } catch {
+    return [];
+  }
+  const root = parsed?.doc.contents as Node | null | undefined;
+  if (!parsed || !isMap(root)) return [];
+  const base = parsed.base;
+  const out: ReferenceSpan[] = [];
+  const add = (node: unknown, path: YamlPath) => {
+    if (!isScalar(node) || !node.range || typeof node.value !== 'string' || !node.value.trim()) return;
+    out.push({ name: node.value.trim(), path, range: doc.lines.range(base + node.range[0], base + node.range[1]) });
+  };
+  for (const pair of root.items) {
+    if (!isPair(pair) || !isSeq(pair.value)) continue;
+    const key = pairKey(pair);
+    pair.value.items.forEach((item, i) => {
+      if (key === 'sharesSuccessCriteriaOf') add(item, [key, i]);
+      else if (key === 'relationships' && isMap(item)) {
+        const w = item.items.find((p) => isPair(p) && pairKey(p) === 'with');
+        if (w) add(w.value, [key, i, 'with']);
+      }
+    });
+  }
+  return out;
 }

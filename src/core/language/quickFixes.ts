@@ -26,6 +26,10 @@ export interface QuickFix {
   title: string;
   /** The new key, value or role name the fix puts in. */
   value: string;
+  /** For `add-key`: the key added (`value` is then its value). */
+  key?: string;
+  /** For `add-key`: whether several fixes offer different values for the key. */
+  choice?: boolean;
   edits: TextEditModel[];
   preferred?: boolean;
 }
@@ -138,14 +142,15 @@ function addKeyFixes(doc: DocumentText, key: string, path: YamlPath, options: Qu
     // Only `responsibilities` is a required list: start it with one item.
     const lines = where.flow ? undefined : [`${key}:`, `  - ${FIRST_RESPONSIBILITY}`];
     const newText = where.flow ? `, ${key}: [${yamlScalar(FIRST_RESPONSIBILITY, true)}]` : where.before + lines!.map((l) => where.indent + l).join('\n') + where.after;
-    return [{ kind: 'add-key', title: `Add "${key}"`, value: key, edits: [{ range: where.range, newText }], preferred: true }];
+    return [{ kind: 'add-key', title: `Add "${key}"`, key, value: FIRST_RESPONSIBILITY, edits: [{ range: where.range, newText }], preferred: true }];
   }
   const values = key === 'role' ? [roleIdFor(doc, options.fileName)] : key === 'title' ? [titleFor(doc)] : valuesFor(keyPath);
   return values.map((v, i) => {
     const pair = `${key}: ${v === '' ? '' : yamlScalar(v, where.flow)}`.trimEnd();
     const newText = where.flow ? `, ${pair}` : `${where.before}${where.indent}${pair}${where.after}`;
     const title = values.length > 1 ? `Add "${pair}"` : `Add "${key}"`;
-    return { kind: 'add-key' as const, title, value: v, edits: [{ range: where.range, newText }], preferred: i === 0 && values.length === 1 };
+    const choice = values.length > 1;
+    return { kind: 'add-key' as const, title, key, value: v, choice, edits: [{ range: where.range, newText }], preferred: i === 0 && !choice };
   });
 }
 

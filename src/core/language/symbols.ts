@@ -9,7 +9,7 @@ import type { Range } from '../types';
 import { pairKey } from '../yamlTree';
 import { documentText, type DocumentText } from './position';
 
-export type SymbolKind = 'role' | 'section' | 'list' | 'field' | 'item' | 'object';
+export type SymbolKind = 'role' | 'list' | 'field' | 'item' | 'object';
 
 export interface SymbolModel {
   name: string;

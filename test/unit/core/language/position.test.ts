@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { documentLinks, linkAt, targetAt } from '../../../../src/core/language/position';
+import { documentLinks, documentReferences, linkAt, targetAt } from '../../../../src/core/language/position';
 import { CTO, MARK, at, slice } from './helpers';
 
 /** The target under the `‸` marker of a text. */
@@ -84,5 +84,15 @@ describe('language/position: what is under a position', () => {
   it('broken YAML does not throw', () => {
     assert.doesNotThrow(() => target('---\nrole: [x\nty‸pe: {\n---\n'));
     assert.strictEqual(target('---\n' + '['.repeat(300) + '‸\n---\n'), undefined);
+  });
+
+  it('documentReferences: every reference of the frontmatter, with the range of its value', () => {
+    const refs = documentReferences(CTO);
+    assert.deepStrictEqual(refs.map((r) => [r.name, r.path, slice(CTO, r.range)]), [
+      ['head-of-engineering', ['sharesSuccessCriteriaOf', 0], 'head-of-engineering'],
+      ['Head of Engineering', ['relationships', 0, 'with'], 'Head of Engineering'],
+    ]);
+    assert.deepStrictEqual(documentReferences('# none\n'), []);
+    assert.deepStrictEqual(documentReferences('---\nsharesSuccessCriteriaOf: [1, "", {a: b}, "x y"]\n---\n').map((r) => r.name), ['x y']);
   });
 });

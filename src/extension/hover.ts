@@ -1,0 +1,31 @@
+/**
+ * Hovers in Markdown files: the schema's documentation on a frontmatter key or enum value of a
+ * role file, and a role card on a role reference or a `[[link]]` (in any Markdown file). The
+ * document is parsed on demand; role text in cards is escaped and the Markdown is untrusted.
+ */
+import * as vscode from 'vscode';
+import { escapeMarkdown } from '../core/language/escape';
+import { roleCard, schemaHover } from '../core/language/hover';
+import { targetAt } from '../core/language/position';
+import type { Feature } from './featureContext';
+import { ANY_MARKDOWN, cardLabels, fileName, resolveRoleFrom, untrustedMarkdown } from './util/language';
+import { toVsRange } from './util/ranges';
+
+export const registerHover: Feature = (ctx) =>
+  vscode.languages.registerHoverProvider(ANY_MARKDOWN, {
+    provideHover(doc, position) {
+      const roleFile = ctx.handbook.isRoleDocument(doc);
+      const target = targetAt(doc.getText(), position.line + 1, position.character + 1, roleFile);
+      if (!target) return undefined;
+      let markdown: string | undefined;
+      if (target.kind === 'key' || target.kind === 'enum') {
+        markdown = schemaHover(target);
+      } else {
+        const role = resolveRoleFrom(ctx.handbook, doc.uri, target.name);
+        markdown = role
+          ? roleCard(role, { href: role.uri, linkText: fileName(role.uri), labels: cardLabels() })
+          : escapeMarkdown(vscode.l10n.t('No role named "{0}" in the handbook.', target.name));
+      }
+      return markdown ? new vscode.Hover(untrustedMarkdown(markdown), toVsRange(target.range)) : undefined;
+    },
+  });
