@@ -79,14 +79,16 @@ export function runLint(opts: LintOptions): LintRun {
     const rel = toPosix(path.relative(cwd, abs));
     const forced = !rel.startsWith('..') && isRoleGlob(rel);
     let text: string;
+    let invalid = false;
     try {
-      text = readText(abs, invalidUtf8(abs));
+      text = readText(abs, () => (invalid = true));
     } catch (e) {
       skip(abs, describe(e));
       return false;
     }
     if (!forced && !mightBeRoleFile(text)) return false;
     index.set(abs, text, { forceRoleFile: forced });
+    if (invalid && index.has(abs)) invalidUtf8(abs)();
     return index.has(abs);
   };
 
@@ -125,7 +127,7 @@ export function runLint(opts: LintOptions): LintRun {
     }
     let text: string;
     try {
-      text = readText(abs, invalidUtf8(abs));
+      text = readText(abs, index.has(abs) ? undefined : invalidUtf8(abs));
     } catch (e) {
       throw new UsageError(`cannot read "${target}": ${describe(e)}`);
     }

@@ -1,0 +1,262 @@
+/**
+ * Hostile input at the built CLI (dist/cli/handbook-lint.js, run as a child process): every case
+ * ends with a clear finding or a one-line message, within seconds, and never prints a stack trace.
+ *
+ * Unreadable files: the tests run as root here, and chmod 000 does not stop root from reading.
+ * So when we are root, the CLI runs as the unprivileged user `nobody` for the permission cases
+ * (spawnSync's uid/gid), which makes chmod 000 honest; dangling symlinks and symlink loops are
+ * other unreadable entries that need no privileges.
+ */
+import * as assert from 'assert';
+import { spawnSync, type SpawnSyncReturns } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const REPO = path.join(__dirname, '..', '..', '..');
+const CLI = path.join(REPO, 'dist', 'cli', 'handbook-lint.js');
+/** Each run must finish well within this (the CLI is killed after it, and the test fails). */
+const TIMEOUT_MS = 15_000;
+
+/** Builds the CLI bundle the way esbuild.js does, unless it is newer than every source. */
+async function ensureCli(): Promise<void> {
+  const newest = (dir: string): number => {
+    let t = 0;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  const sources = Math.max(newest(path.join(REPO, 'src', 'core')), newest(path.join(REPO, 'src', 'cli')), newest(path.join(REPO, 'schemas')));
+  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
+  const esbuild = await import('esbuild');
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+  await esbuild.build({
+    entryPoints: [path.join(REPO, 'src', 'cli', 'handbook-lint.ts')],
+    outfile: CLI,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    loader: { '.md': 'text' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'error',
+  });
+}
+
+interface Run {
+  status: number | null;
+  out: string;
+  err: string;
+  ms: number;
+}
+
+function lint(cwd: string, args: string[], as?: { uid: number; gid: number }): Run {
+  const started = Date.now();
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(as ?? {}),
+  });
+  const run = { status: r.status, out: r.stdout ?? '', err: r.stderr ?? '', ms: Date.now() - started };
+  assert.notStrictEqual(r.status, null, `the CLI did not finish within ${TIMEOUT_MS} ms (signal ${r.signal}, error ${r.error?.message})`);
+  assert.doesNotMatch(run.err + run.out, /^\s+at .+[:(]\d+:\d+\)?$/m, `no stack trace:\n${run.err.slice(0, 2000)}`);
+  assert.doesNotMatch(run.err, /internal error|Error:|Warning:/, run.err.slice(0, 2000));
+  return run;
+}
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+}
+const json = (r: Run): JsonFinding[] => JSON.parse(r.out) as JsonFinding[];
+
+let root: string;
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(root, 'ws-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+const HEAD = 'role: x\ntitle: X\ntype: manager\nresponsibilities: [a]\n';
+const VALID = `---\n${HEAD}---\n# X\n`;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+describe('hostile input: handbook-lint CLI', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    await ensureCli();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-hostile-'));
+    fs.chmodSync(root, 0o755); // `nobody` must reach the workspaces for the permission cases
+  });
+
+  after(() => {
+    for (const f of walkAll(root)) {
+      try {
+        fs.chmodSync(f, 0o755);
+      } catch {
+        // dangling links and the like
+      }
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('an alias bomb: one yaml-syntax finding, exit 1', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 15; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const dir = workspace({ 'roles/bomb.md': `---\n${HEAD}x-bomb:\n${levels.map((l) => `  ${l}`).join('\n')}\n---\n` });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 1);
+    assert.deepStrictEqual(json(r).map((f) => [f.file, f.code]), [['roles/bomb.md', 'yaml-syntax']]);
+    assert.match(json(r)[0].message, /Too many alias expansions/);
+  });
+
+  it('duplicate keys: a finding per later copy, exit 1', () => {
+    const dir = workspace({ 'roles/dup.md': `---\n${HEAD}title: Again\n${'x-k: 1\n'.repeat(3000)}---\n` });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 1);
+    const found = json(r);
+    assert.strictEqual(found.length, 3000);
+    assert.ok(found.every((f) => f.code === 'yaml-syntax' && /Duplicate key/.test(f.message)));
+    assert.strictEqual(found[0].line, 6);
+  });
+
+  it('a 5 MB body and a 2 MB body line: read, its links checked, exit by findings', () => {
+    const lines = ['Words and [[X]] and `[[code]]` again, with more words to make a line of prose.'];
+    for (let i = 1; i < 70_000; i++) lines.push(i % 100 ? 'Plain words, a `code span`, and more words to make a line of ordinary prose.' : 'See [[Nobody]].');
+    const body = lines.join('\n') + '\n';
+    assert.ok(body.length > 5_000_000, `${body.length} chars`);
+    const dir = workspace({ 'roles/big.md': `---\n${HEAD}---\n${body}${'y'.repeat(2 * 1024 * 1024)}[[Nobody]]\n` });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 0, 'unresolved links are warnings');
+    const found = json(r);
+    assert.strictEqual(found.length, 700, '699 in the body, one at the end of the long line');
+    assert.ok(found.every((f) => f.code === 'unresolved-link'));
+    assert.strictEqual(found[699].line, 7 + 70_000);
+  });
+
+  it('a 2 MB frontmatter line: refused as too large, exit 1', () => {
+    const dir = workspace({ 'roles/line.md': `---\n${HEAD}summary: ${'s'.repeat(2 * 1024 * 1024)}\n---\n` });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 1);
+    assert.deepStrictEqual(json(r).map((f) => f.code), ['yaml-syntax']);
+    assert.match(json(r)[0].message, /frontmatter longer than 256 KB is not read/);
+  });
+
+  it('random bytes: a role file without frontmatter, exit 1', () => {
+    let seed = 42;
+    const bytes = Buffer.alloc(1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
+    const dir = workspace({ 'roles/noise.md': bytes, 'notes/noise.md': bytes });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 1);
+    assert.deepStrictEqual(json(r).map((f) => [f.file, f.code]), [['roles/noise.md', 'frontmatter-missing']]);
+  });
+
+  it('20,000-deep nesting: "nested too deeply", exit 1', () => {
+    const dir = workspace({
+      'roles/flow.md': `---\n${HEAD.replace('x', 'flow').replace('X', 'Flow')}x-deep: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n`,
+      'roles/block.md': `---\n${HEAD.replace('x', 'block').replace('X', 'Block')}x-deep:\n  ${'- '.repeat(20000)}1\n---\n`,
+    });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 1);
+    const found = json(r);
+    assert.deepStrictEqual([...new Set(found.map((f) => f.file))], ['roles/block.md', 'roles/flow.md']);
+    assert.deepStrictEqual([...new Set(found.map((f) => `${f.code}: ${f.message}`))], ['yaml-syntax: The frontmatter is nested too deeply to be read.']);
+  });
+
+  it('invalid UTF-8: read with U+FFFD, a one-line note on stderr, findings as usual', () => {
+    const bad = Buffer.concat([Buffer.from(`---\n${HEAD}summary: caf`), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('\n---\nSee [[Nobody]].\n')]);
+    const dir = workspace({ 'roles/latin.md': bad });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 0);
+    assert.deepStrictEqual(json(r).map((f) => f.code), ['unresolved-link']);
+    assert.match(r.err, /^handbook-lint: roles\/latin\.md is not valid UTF-8: invalid bytes were read as U\+FFFD\n$/);
+  });
+
+  it('a role file that is a directory: walked as a folder; named, with no Markdown inside: exit 2', () => {
+    const dir = workspace({ 'roles/ok.md': VALID, 'roles/folder.md/readme.txt': 'not markdown' });
+    const all = lint(dir, ['--format', 'json']);
+    assert.strictEqual(all.status, 0, all.err);
+    assert.deepStrictEqual(json(all), []);
+    const named = lint(dir, ['roles/folder.md']);
+    assert.strictEqual(named.status, 2);
+    assert.match(named.err, /^handbook-lint: no Markdown files in "roles\/folder\.md"\n$/);
+  });
+
+  it('a FIFO or a device named as a role file: refused at once, never read (it would block)', () => {
+    const dir = workspace({ 'roles/ok.md': VALID });
+    const fifo = path.join(dir, 'roles', 'pipe.md');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status === 0) {
+      const walked = lint(dir, ['--format', 'json']);
+      assert.strictEqual(walked.status, 0, 'a FIFO found by the walk is not a file: ignored');
+      const named = lint(dir, ['roles/pipe.md']);
+      assert.strictEqual(named.status, 2);
+      assert.match(named.err, /^handbook-lint: cannot read "roles\/pipe\.md": not a regular file\n$/);
+    }
+    const device = lint(dir, ['/dev/zero']);
+    assert.strictEqual(device.status, 2);
+    assert.match(device.err, /^handbook-lint: cannot read "\/dev\/zero": not a regular file\n$/);
+  });
+
+  it('unreadable files (chmod 000, as an unprivileged user): skipped with a message, or exit 2 when named', function () {
+    const dir = workspace({ 'roles/ok.md': VALID, 'roles/secret.md': VALID.replace('role: x', 'role: secret') });
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(path.join(dir, 'roles'), 0o755);
+    fs.chmodSync(path.join(dir, 'roles', 'secret.md'), 0o000);
+    const as = isRoot ? { uid: 65534, gid: 65534 } : undefined;
+    const walked = lint(dir, ['--format', 'json'], as);
+    assert.strictEqual(walked.status, 0, walked.err);
+    assert.strictEqual(walked.err, 'handbook-lint: skipped roles/secret.md: permission denied\n');
+    const named = lint(dir, ['roles/secret.md'], as);
+    assert.strictEqual(named.status, 2);
+    assert.match(named.err, /\nhandbook-lint: cannot read "roles\/secret\.md": permission denied\n$/, 'after the walk\'s own "skipped" line');
+  });
+
+  it('a dangling symlink: skipped with a message, or exit 2 when named', () => {
+    const dir = workspace({ 'roles/ok.md': VALID });
+    fs.symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'roles', 'dangling.md'));
+    const walked = lint(dir, ['--format', 'json']);
+    assert.strictEqual(walked.status, 0);
+    assert.strictEqual(walked.err, 'handbook-lint: skipped roles/dangling.md: no such file or directory\n');
+    const named = lint(dir, ['roles/dangling.md']);
+    assert.strictEqual(named.status, 2);
+    assert.match(named.err, /\nhandbook-lint: cannot read "roles\/dangling\.md": no such file or directory\n$/, 'after the walk\'s own "skipped" line');
+  });
+
+  it('symlink loops in the workspace: directory loops are not followed, file loops are skipped with a message', () => {
+    const dir = workspace({ 'roles/ok.md': VALID });
+    fs.symlinkSync('..', path.join(dir, 'roles', 'up'));
+    fs.symlinkSync('.', path.join(dir, 'roles', 'here.md'));
+    fs.symlinkSync('b.md', path.join(dir, 'roles', 'a.md'));
+    fs.symlinkSync('a.md', path.join(dir, 'roles', 'b.md'));
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 0, r.err);
+    assert.deepStrictEqual(json(r), []);
+    assert.deepStrictEqual(r.err.split('\n').sort(), ['', ...['a.md', 'b.md'].map((f) => `handbook-lint: skipped roles/${f}: a loop of symbolic links`)]);
+    const named = lint(dir, ['roles/a.md']);
+    assert.strictEqual(named.status, 2);
+    assert.match(named.err, /\nhandbook-lint: cannot read "roles\/a\.md": a loop of symbolic links\n$/);
+  });
+});
+
+function walkAll(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    out.push(p);
+    if (e.isDirectory()) out.push(...walkAll(p));
+  }
+  return out;
+}
