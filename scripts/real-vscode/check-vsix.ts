@@ -11,6 +11,10 @@ import { cleanup, copyToTemp, EXTENSION_ID, installExtension, installSignalHandl
 
 const PROBE = path.join(ROOT, 'out', 'vsix-check', 'probe.js');
 
+function countMarkdown(dir: string): number {
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
+}
+
 async function main(): Promise<number> {
   const vsix = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'handbook-roles.vsix');
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first`);
@@ -42,7 +46,10 @@ async function main(): Promise<number> {
   const workspace = copyToTemp(path.join(ROOT, 'test', 'fixtures', 'workspace-roles'), 'workspace-roles', 'ws-vsix');
   const server = await startCodeServer({
     extensionsDir,
-    env: { HANDBOOK_EXPECT_EXTENSIONS_DIR: path.join(extensionsDir, installed[0]) },
+    env: {
+      HANDBOOK_EXPECT_EXTENSIONS_DIR: path.join(extensionsDir, installed[0]),
+      HANDBOOK_EXPECT_ROLE_FILES: String(countMarkdown(path.join(workspace, 'roles'))),
+    },
   });
   const context = await launchBrowser();
   const page = await context.newPage();

@@ -114,7 +114,15 @@ async function main(): Promise<number> {
   log(`code-server ${CODE_SERVER_VERSION} ready (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const context = await launchBrowser();
   const results: SuiteResult[] = [];
-  for (const suite of suites) results.push(await runSuite(context, suite));
+  for (const suite of suites) {
+    results.push(
+      await runSuite(context, suite).catch((e: unknown): SuiteResult => {
+        const error = e instanceof Error ? e.message : String(e);
+        log(`suite "${suite}" could not run: ${error}`);
+        return { suite, code: 1, seconds: 0, passed: 0, failed: 0, activation: [], error };
+      }),
+    );
+  }
 
   process.stdout.write('\nIntegration suites (real VS Code, code-server ' + CODE_SERVER_VERSION + '):\n');
   for (const r of results) {

@@ -22,10 +22,22 @@ export async function run(): Promise<void> {
   const activeAtStart = ext.isActive;
   const api = await ext.activate();
   if (typeof api?.activationMs !== 'number') throw new Error(`activate() returned no numeric activationMs: ${JSON.stringify(api)}`);
-  await api.handbook?.ready;
+  // A scan started while another runs supersedes it: wait until no newer scan has begun.
+  let scans = 0;
+  for (let ready = api.handbook?.ready; ready; ) {
+    await ready;
+    scans++;
+    const next = api.handbook?.ready;
+    if (next === ready || scans > 20) break;
+    ready = next;
+  }
   console.log(
     `[vsix] ${id} ${ext.packageJSON.version as string} from ${ext.extensionUri.fsPath}: active at start ${activeAtStart}, ` +
-      `activationMs=${api.activationMs.toFixed(1)}, workspace role files ${api.handbook?.workspaceRoleFiles ?? '?'}`,
+      `activationMs=${api.activationMs.toFixed(1)}, workspace role files ${api.handbook?.workspaceRoleFiles ?? '?'} (after ${scans} scan(s))`,
   );
   if (!activeAtStart) throw new Error('the installed extension was not activated by the workspace with role files (workspaceContains)');
+  const expected = Number(process.env.HANDBOOK_EXPECT_ROLE_FILES);
+  if (expected && api.handbook?.workspaceRoleFiles !== expected) {
+    throw new Error(`the installed extension indexed ${api.handbook?.workspaceRoleFiles} role files, expected ${expected}`);
+  }
 }

@@ -155,12 +155,27 @@ export function extension(): vscode.Extension<HandbookRolesApi> {
   return ext;
 }
 
-/** The extension's API, activating it if needed, once its first workspace scan is done. */
+/**
+ * The extension's API, activating it if needed, once its workspace scan is done. A scan that
+ * starts while another runs supersedes it (`ready` then names the newer one), so wait until no
+ * newer scan has begun.
+ */
 export async function api(): Promise<HandbookRolesApi> {
   const exports = await extension().activate();
   assert.ok(exports && typeof exports === 'object', 'activate() returned no API');
-  await exports.handbook.ready;
+  await settledHandbook(exports);
   return exports;
+}
+
+export async function settledHandbook(exports: HandbookRolesApi, maxScans = 20): Promise<void> {
+  let ready = exports.handbook.ready;
+  for (let scans = 1; ; scans++) {
+    await ready;
+    const next = exports.handbook.ready;
+    if (next === ready) return;
+    if (scans >= maxScans) throw new Error(`the handbook was still rescanning after ${maxScans} scans`);
+    ready = next;
+  }
 }
 
 /** Runs a command and returns its result, failing with the command id if it throws. */
