@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import picomatch from 'picomatch';
+import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
 import { BUILTIN_FILES, BUILTIN_SCHEME } from './builtinHandbook';
 
@@ -17,7 +18,6 @@ export type BuiltinMode = 'whenEmpty' | 'always' | 'never';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
-const ROLE_KEY = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?^role[ \t]*:/m;
 const EDIT_DEBOUNCE_MS = 250;
 const READ_BATCH = 32;
 
@@ -108,7 +108,7 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Whether a document is (or should be treated as) a role file. */
   isRoleDocument(doc: vscode.TextDocument): boolean {
-    return this.index.has(doc.uri.toString()) || (doc.languageId === 'markdown' && (this.isForced(doc.uri) || ROLE_KEY.test(doc.getText(new vscode.Range(0, 0, 400, 0)))));
+    return this.index.has(doc.uri.toString()) || (doc.languageId === 'markdown' && (this.isForced(doc.uri) || mightBeRoleFile(doc.getText(new vscode.Range(0, 0, 400, 0)))));
   }
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
@@ -176,7 +176,7 @@ export class HandbookWorkspace implements vscode.Disposable {
   private apply(uri: vscode.Uri, text: string): void {
     const key = uri.toString();
     const forced = this.isForced(uri);
-    if (!forced && !this.index.has(key) && !ROLE_KEY.test(text.slice(0, 64 * 1024))) return;
+    if (!forced && !this.index.has(key) && !mightBeRoleFile(text)) return;
     const result = this.index.set(key, text, { forceRoleFile: forced });
     this.collect(result.affected, key);
   }
