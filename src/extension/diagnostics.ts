@@ -42,7 +42,7 @@ function readSettings(): Settings {
 }
 
 /** The documentation link of a finding code. */
-export function codeTarget(code: Finding['code']): vscode.Uri {
+function codeTarget(code: Finding['code']): vscode.Uri {
   return vscode.Uri.parse(FINDING_DOCS[code]?.helpUri ?? DOCS_BASE_URL + code);
 }
 

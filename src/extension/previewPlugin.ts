@@ -17,7 +17,7 @@ const REFRESH_DEBOUNCE_MS = 300;
  * The link target as the preview can open it: a path relative to the previewed document when both
  * live side by side (the preview opens scheme-less links itself), else the role's URI.
  */
-export function previewHref(role: Role, from: vscode.Uri | undefined): string {
+function previewHref(role: Role, from: vscode.Uri | undefined): string {
   const target = vscode.Uri.parse(role.uri);
   if (!from || from.scheme !== target.scheme || from.authority !== target.authority) return role.uri;
   const fromDir = from.path.split('/').slice(0, -1);
