@@ -4,16 +4,20 @@ import * as vscode from 'vscode';
 import type { CompareViewModel } from '../../../src/core/protocol/compareProtocol';
 import { api, closeAllEditors, command, waitFor } from '../helpers';
 
+const WAIT_MS = 30_000;
+
 const CTO = 'handbook-builtin:/roles/cto.md';
 const HOE = 'handbook-builtin:/roles/head-of-engineering.md';
 
-describe('compare view (built-in handbook)', () => {
+describe('compare view (built-in handbook)', function () {
+  // Live updates wait on a rescan or a watcher event: generous limits for a loaded machine.
+  this.timeout(60_000);
   after(closeAllEditors);
 
   it("compares the CTO and the Head of Engineering: the symbiotic relationship, near and shared items", async () => {
     const c = (await api()).compare!;
     assert.ok(c, 'the API has no compare view');
-    const rendered = waitFor(c.onDidRender, (r) => r.left === CTO && r.right === HOE, 15_000, 'the page to render the built-ins');
+    const rendered = waitFor(c.onDidRender, (r) => r.left === CTO && r.right === HOE, WAIT_MS, 'the page to render the built-ins');
     const model = await command<CompareViewModel>('handbookRoles.compareRoles', 'cto', 'head-of-engineering');
     const cmp = model.comparison;
     assert.ok(cmp, model.missing);
@@ -54,7 +58,7 @@ describe('compare view (built-in handbook)', () => {
 
   it('refuses a message naming a file outside the comparison', async () => {
     const c = (await api()).compare!;
-    const rejected = waitFor(c.onDidReject, () => true, 5_000, 'the rejection');
+    const rejected = waitFor(c.onDidReject, () => true, WAIT_MS, 'the rejection');
     assert.strictEqual(await c.receive({ type: 'open', uri: 'handbook-builtin:/roles/other.md', line: 1, column: 1, endLine: 1, endColumn: 1 }), false);
     await rejected;
   });

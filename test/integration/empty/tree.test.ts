@@ -5,6 +5,8 @@ import type { RolesTreeNode } from '../../../src/core/rolesTree';
 import type { RolesTreeApi } from '../../../src/extension/rolesTree';
 import { api, closeAllEditors, command, fixtureUri, waitForState } from '../helpers';
 
+const WAIT_MS = 30_000;
+
 async function tree(): Promise<RolesTreeApi> {
   const exports = await api();
   assert.ok(exports.tree, 'the API has no tree');
@@ -13,7 +15,9 @@ async function tree(): Promise<RolesTreeApi> {
 
 const labels = (nodes: RolesTreeNode[]) => nodes.map((n) => n.label);
 
-describe('roles tree (workspace without role files)', () => {
+describe('roles tree (workspace without role files)', function () {
+  // Live updates wait on a rescan or a watcher event: generous limits for a loaded machine.
+  this.timeout(60_000);
   afterEach(closeAllEditors);
 
   it('shows the built-in handbook, expanded, with a message saying so', async () => {
@@ -50,10 +54,10 @@ describe('roles tree (workspace without role files)', () => {
     const uri = fixtureUri('roles/designer.md');
     const text = ['---', 'role: designer', 'title: Product Designer', 'type: individual-contributor', 'responsibilities: [Design the product]', '---', ''].join('\n');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    await waitForState(t.onDidRefresh, () => labels(t.roots()).join() === 'Product Designer', 10_000, 'the new role alone');
+    await waitForState(t.onDidRefresh, () => labels(t.roots()).join() === 'Product Designer', WAIT_MS, 'the new role alone');
     assert.strictEqual(t.view.message, undefined);
     await vscode.workspace.fs.delete(uri);
-    await waitForState(t.onDidRefresh, () => labels(t.roots()).join() === 'Built-in handbook', 10_000, 'the built-ins back');
+    await waitForState(t.onDidRefresh, () => labels(t.roots()).join() === 'Built-in handbook', WAIT_MS, 'the built-ins back');
   });
 
   // Last: "Show Built-in Handbook" keeps the built-ins shown for the rest of the session.
@@ -61,7 +65,7 @@ describe('roles tree (workspace without role files)', () => {
     const t = await tree();
     const config = vscode.workspace.getConfiguration('handbookRoles');
     try {
-      const emptied = waitForState(t.onDidRefresh, () => t.roots().length === 0, 10_000, 'an empty tree');
+      const emptied = waitForState(t.onDidRefresh, () => t.roots().length === 0, WAIT_MS, 'an empty tree');
       await config.update('showBuiltinHandbook', 'never', vscode.ConfigurationTarget.Workspace);
       await emptied;
       const group = await command<RolesTreeNode>('handbookRoles.showBuiltinHandbook');

@@ -5,6 +5,8 @@ import type { CompareViewModel } from '../../../src/core/protocol/compareProtoco
 import type { CompareViewApi } from '../../../src/extension/compareView';
 import { api, closeAllEditors, command, fixtureUri, waitFor, waitForState } from '../helpers';
 
+const WAIT_MS = 30_000;
+
 async function compare(): Promise<CompareViewApi> {
   const exports = await api();
   assert.ok(exports.compare, 'the API has no compare view');
@@ -15,12 +17,14 @@ const EM = () => fixtureUri('roles/engineering-manager.md').toString();
 const TL = () => fixtureUri('roles/tech-lead.md').toString();
 const VP = () => fixtureUri('roles/vp-engineering.md').toString();
 
-describe('compare view (workspace with role files)', () => {
+describe('compare view (workspace with role files)', function () {
+  // Live updates wait on a rescan or a watcher event: generous limits for a loaded machine.
+  this.timeout(60_000);
   after(closeAllEditors);
 
   it('opens directly with two role references, renders in the webview and returns its model', async () => {
     const c = await compare();
-    const rendered = waitFor(c.onDidRender, (r) => r.left === EM() && r.right === TL(), 15_000, 'the page to render EM vs TL');
+    const rendered = waitFor(c.onDidRender, (r) => r.left === EM() && r.right === TL(), WAIT_MS, 'the page to render EM vs TL');
     const model = await command<CompareViewModel>('handbookRoles.compareRoles', 'EM', 'tech-lead');
     assert.ok(model.comparison, model.missing);
     assert.strictEqual(model.comparison.left.title, 'Engineering Manager');
@@ -107,7 +111,7 @@ describe('compare view (workspace with role files)', () => {
 
   it('swaps a side from the page picker, and swaps the sides', async () => {
     const c = await compare();
-    const rendered = waitFor(c.onDidRender, (r) => r.left === EM() && r.right === VP(), 15_000, 'the page to render EM vs VP');
+    const rendered = waitFor(c.onDidRender, (r) => r.left === EM() && r.right === VP(), WAIT_MS, 'the page to render EM vs VP');
     assert.strictEqual(await c.receive({ type: 'pick', side: 'right', uri: VP() }), true);
     let model = c.current()!;
     assert.strictEqual(model.comparison?.right.id, 'vp-engineering');
@@ -131,15 +135,15 @@ describe('compare view (workspace with role files)', () => {
     const original = await vscode.workspace.fs.readFile(uri);
     const text = new TextDecoder().decode(original).replace('  - Review the riskiest changes', '  - Review the riskiest changes\n  - Remove what blocks the team and its work');
     try {
-      const rendered = waitFor(c.onDidRender, (r) => r.right === TL() && r.items === 17, 15_000, 'the page to render the new item');
-      const updated = waitForState(c.onDidUpdate, () => c.current()?.comparison?.responsibilities.shared.length === 1 && c.current(), 10_000, 'a shared responsibility');
+      const rendered = waitFor(c.onDidRender, (r) => r.right === TL() && r.items === 17, WAIT_MS, 'the page to render the new item');
+      const updated = waitForState(c.onDidUpdate, () => c.current()?.comparison?.responsibilities.shared.length === 1 && c.current(), WAIT_MS, 'a shared responsibility');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       const model = await updated;
       const pair = model.comparison!.responsibilities.shared[0];
       assert.deepStrictEqual([pair.match, pair.left.text, pair.right.text], ['near', 'Remove what blocks the team', 'Remove what blocks the team and its work']);
       await rendered;
     } finally {
-      const back = waitForState(c.onDidUpdate, () => c.current()?.comparison?.responsibilities.shared.length === 0, 10_000, 'the file restored');
+      const back = waitForState(c.onDidUpdate, () => c.current()?.comparison?.responsibilities.shared.length === 0, WAIT_MS, 'the file restored');
       await vscode.workspace.fs.writeFile(uri, original);
       await back;
     }
@@ -166,7 +170,7 @@ describe('compare view (workspace with role files)', () => {
     assert.deepStrictEqual([model.comparison?.left.id, model.comparison?.right.id, model.right.uri], ['vp-engineering', 'tech-lead', TL()]);
 
     const broken = vscode.window.createWebviewPanel('handbookRoles.compare', 'broken', vscode.ViewColumn.One, {});
-    const disposed = waitFor(broken.onDidDispose, () => true, 5_000, 'the broken panel to close');
+    const disposed = waitFor(broken.onDidDispose, () => true, WAIT_MS, 'the broken panel to close');
     assert.strictEqual(await c.restore(broken, { left: 'cto' }), false);
     await disposed;
     assert.strictEqual(c.panel(), panel, 'the restored panel stays');
