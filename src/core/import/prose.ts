@@ -86,8 +86,8 @@ function splitTopLevel(text: string): string[] {
 
 /**
  * Splits an enumeration of duties (`set engineers up, mentor them, identify problems, and that
- * deadlines are met`) when every part is a verb phrase of three words or more; `that …` parts
- * repeat the verb before them, and a repeated `how to` is dropped.
+ * deadlines are met`) when there are three parts or more and every one is a complete verb phrase;
+ * `that …` parts repeat the verb before them, and a repeated `how to` is dropped.
  */
 export function splitEnumeration(text: string): string[] {
   const raw = splitTopLevel(text);
@@ -96,7 +96,8 @@ export function splitEnumeration(text: string): string[] {
   const out: string[] = [];
   for (const part of parts) {
     const ws = part.split(/\s+/);
-    if (ws.length < 3) return [text];
+    // A part that stops on a preposition (`decide on`) belongs to a longer phrase, not a list of duties.
+    if (ws.length < 2 || /^(?:on|to|in|of|with|for|about|from|by|at|into|onto|upon)$/i.test(ws[ws.length - 1])) return [text];
     if (/^that$/i.test(ws[0]) && out.length) {
       out.push(`${out[out.length - 1].split(/\s+/)[0]} ${part}`);
       continue;

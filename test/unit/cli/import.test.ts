@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../../src/cli/importCommand';
+import { main as lint } from '../../../src/cli/lintCommand';
+
+function run(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const code = main(args, { cwd, out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-import-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const PAGE = [
+  '# Team roles',
+  '',
+  '## Chief Technology Officer (CTO)',
+  '',
+  'CTO is an executive role:',
+  '- sets the technology vision',
+  '- owns the architecture',
+  '',
+  'CTO is responsible for hiring the engineering leadership.',
+  '',
+  '## Engineering Manager',
+  '',
+  'The Engineering Manager reports to the CTO.',
+  '',
+  '### Responsibilities',
+  '',
+  '- Run the team',
+  '- Hold regular 1:1s',
+  '',
+  '### Requirements',
+  '',
+  '- Five years of management experience',
+  '',
+  '## Tech Lead',
+  '',
+  'Role also known as dev lead.',
+].join('\n');
+
+const ONE_LINE = /^handbook-import: [^\n]+\n$/;
+
+describe('handbook-import', () => {
+  it('prints the roles as one JSON array in the contract shape, writes nothing, exits 0', () => {
+    const dir = tree({ 'page.md': PAGE });
+    const r = run(['page.md', '--format', 'json'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    const roles = JSON.parse(r.out);
+    assert.deepStrictEqual(
+      roles.map((x: { role: string }) => x.role),
+      ['cto', 'engineering-manager', 'tech-lead'],
+    );
+    assert.deepStrictEqual(roles[0], {
+      role: 'cto',
+      title: 'Chief Technology Officer',
+      aliases: ['CTO'],
+      type: 'executive',
+      focus: [],
+      responsibilities: ['Sets the technology vision', 'Owns the architecture', 'Hiring the engineering leadership'],
+      successCriteria: [],
+      sharesSuccessCriteriaOf: [],
+      relationships: [],
+      source: { line: 3 },
+    });
+    assert.deepStrictEqual(roles[1].relationships, [{ with: 'cto', kind: 'reports-to' }]);
+    assert.deepStrictEqual(roles[1].responsibilities, ['Run the team', 'Hold regular 1:1s']);
+    // A role found with no responsibilities is listed, empty, with a warning.
+    assert.deepStrictEqual(roles[2].responsibilities, []);
+    assert.match(roles[2].warnings[0], /No responsibilities/);
+    assert.deepStrictEqual(fs.readdirSync(dir), ['page.md']);
+  });
+
+  it('prints a readable summary by default', () => {
+    const r = run(['page.md'], tree({ 'page.md': PAGE }));
+    assert.strictEqual(r.code, 0);
+    assert.match(r.out, /^cto {2}Chief Technology Officer \(executive\), line 3: 3 responsibilities$/m);
+    assert.match(r.out, /^tech-lead .*: 0 responsibilities\n {2}warning: No responsibilities/m);
+  });
+
+  it('--out creates the folder and writes one valid role file per role, skipping empty roles', () => {
+    const dir = tree({ 'page.md': PAGE });
+    const r = run(['page.md', '--out', 'handbook/roles'], dir);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'handbook/roles')).sort(), ['cto.md', 'engineering-manager.md']);
+    assert.match(r.out, /^wrote handbook\/roles\/cto\.md$/m);
+    assert.match(r.err, /^handbook-import: skipped tech-lead: no responsibilities found/m);
+    const cto = fs.readFileSync(path.join(dir, 'handbook/roles/cto.md'), 'utf8');
+    assert.match(cto, /^---\nrole: cto\ntitle: Chief Technology Officer\naliases: \[CTO\]\ntype: executive\n/);
+    assert.match(cto, /Imported from `page\.md` \(line 3\)/);
+    // The written files lint clean, references included.
+    let out = '';
+    const code = lint(['--format', 'json'], { cwd: path.join(dir, 'handbook'), out: (s) => (out += s), err: () => undefined });
+    assert.strictEqual(code, 0, out);
+    assert.deepStrictEqual(JSON.parse(out), []);
+  });
+
+  it('--out never overwrites an existing file: it reports and skips it', () => {
+    const dir = tree({ 'page.md': PAGE, 'out/cto.md': 'mine\n' });
+    const r = run(['page.md', '--out=out'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'out/cto.md'), 'utf8'), 'mine\n');
+    assert.match(r.err, /^handbook-import: skipped out\/cto\.md: the file exists \(never overwritten\)$/m);
+    assert.ok(fs.existsSync(path.join(dir, 'out/engineering-manager.md')));
+    const again = run(['page.md', '--out', 'out'], dir);
+    assert.strictEqual(again.code, 0);
+    assert.strictEqual((again.err.match(/the file exists/g) ?? []).length, 2);
+  });
+
+  it('with --format json and --out, stdout holds only the JSON', () => {
+    const dir = tree({ 'page.md': PAGE });
+    const r = run(['--format=json', '--out', 'out', 'page.md'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(JSON.parse(r.out).length, 3);
+    assert.match(r.err, /wrote out\/cto\.md/);
+  });
+
+  it('exits 1 when the page defines no role', () => {
+    const dir = tree({ 'notes.md': '# Onboarding\n\n- Get a laptop\n- Read the handbook\n' });
+    const json = run(['notes.md', '--format', 'json'], dir);
+    assert.strictEqual(json.code, 1);
+    assert.deepStrictEqual(JSON.parse(json.out), []);
+    assert.match(json.err, ONE_LINE);
+    const out = run(['notes.md', '--out', 'out'], dir);
+    assert.strictEqual(out.code, 1);
+    assert.ok(!fs.existsSync(path.join(dir, 'out')));
+  });
+
+  it('exits 2 with a one-line message when it cannot run', () => {
+    const dir = tree({ 'page.md': PAGE, 'folder/x.md': '' });
+    for (const args of [[], ['page.md', 'other.md'], ['missing.md'], ['folder'], ['page.md', '--format', 'xml'], ['page.md', '--format'], ['page.md', '--out'], ['page.md', '--bogus']]) {
+      const r = run(args, dir);
+      assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, ONE_LINE, args.join(' '));
+      assert.strictEqual(r.out, '');
+    }
+    assert.match(run(['missing.md'], dir).err, /cannot read missing\.md: no such file/);
+  });
+
+  it('exits 2 when the output folder cannot be created', () => {
+    const dir = tree({ 'page.md': PAGE, 'blocker': 'a file, not a folder' });
+    const r = run(['page.md', '--out', 'blocker/roles'], dir);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /cannot create blocker\/roles/);
+  });
+
+  it('prints help and version', () => {
+    const help = run(['--help'], os.tmpdir());
+    assert.strictEqual(help.code, 0);
+    assert.match(help.out, /^Usage: handbook-import PAGE\.md/);
+    assert.strictEqual(run(['-v'], os.tmpdir()).code, 0);
+  });
+});
