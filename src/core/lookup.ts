@@ -162,10 +162,16 @@ interface RoleTerms {
   terms: Int32Array;
   /** Title and aliases as word-joined keys, for the "query starts a name" bonus. */
   nameKeys: string[];
+  /** Distinct terms of the name, and of the lines with the weight of the heaviest line per term. */
+  nameTerms: Int32Array;
+  lineTerms: Int32Array;
+  lineWeights: Uint8Array;
 }
 
 /** Beyond this many terms the lexicon is started afresh (words typed and deleted pile up). */
 const MAX_LEXICON = 1_000_000;
+/** Packs two term ids in one number: ids stay far below 2^26 (see MAX_LEXICON), 2^52 fits a double. */
+const TERM_SPAN = 2 ** 26;
 
 /**
  * What survives from one RoleSearch to the next: the words seen so far and each role's tokens,
@@ -175,7 +181,11 @@ const MAX_LEXICON = 1_000_000;
 export class LookupCache {
   private lexicon = new Map<string, number>();
   private words: string[] = [];
-  private wordTerms = new Map<string, readonly number[]>();
+  /** A word's term ids packed in one number: the word's own id, and its stem's id + 1 (0: none). */
+  private wordTerms = new Map<string, number>();
+  /** Per term, the serial of the last unit that listed it: deduplicates a unit's terms. */
+  private lastUnit: number[] = [];
+  private unitSerial = 0;
   private perRole = new WeakMap<SearchableRole, RoleTerms>();
   private sorted: { size: number; terms: string[]; ids: Int32Array } | undefined;
 
@@ -189,6 +199,7 @@ export class LookupCache {
     this.lexicon = new Map();
     this.words = [];
     this.wordTerms = new Map();
+    this.lastUnit = [];
     this.perRole = new WeakMap();
     this.sorted = undefined;
   }
@@ -214,19 +225,21 @@ export class LookupCache {
       id = this.words.length;
       this.lexicon.set(term, id);
       this.words.push(term);
+      this.lastUnit.push(-1);
     }
     return id;
   }
 
-  /** A word's terms: the word itself and, when it differs, its stem. */
-  private termsOf(word: string): readonly number[] {
-    let ids = this.wordTerms.get(word);
-    if (!ids) {
+  /** A word's terms, packed: the word itself and, when it differs, its stem (see wordTerms). */
+  private termsOf(word: string): number {
+    let packed = this.wordTerms.get(word);
+    if (packed === undefined) {
       const s = stem(word);
-      ids = s === word ? [this.termId(word)] : [this.termId(word), this.termId(s)];
-      this.wordTerms.set(word, ids);
+      const own = this.termId(word);
+      packed = own + (s === word ? 0 : (this.termId(s) + 1) * TERM_SPAN);
+      this.wordTerms.set(word, packed);
     }
-    return ids;
+    return packed;
   }
 
   roleTerms(role: SearchableRole): RoleTerms {
@@ -236,16 +249,25 @@ export class LookupCache {
     const indexes: number[] = [];
     const starts: number[] = [];
     const terms: number[] = [];
+    const lastUnit = this.lastUnit;
     const add = (kind: number, index: number, text: string) => {
       kinds.push(kind);
       indexes.push(index);
-      const start = terms.length;
-      starts.push(start);
+      starts.push(terms.length);
+      const unit = ++this.unitSerial;
       for (const word of tokenize(text)) {
-        for (const t of this.termsOf(word)) {
-          let dup = false;
-          for (let i = start; i < terms.length && !dup; i++) dup = terms[i] === t;
-          if (!dup) terms.push(t);
+        const packed = this.termsOf(word);
+        const own = packed % TERM_SPAN;
+        if (lastUnit[own] !== unit) {
+          lastUnit[own] = unit;
+          terms.push(own);
+        }
+        if (packed >= TERM_SPAN) {
+          const st = Math.floor(packed / TERM_SPAN) - 1;
+          if (lastUnit[st] !== unit) {
+            lastUnit[st] = unit;
+            terms.push(st);
+          }
         }
       }
     };
@@ -256,12 +278,22 @@ export class LookupCache {
     role.responsibilities.forEach((x, i) => add(RESPONSIBILITY, i, x.text));
     role.successCriteria.forEach((c, i) => add(CRITERION, i, c.value));
     starts.push(terms.length);
+    // Role-level terms: every unit after the first (the name) is a line.
+    const nameTerms = terms.slice(0, starts[1]);
+    const lineWeight = new Map<number, number>();
+    for (let u = 1; u < kinds.length; u++) {
+      const w = KIND_WEIGHT[kinds[u]];
+      for (let i = starts[u]; i < starts[u + 1]; i++) if ((lineWeight.get(terms[i]) ?? 0) < w) lineWeight.set(terms[i], w);
+    }
     const result: RoleTerms = {
       kinds: Uint8Array.from(kinds),
       indexes: Int32Array.from(indexes),
       starts: Int32Array.from(starts),
       terms: Int32Array.from(terms),
       nameKeys: [role.title, ...aliases].map((n) => tokenize(n).join(' ')),
+      nameTerms: Int32Array.from(nameTerms),
+      lineTerms: Int32Array.from(lineWeight.keys()),
+      lineWeights: Uint8Array.from(lineWeight.values()),
     };
     this.perRole.set(role, result);
     return result;
@@ -322,53 +354,32 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
     const termCount = cache.termCount;
 
     // Two passes over every role's terms: count the postings of each term, then fill them.
-    const nameCount = new Int32Array(termCount + 1);
-    const lineCount = new Int32Array(termCount + 1);
-    const nameSeen = new Int32Array(termCount).fill(-1);
-    const lineSeen = new Int32Array(termCount).fill(-1);
-    const weight = new Uint8Array(termCount);
-    const touched: number[] = [];
-    const eachRole = (emit: (r: number, t: number, w: number) => void) => {
-      this.perRole.forEach((rt, r) => {
-        touched.length = 0;
-        for (let u = 0; u < rt.kinds.length; u++) {
-          const kind = rt.kinds[u];
-          const w = KIND_WEIGHT[kind];
-          for (let i = rt.starts[u]; i < rt.starts[u + 1]; i++) {
-            const t = rt.terms[i];
-            if (kind === NAME) {
-              if (nameSeen[t] !== r) {
-                nameSeen[t] = r;
-                emit(r, t, 0);
-              }
-            } else if (lineSeen[t] !== r) {
-              lineSeen[t] = r;
-              weight[t] = w;
-              touched.push(t);
-            } else if (w > weight[t]) weight[t] = w;
-          }
-        }
-        for (const t of touched) emit(r, t, weight[t]);
-      });
-    };
-    eachRole((_, t, w) => (w ? lineCount : nameCount)[t + 1]++);
-    for (let t = 0; t < termCount; t++) {
-      nameCount[t + 1] += nameCount[t];
-      lineCount[t + 1] += lineCount[t];
+    const nameStart = new Int32Array(termCount + 1);
+    const lineStart = new Int32Array(termCount + 1);
+    for (const rt of this.perRole) {
+      for (let i = 0; i < rt.nameTerms.length; i++) nameStart[rt.nameTerms[i] + 1]++;
+      for (let i = 0; i < rt.lineTerms.length; i++) lineStart[rt.lineTerms[i] + 1]++;
     }
-    this.names = { start: nameCount.slice(), roles: new Int32Array(nameCount[termCount]) };
-    this.lines = { start: lineCount.slice(), roles: new Int32Array(lineCount[termCount]), weights: new Uint8Array(lineCount[termCount]) };
-    nameSeen.fill(-1);
-    lineSeen.fill(-1);
-    const nameFill = nameCount; // reused as the fill cursor per term
-    const lineFill = lineCount;
-    eachRole((r, t, w) => {
-      if (w) {
-        const at = lineFill[t]++;
-        this.lines.roles[at] = r;
-        this.lines.weights![at] = w;
-      } else this.names.roles[nameFill[t]++] = r;
-    });
+    for (let t = 0; t < termCount; t++) {
+      nameStart[t + 1] += nameStart[t];
+      lineStart[t + 1] += lineStart[t];
+    }
+    const nameRoles = new Int32Array(nameStart[termCount]);
+    const lineRoles = new Int32Array(lineStart[termCount]);
+    const lineWeights = new Uint8Array(lineStart[termCount]);
+    const nameFill = nameStart.slice(0, termCount);
+    const lineFill = lineStart.slice(0, termCount);
+    for (let r = 0; r < this.perRole.length; r++) {
+      const rt = this.perRole[r];
+      for (let i = 0; i < rt.nameTerms.length; i++) nameRoles[nameFill[rt.nameTerms[i]]++] = r;
+      for (let i = 0; i < rt.lineTerms.length; i++) {
+        const at = lineFill[rt.lineTerms[i]]++;
+        lineRoles[at] = r;
+        lineWeights[at] = rt.lineWeights[i];
+      }
+    }
+    this.names = { start: nameStart, roles: nameRoles };
+    this.lines = { start: lineStart, roles: lineRoles, weights: lineWeights };
 
     const keys: [string, number][] = [];
     this.perRole.forEach((rt, r) => rt.nameKeys.forEach((k) => keys.push([k, r])));
