@@ -50,6 +50,12 @@ function knownNamesOf(role: Role | undefined): string[] {
   return role ? [role.id, role.title, ...role.aliases.map((a) => a.value)] : [];
 }
 
+function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
+  const x = new Set(a);
+  const y = new Set(b);
+  return [...[...x].filter((v) => !y.has(v)), ...[...y].filter((v) => !x.has(v))];
+}
+
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const x = [...a].sort();
@@ -86,37 +92,30 @@ export class HandbookIndex {
     const names = parsed.role ? roleNames(parsed.role) : [];
     const refs = [...new Set([...parsed.references.map((r) => normalizeName(r.name)), ...parsed.links.map((l) => normalizeName(l.target))])];
     const entry: IndexEntry = { parsed, names, refs, known: knownNamesOf(parsed.role), text, options };
-    // An edit that keeps the role's names (the common case: its body or lists) touches no other
-    // file: other files' findings depend on this one through its names only.
-    const namesChanged = !old || !sameNames(old.known, entry.known);
-    const affected = this.detach(uri, namesChanged);
+    if (old) this.detach(uri, old);
     this.entries.set(uri, entry);
     for (const n of names) this.addOwner(n, uri);
     for (const r of refs) this.addReferrer(r, uri);
     for (const k of entry.known) this.known.set(k, (this.known.get(k) ?? 0) + 1);
-    if (namesChanged) {
-      this.touchNames(names, affected);
-      this.touchNearNames(entry.known, affected);
-    }
-    affected.delete(uri);
+    const affected = this.touchOthers(old, entry);
     affected.add(uri);
     this.version++;
     return { affected };
   }
 
   delete(uri: string): UpdateResult {
-    if (!this.entries.has(uri)) return { affected: new Set() };
-    const affected = this.detach(uri, true);
+    const old = this.entries.get(uri);
+    if (!old) return { affected: new Set() };
+    this.detach(uri, old);
+    const affected = this.touchOthers(old, undefined);
+    affected.delete(uri);
     this.version++;
     return { affected };
   }
 
-  /** Removes a file's names and references; returns the other files this touches. */
-  private detach(uri: string, namesChanged: boolean): Set<string> {
-    const affected = new Set<string>();
-    const old = this.entries.get(uri);
+  /** Removes a file's names and references. */
+  private detach(uri: string, old: IndexEntry): void {
     this.crossCache.delete(uri);
-    if (!old) return affected;
     for (const n of old.names) this.removeOwner(n, uri);
     for (const r of old.refs) this.removeReferrer(r, uri);
     for (const k of old.known) {
@@ -125,11 +124,28 @@ export class HandbookIndex {
       else this.known.delete(k);
     }
     this.entries.delete(uri);
-    if (namesChanged) {
-      this.touchNames(old.names, affected);
-      this.touchNearNames(old.known, affected);
-    }
-    affected.delete(uri);
+  }
+
+  /**
+   * The other files whose findings a change of one role file may change; their cached cross-file
+   * findings are dropped. Other files depend on a role only through its names: an edit that keeps
+   * them (the common case: the body, the lists) touches no other file, and a renamed role touches
+   * the files that claim its names and those referring to a name that came or went, not every file
+   * that refers to it.
+   */
+  private touchOthers(before: IndexEntry | undefined, after: IndexEntry | undefined): Set<string> {
+    const affected = new Set<string>();
+    const knownBefore = before?.known ?? [];
+    const knownAfter = after?.known ?? [];
+    if (sameNames(knownBefore, knownAfter)) return affected;
+    const namesBefore = before?.names ?? [];
+    const namesAfter = after?.names ?? [];
+    // duplicate-role findings of other claimants name this role (its id and title).
+    for (const n of new Set([...namesBefore, ...namesAfter])) for (const u of this.owners.get(n) ?? []) affected.add(u);
+    // A name that came or went resolves differently now.
+    for (const n of symmetricDifference(namesBefore, namesAfter)) for (const u of this.referrers.get(n) ?? []) affected.add(u);
+    this.touchNearNames(symmetricDifference(knownBefore, knownAfter), affected);
+    for (const u of affected) this.crossCache.delete(u);
     return affected;
   }
 
@@ -151,15 +167,6 @@ export class HandbookIndex {
   private removeReferrer(name: string, uri: string): void {
     removeFrom(this.referrers, name, uri);
     if (!this.referrers.has(name) && this.unresolved.delete(name)) this.suggestionCache.delete(name);
-  }
-
-  /** Files that claim or refer to any of these names need their cross-file findings redone. */
-  private touchNames(names: string[], affected: Set<string>): void {
-    for (const n of names) {
-      for (const u of this.owners.get(n) ?? []) affected.add(u);
-      for (const u of this.referrers.get(n) ?? []) affected.add(u);
-    }
-    for (const u of affected) this.crossCache.delete(u);
   }
 
   /**
