@@ -13,6 +13,7 @@ import { registerLookup } from './lookup';
 import { registerNavigation } from './navigation';
 import { registerNewRoleFile } from './newRoleFile';
 import { registerPreviewPlugin } from './previewPlugin';
+import { registerResponsibilityMap, type ResponsibilityMapApi } from './responsibilityMap';
 import { registerRolesTree, type RolesTreeApi } from './rolesTree';
 import { registerSymbols } from './symbols';
 
@@ -25,6 +26,8 @@ export interface HandbookRolesApi {
   tree?: RolesTreeApi;
   /** The role-comparison panel (set by compareView.ts). */
   compare?: CompareViewApi;
+  /** The responsibility map panel and its opt-in findings (set by responsibilityMap.ts). */
+  map?: ResponsibilityMapApi;
   /** The Markdown preview's hook for `[[Role]]` links (set by previewPlugin.ts). */
   extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
@@ -40,6 +43,7 @@ const FEATURES: Feature[] = [
   registerNavigation,
   registerNewRoleFile,
   registerPreviewPlugin,
+  registerResponsibilityMap,
   registerRolesTree,
   registerSymbols,
 ];

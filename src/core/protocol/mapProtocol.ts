@@ -20,9 +20,11 @@ export interface MapFilter {
 
 export const NO_FILTER: MapFilter = { roles: [], areas: [], issuesOnly: false };
 
-/** Labels of the page, localised by the extension (the page has no access to `vscode.l10n`). */
+/**
+ * Labels of the page, localised by the extension (the page has no access to `vscode.l10n`).
+ * `{0}`, `{1}`... are filled in by the page.
+ */
 export const MAP_LABEL_KEYS = [
-  'title',
   'summary',
   'roles',
   'areas',
@@ -31,11 +33,10 @@ export const MAP_LABEL_KEYS = [
   'issuesOnly',
   'copyMarkdown',
   'area',
-  'overlap',
   'overlapsWith',
   'unowned',
   'ownedElsewhere',
-  'owned',
+  'ownedBy',
   'sharedFrom',
   'criterion',
   'noResult',
@@ -43,7 +44,12 @@ export const MAP_LABEL_KEYS = [
   'inferredArea',
   'unownedArea',
   'open',
-  'legend',
+  'openRole',
+  'legendOverlap',
+  'legendGap',
+  'legendShared',
+  'truncated',
+  'empty',
 ] as const;
 export type MapLabelKey = (typeof MAP_LABEL_KEYS)[number];
 export type MapLabels = Record<MapLabelKey, string>;
@@ -54,7 +60,28 @@ export type HostToMap = {
   labels: MapLabels;
   /** Whether the map shows the built-in handbook standing in for an empty workspace. */
   builtin: boolean;
+  /** A filter to apply (on restore, or when a command asks for one); absent: keep the page's. */
+  filter?: MapFilter;
 };
+
+/** What the page drew, reported after every render (for tests and logs). */
+export interface MapRendered {
+  type: 'rendered';
+  filter: MapFilter;
+  /** Role columns, area rows and item entries drawn. */
+  roles: number;
+  areas: number;
+  items: number;
+  /** Entries drawn as an overlap, and as a gap. */
+  overlaps: number;
+  gaps: number;
+  /** Elements in the page that the page itself did not create (must stay 0: role text is text). */
+  foreign: number;
+  /** The visible text of the page (cut at MAX_RENDERED_TEXT). */
+  text: string;
+}
+
+export const MAX_RENDERED_TEXT = 200_000;
 
 export type MapToHost =
   /** The page is loaded and wants the map. */
@@ -64,7 +91,8 @@ export type MapToHost =
   /** Open the role file at its `role` line. */
   | { type: 'openRole'; role: string }
   /** Copy the view, as filtered, as Markdown. */
-  | { type: 'copyMarkdown'; filter: MapFilter };
+  | { type: 'copyMarkdown'; filter: MapFilter }
+  | MapRendered;
 
 /** State the page keeps with `setState` (restored by the panel serializer after a reload). */
 export interface MapState {
@@ -79,6 +107,10 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   if (typeof x !== 'object' || x === null) return false;
   const proto = Object.getPrototypeOf(x);
   return proto === Object.prototype || proto === null;
+}
+
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 10_000_000;
 }
 
 function isKey(x: unknown): x is string {
@@ -112,6 +144,14 @@ export function parseMapMessage(x: unknown): MapToHost | undefined {
     case 'copyMarkdown': {
       const filter = parseFilter(x.filter);
       return filter ? { type: 'copyMarkdown', filter } : undefined;
+    }
+    case 'rendered': {
+      const filter = parseFilter(x.filter);
+      const counts = ['roles', 'areas', 'items', 'overlaps', 'gaps', 'foreign'] as const;
+      if (!filter || !counts.every((k) => isCount(x[k])) || typeof x.text !== 'string' || x.text.length > MAX_RENDERED_TEXT) return undefined;
+      const out = { type: 'rendered', filter, text: x.text } as MapRendered;
+      for (const k of counts) out[k] = x[k] as number;
+      return out;
     }
     default:
       return undefined;

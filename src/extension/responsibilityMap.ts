@@ -1,0 +1,399 @@
+/**
+ * The responsibility map: a webview matrix of areas × roles with overlaps and gaps highlighted,
+ * filters by role and area, click-through to the line in the role file and "Copy as Markdown"
+ * (command handbookRoles.showResponsibilityMap, panel serializer for reloads). Behind the setting
+ * handbookRoles.overlaps.enable (off by default) it also publishes the map's opt-in findings,
+ * `overlapping-responsibility` and `unowned-criterion`, in a diagnostic collection of its own.
+ *
+ * The map covers the whole handbook, so it is rebuilt only while someone looks at it (an open
+ * panel, or the setting on), at most once per index generation, and after edits have settled.
+ * The page (media/map.ts) builds its DOM with textContent only and talks to this file through the
+ * typed protocol in src/core/protocol/mapProtocol.ts; every message is validated there, and the
+ * items and roles it names must be in the map this file sent.
+ */
+import * as vscode from 'vscode';
+import { DOCS_BASE_URL, FINDING_DOCS } from '../core/findingDocs';
+import { buildResponsibilityMap } from '../core/map/analyze';
+import { mapFindings } from '../core/map/findings';
+import { mapToMarkdown } from '../core/map/markdown';
+import type { ResponsibilityMap } from '../core/map/types';
+import {
+  MAP_VIEW_TYPE,
+  parseFilter,
+  parseMapMessage,
+  parseMapState,
+  type HostToMap,
+  type MapFilter,
+  type MapLabels,
+  type MapRendered,
+} from '../core/protocol/mapProtocol';
+import { normalizeName } from '../core/text';
+import type { Finding } from '../core/types';
+import type { Feature, FeatureContext } from './featureContext';
+import type { HandbookWorkspace } from './handbookWorkspace';
+import { DIAGNOSTIC_SOURCE } from './util/language';
+import { toVsRange } from './util/ranges';
+
+/** Quiet time after an index change before the map is rebuilt. */
+const REBUILD_DEBOUNCE_MS = 400;
+
+/** What the tests (and other extensions) see of the responsibility map. */
+export interface ResponsibilityMapApi {
+  /** The map the open panel shows (undefined when no panel is open). */
+  current(): ResponsibilityMap | undefined;
+  panel(): vscode.WebviewPanel | undefined;
+  /** Handles a message exactly as if the page had sent it; resolves to whether it was accepted. */
+  receive(raw: unknown): Promise<boolean>;
+  /** Fires when the panel gets a new map (opened, or a role file changed). */
+  readonly onDidUpdate: vscode.Event<ResponsibilityMap>;
+  /** Fires when the page reports what it drew. */
+  readonly onDidRender: vscode.Event<MapRendered>;
+  /** Fires for every message refused by the validator or by the key check. */
+  readonly onDidReject: vscode.Event<unknown>;
+  /** Fires after the opt-in findings were published (or cleared). */
+  readonly onDidPublish: vscode.Event<void>;
+  /** The Markdown last copied by "Copy as Markdown". */
+  lastCopied(): string | undefined;
+  /** What the panel serializer does with a panel VS Code restores. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<boolean>;
+}
+
+function mapLabels(): MapLabels {
+  return {
+    summary: vscode.l10n.t('{0} roles · {1} responsibilities · {2} success criteria · {3} overlaps · {4} gaps'),
+    roles: vscode.l10n.t('Roles'),
+    areas: vscode.l10n.t('Areas'),
+    allRoles: vscode.l10n.t('All roles'),
+    allAreas: vscode.l10n.t('All areas'),
+    issuesOnly: vscode.l10n.t('Only overlaps and gaps'),
+    copyMarkdown: vscode.l10n.t('Copy as Markdown'),
+    area: vscode.l10n.t('Area'),
+    overlapsWith: vscode.l10n.t('Overlaps with {0}: {1}'),
+    unowned: vscode.l10n.t('Gap: no role evaluated on this success criterion has a matching responsibility.'),
+    ownedElsewhere: vscode.l10n.t('Gap: only {0} has a matching responsibility.'),
+    ownedBy: vscode.l10n.t('Owned by {0}.'),
+    sharedFrom: vscode.l10n.t('shared from {0}'),
+    criterion: vscode.l10n.t('Success criterion'),
+    noResult: vscode.l10n.t('Nothing matches the filters.'),
+    builtin: vscode.l10n.t('This is the built-in handbook: create role files in the workspace to map your own.'),
+    inferredArea: vscode.l10n.t('grouped by similar text'),
+    unownedArea: vscode.l10n.t('no responsible role'),
+    open: vscode.l10n.t('Open {0} at line {1}'),
+    openRole: vscode.l10n.t('Open {0}'),
+    legendOverlap: vscode.l10n.t('overlap'),
+    legendGap: vscode.l10n.t('gap'),
+    legendShared: vscode.l10n.t('shared criterion'),
+    truncated: vscode.l10n.t('Showing {0} of {1} entries: filter by role or area to see the rest.'),
+    empty: vscode.l10n.t('No roles in the handbook yet.'),
+  };
+}
+
+function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The map of the current index, rebuilt at most once per index generation. */
+class MapSource {
+  private cached: { generation: number; map: ResponsibilityMap } | undefined;
+
+  constructor(private readonly handbook: HandbookWorkspace) {}
+
+  get(): ResponsibilityMap {
+    const generation = this.handbook.index.generation;
+    if (this.cached?.generation !== generation) this.cached = { generation, map: buildResponsibilityMap(this.handbook.index.roles()) };
+    return this.cached.map;
+  }
+}
+
+/**
+ * A filter from a command argument: role ids, titles, aliases or file URIs; area keys or labels.
+ * Names that match nothing are dropped.
+ */
+function filterFromArg(arg: unknown, map: ResponsibilityMap, handbook: HandbookWorkspace): MapFilter | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const raw = arg as { roles?: unknown; areas?: unknown; issuesOnly?: unknown };
+  const list = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+  const roleKeys = new Set(map.roles.map((r) => r.key));
+  const roles = list(raw.roles)
+    .map((name) => (roleKeys.has(name) ? name : handbook.index.resolve(name)?.uri))
+    .filter((k): k is string => !!k && roleKeys.has(k));
+  const areas = list(raw.areas)
+    .map((name) => map.areas.find((a) => a.key === name || normalizeName(a.label) === normalizeName(name))?.key)
+    .filter((k): k is string => !!k);
+  return parseFilter({ roles, areas, issuesOnly: raw.issuesOnly === true });
+}
+
+interface Events {
+  update: vscode.EventEmitter<ResponsibilityMap>;
+  render: vscode.EventEmitter<MapRendered>;
+  reject: vscode.EventEmitter<unknown>;
+}
+
+class MapPanel implements vscode.Disposable {
+  private ready = false;
+  private map: ResponsibilityMap | undefined;
+  private posted: ResponsibilityMap | undefined;
+  /** A filter to hand to the page with the next map. */
+  private pendingFilter: MapFilter | undefined;
+  copied: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    filter: MapFilter | undefined,
+    private readonly ctx: FeatureContext,
+    private readonly source: MapSource,
+    private readonly events: Events,
+    onDispose: () => void,
+  ) {
+    this.pendingFilter = filter;
+    const root = ctx.extension.extensionUri;
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(root, 'media', 'icons', 'handbook.svg');
+    panel.title = vscode.l10n.t('Responsibility Map');
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+    );
+    this.update();
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const root = this.ctx.extension.extensionUri;
+    const n = nonce();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'media', 'map.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'media', 'map.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
+    const lang = vscode.env.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
+    return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${escapeHtml(vscode.l10n.t('Responsibility Map'))}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  current(): ResponsibilityMap | undefined {
+    return this.map;
+  }
+
+  /** Takes the latest map; posts it when it is a new one. */
+  update(filter?: MapFilter): ResponsibilityMap {
+    if (filter) this.pendingFilter = filter;
+    this.map = this.source.get();
+    if (this.map !== this.posted || this.pendingFilter) {
+      this.post();
+      this.events.update.fire(this.map);
+    }
+    return this.map;
+  }
+
+  private post(): void {
+    if (!this.ready || !this.map) return;
+    const message: HostToMap = { type: 'map', map: this.map, labels: mapLabels(), builtin: this.ctx.handbook.showingBuiltins };
+    if (this.pendingFilter) message.filter = this.pendingFilter;
+    this.pendingFilter = undefined;
+    this.posted = this.map;
+    void this.panel.webview.postMessage(message);
+  }
+
+  async receive(raw: unknown): Promise<boolean> {
+    const msg = parseMapMessage(raw);
+    if (!msg) return this.reject(raw, 'malformed');
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.posted = undefined;
+        this.post();
+        return true;
+      case 'rendered':
+        this.events.render.fire(msg);
+        return true;
+      case 'open': {
+        const item = this.map?.items.find((it) => it.key === msg.item);
+        if (!item) return this.reject(raw, 'no such item in the map');
+        await vscode.window.showTextDocument(vscode.Uri.parse(item.role), { selection: toVsRange(item.range), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return true;
+      }
+      case 'openRole': {
+        const role = this.map?.roles.some((r) => r.key === msg.role) ? this.ctx.handbook.index.get(msg.role)?.role : undefined;
+        if (!role) return this.reject(raw, 'no such role in the map');
+        await vscode.window.showTextDocument(vscode.Uri.parse(role.uri), { selection: toVsRange(role.idRange), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return true;
+      }
+      case 'copyMarkdown': {
+        if (!this.map) return false;
+        const known = new Set([...this.map.roles.map((r) => r.key), ...this.map.areas.map((a) => a.key)]);
+        if (![...msg.filter.roles, ...msg.filter.areas].every((k) => known.has(k))) return this.reject(raw, 'unknown role or area');
+        this.copied = mapToMarkdown(this.map, msg.filter);
+        await vscode.env.clipboard.writeText(this.copied);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the responsibility map as Markdown.'));
+        return true;
+      }
+    }
+  }
+
+  private reject(raw: unknown, why: string): false {
+    let shown: string;
+    try {
+      shown = JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
+    } catch {
+      shown = String(raw);
+    }
+    this.ctx.log.warn(`Responsibility map: refused a message (${why}): ${shown}`);
+    this.events.reject.fire(raw);
+    return false;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** The opt-in findings as diagnostics, in a collection of their own, while the setting is on. */
+class OverlapDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-map`);
+  private readonly published = new Set<string>();
+  readonly onDidPublish = new vscode.EventEmitter<void>();
+
+  constructor(private readonly source: MapSource) {}
+
+  get enabled(): boolean {
+    return vscode.workspace.getConfiguration('handbookRoles.overlaps').get<boolean>('enable', false);
+  }
+
+  refresh(): void {
+    const next = this.enabled ? mapFindings(this.source.get()) : new Map<string, Finding[]>();
+    for (const uri of this.published) if (!next.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    this.published.clear();
+    for (const [uri, findings] of next) {
+      this.collection.set(vscode.Uri.parse(uri), findings.map(toDiagnostic));
+      this.published.add(uri);
+    }
+    this.onDidPublish.fire();
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+    this.onDidPublish.dispose();
+  }
+}
+
+function toDiagnostic(f: Finding): vscode.Diagnostic {
+  const severity = f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, severity);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: f.code, target: vscode.Uri.parse(FINDING_DOCS[f.code]?.helpUri ?? DOCS_BASE_URL + f.code) };
+  return d;
+}
+
+export const registerResponsibilityMap: Feature = (ctx) => {
+  const { handbook } = ctx;
+  const source = new MapSource(handbook);
+  const events: Events = { update: new vscode.EventEmitter(), render: new vscode.EventEmitter(), reject: new vscode.EventEmitter() };
+  const diagnostics = new OverlapDiagnostics(source);
+  let current: MapPanel | undefined;
+  let copied: string | undefined;
+
+  const attach = (panel: vscode.WebviewPanel, filter: MapFilter | undefined): MapPanel => {
+    if (current && current.panel !== panel) current.panel.dispose();
+    const created: MapPanel = new MapPanel(panel, filter, ctx, source, events, () => {
+      copied = created.copied ?? copied;
+      if (current === created) current = undefined;
+    });
+    current = created;
+    return created;
+  };
+
+  /** showResponsibilityMap(filter?): opens (or reveals) the map; returns the map it shows. */
+  const show = async (arg?: unknown): Promise<ResponsibilityMap> => {
+    await handbook.ready;
+    const filter = arg === undefined ? undefined : filterFromArg(arg, source.get(), handbook);
+    if (current) {
+      current.panel.reveal(undefined, false);
+      return current.update(filter);
+    }
+    const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, vscode.l10n.t('Responsibility Map'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
+    });
+    return attach(panel, filter).current()!;
+  };
+
+  const restore = async (panel: vscode.WebviewPanel, raw: unknown): Promise<boolean> => {
+    await handbook.ready;
+    attach(panel, parseMapState(raw).filter);
+    return true;
+  };
+
+  // Rebuild after edits settle, and only for someone who looks.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      current?.update();
+      if (diagnostics.enabled) diagnostics.refresh();
+    }, REBUILD_DEBOUNCE_MS);
+  };
+  void handbook.ready.then(() => {
+    if (diagnostics.enabled) diagnostics.refresh();
+  });
+
+  ctx.api.map = {
+    current: () => current?.current(),
+    panel: () => current?.panel,
+    receive: (raw) => (current ? current.receive(raw) : Promise.resolve(false)),
+    onDidUpdate: events.update.event,
+    onDidRender: events.render.event,
+    onDidReject: events.reject.event,
+    onDidPublish: diagnostics.onDidPublish.event,
+    lastCopied: () => current?.copied ?? copied,
+    restore,
+  };
+
+  return vscode.Disposable.from(
+    events.update,
+    events.render,
+    events.reject,
+    diagnostics,
+    // The panel stays open on deactivation: the serializer restores it after a reload.
+    { dispose: () => current?.dispose() },
+    { dispose: () => timer && clearTimeout(timer) },
+    handbook.onDidChange(schedule),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('handbookRoles.overlaps.enable')) diagnostics.refresh();
+    }),
+    vscode.commands.registerCommand('handbookRoles.showResponsibilityMap', show),
+    vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, raw) {
+        await restore(panel, raw);
+      },
+    }),
+  );
+};
+
