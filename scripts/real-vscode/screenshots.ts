@@ -6,6 +6,7 @@
  *   roles-tree.png  the Handbook activity-bar container with the Roles view (handbookRoles.roles)
  *   hover.png       the hover card of a [[role link]] in a role file
  *   compare.png     the webview of handbookRoles.compareRoles('cto', 'head-of-engineering')
+ *   map.png         the responsibility map webview (handbookRoles.showResponsibilityMap)
  *   problems.png    the Problems panel with the broken role file's findings
  *
  * A step whose feature is missing (no command, no tree items, no diagnostics...) is reported and
@@ -225,6 +226,23 @@ async function main(): Promise<number> {
       shots.push({ file: await capture(page, 'compare.png'), ok: true, note: `"${text}..."` });
     } else {
       shots.push({ file: 'compare.png', ok: false, note: compared.ok ? 'no webview content within 15 s' : `${compared.error}` });
+    }
+    await bridge.run({ op: 'command', id: 'workbench.action.closeAllEditors' });
+
+    // 3b. The responsibility map webview, once its matrix is drawn.
+    const mapped = await bridge.run({ op: 'command', id: 'handbookRoles.showResponsibilityMap' });
+    let mapFrame: Frame | undefined;
+    const hasMap =
+      mapped.ok &&
+      (await eventually(async () => {
+        mapFrame = await webviewFrame(page);
+        return !!mapFrame && (await mapFrame.evaluate(() => document.querySelectorAll('table button.entry').length)) > 0;
+      }, 15_000));
+    if (hasMap && mapFrame) {
+      const text = (await mapFrame.evaluate(() => document.querySelector('.summary')?.textContent ?? '')).slice(0, 80);
+      shots.push({ file: await capture(page, 'map.png'), ok: true, note: `"${text}"` });
+    } else {
+      shots.push({ file: 'map.png', ok: false, note: mapped.ok ? 'no map drawn within 15 s' : `${mapped.error}` });
     }
     await bridge.run({ op: 'command', id: 'workbench.action.closeAllEditors' });
 

@@ -60,7 +60,7 @@ export interface ResponsibilityMapApi {
 
 function mapLabels(): MapLabels {
   return {
-    summary: vscode.l10n.t('{0} roles · {1} responsibilities · {2} success criteria · {3} overlaps · {4} gaps'),
+    summary: vscode.l10n.t('Roles: {0} · Responsibilities: {1} · Success criteria: {2} · Overlaps: {3} · Gaps: {4}'),
     roles: vscode.l10n.t('Roles'),
     areas: vscode.l10n.t('Areas'),
     allRoles: vscode.l10n.t('All roles'),
