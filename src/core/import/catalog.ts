@@ -60,7 +60,9 @@ export function headNoun(title: string): string | undefined {
 }
 
 export class Catalog {
-  private readonly patterns: { role: number; re: RegExp }[] = [];
+  /** One regex over every name, longest first; capture group i + 1 is the name of `roleOfGroup[i]`. */
+  private readonly names: RegExp | undefined;
+  private readonly roleOfGroup: number[] = [];
   private readonly anchors = new Map<string, number>();
 
   constructor(readonly roles: readonly RoleScope[], aliases: readonly (readonly string[])[] = []) {
@@ -82,36 +84,33 @@ export class Catalog {
         else owner.set(key, i);
       }
     });
+    const entries: { role: number; source: string; length: number }[] = [];
     roles.forEach((role, i) => {
       for (const { name, exact } of namesOf(role, aliases[i] ?? [])) {
         const key = name.toLowerCase();
         if (owner.get(key) !== i || (shared.has(key) && name !== role.name.title)) continue;
-        this.patterns.push({ role: i, re: new RegExp(this.sourceOf(name, exact), 'g') });
+        entries.push({ role: i, source: exact ? escapeRegExp(name) : anyCase(name), length: name.length });
       }
       for (const text of [role.headingText, role.name.title]) if (text) this.anchors.set(kebabCase(text), i);
     });
-    this.patterns.sort((a, b) => b.re.source.length - a.re.source.length);
-  }
-
-  private sourceOf(name: string, exact: boolean): string {
-    const body = exact ? escapeRegExp(name) : anyCase(name);
-    return `(?<![\\w-])${body}(?:s|es|['’]s|['’])?(?![\\w-])`;
+    entries.sort((a, b) => b.length - a.length);
+    this.roleOfGroup = entries.map((e) => e.role);
+    this.names = entries.length ? new RegExp(`(?<![\\w-])(?:${entries.map((e) => `(${e.source})`).join('|')})(?:s|es|['’]s|['’])?(?![\\w-])`, 'g') : undefined;
   }
 
   /** Non-overlapping mentions of roles in a text, in order. */
   mentions(text: string): Mention[] {
     const found: Mention[] = [];
-    for (const { role, re } of this.patterns) {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (!found.some((f) => start < f.end && end > f.start)) found.push({ role, start, end });
-        if (m[0].length === 0) re.lastIndex++;
-      }
+    const re = this.names;
+    if (!re) return found;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      if (group > 0) found.push({ role: this.roleOfGroup[group - 1], start: m.index, end: m.index + m[0].length });
+      if (m[0].length === 0) re.lastIndex++;
     }
-    return found.sort((a, b) => a.start - b.start);
+    return found;
   }
 
   /** The role an in-page link points at (`#senior-manager-development`, `…/page/#vp-of-development`). */

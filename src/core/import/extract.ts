@@ -217,7 +217,9 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
         }
         const s = aka.sentence;
         const isLeadIn = leadsList && si === sentences.length - 1;
+        const relationsBefore = draft.relations.length;
         const consumed = relate(s, inline.links);
+        const mentionsRelation = draft.relations.length > relationsBefore;
         const type = typeFromWords(s);
         if (type) {
           const about = catalog.mentions(s)[0];
@@ -247,7 +249,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
           return;
         }
         if (predicate.kind === 'copula' || predicate.kind === 'requirement') {
-          if (bi === introIndex && predicate.kind === 'copula') introSummaries.push({ text: cleanText(s), duty: false });
+          if (bi === introIndex && predicate.kind === 'copula' && !mentionsRelation) introSummaries.push({ text: cleanText(s), duty: false });
           return;
         }
         const items = predicateItems(predicate, prefix, block.line, area);
@@ -256,7 +258,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
         else if (predicate.kind === 'strong') strong.push(...items);
         else if (bi === introIndex) {
           genericIntro.push(...items);
-          introSummaries.push({ text: cleanText(s), duty: true });
+          if (!mentionsRelation) introSummaries.push({ text: cleanText(s), duty: true });
         } else genericLater.push(...items);
       });
       noteSymbioticContext(draft, inline.text);
@@ -316,7 +318,8 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
     items = [...listItems, ...explicitItems, ...strong];
     if (listItems.length === 0 && explicitItems.length === 0) {
       const verbs = paragraphs.filter((p) => p.verb).length;
-      if (paragraphs.length >= 2 && verbs * 2 >= paragraphs.length && strong.length === 0) {
+      const dutyParagraphs = paragraphs.length >= 2 ? verbs * 2 >= paragraphs.length : paragraphs.length === 1 && verbs === 1;
+      if (dutyParagraphs && strong.length === 0) {
         items = paragraphs.map((p) => p.item);
         introSummaries.length = 0;
       } else {

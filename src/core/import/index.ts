@@ -123,14 +123,22 @@ export function importPage(markdown: string, _options: ImportOptions = {}): Impo
 
   // Inheritance: "Extends that of the X responsibilities" brings X's responsibilities in.
   const own = out.map((r) => [...r.responsibilities]);
-  const inherited = (i: number, seen: Set<number>): ImportedResponsibility[] => {
-    if (seen.has(i)) return [];
-    seen.add(i);
-    return [...own[i], ...extendsOf[i].flatMap((t) => inherited(t, seen))];
+  const inherited = (start: number): ImportedResponsibility[] => {
+    const list: ImportedResponsibility[] = [];
+    const seen = new Set<number>();
+    const stack = [start];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      list.push(...own[i]);
+      for (let k = extendsOf[i].length - 1; k >= 0; k--) stack.push(extendsOf[i][k]);
+    }
+    return list;
   };
   out.forEach((r, i) => {
     if (!extendsOf[i].length) return;
-    r.responsibilities = inherited(i, new Set());
+    r.responsibilities = inherited(i);
     notes[i].push(`Includes the responsibilities of ${extendsOf[i].map((t) => ids[t]).join(', ')}, which the page says this role extends.`);
   });
 

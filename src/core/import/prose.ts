@@ -37,8 +37,8 @@ export function readPredicate(raw: string): Predicate | undefined {
   p = p.replace(/^(?:will|shall|would)\s+be\s+/i, 'is ');
 
   const withObject = (object: string, lead: string): string => (/^\w+ing\b/i.test(object) ? object : `${lead} ${object}`);
-  let m = /^(?:is|are)\s+(?:(?:also|ultimately|directly|primarily|solely|jointly)\s+)*(?:responsible|accountable)\s+for\s+(.+)$/i.exec(p);
-  if (m) return { kind: 'strong', text: withObject(m[1], 'Responsible for'), enumerable: /^\w+ing\b/i.test(m[1]) };
+  let m = /^(?:is|are)\s+(?:(?:also|ultimately|directly|primarily|solely|jointly)\s+)*(responsible|accountable)\s+for\s+(.+)$/i.exec(p);
+  if (m) return { kind: 'strong', text: withObject(m[2], `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} for`), enumerable: /^\w+ing\b/i.test(m[2]) };
   m = /^(?:is|are)\s+(?:also\s+)?(in charge of|tasked with|charged with)\s+(.+)$/i.exec(p);
   if (m) return { kind: 'strong', text: withObject(m[2], m[1][0].toUpperCase() + m[1].slice(1)), enumerable: /^\w+ing\b/i.test(m[2]) };
   m = /^(?:is|are)\s+(?:also\s+)?expected\s+to\s+(.+)$/i.exec(p);
@@ -131,7 +131,7 @@ export class SubjectReader {
     const titleWords = [...new Set(role.name.title.toLowerCase().match(/[a-z][a-z-]+/g) ?? [])].filter((w) => w.length > 2).map(anyCase);
     const mods = `(?:(?:${[...titleWords, "[A-Z][\\w/&.+'’-]*"].join('|')})\\s+){0,4}?`;
     const tail =
-      "(?:s|es|['’]s|['’])?(?![\\w-])(?:\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\w&-]*\\s*){1,4})?(?:\\s*\\([^)]*\\))?(?:\\s*,(?:\\s*[A-Z][\\w&()/-]*)+\\s*,?)?\\s*(?:(?:role|position)\\s+)?";
+      "(?:s|es|['’]s|['’])?(?![\\w-])(?:\\s+of\\s+(?:the\\s+)?[A-Z][\\w&-]*(?:\\s+[A-Z][\\w&-]*){0,3})?(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*[A-Z][\\w&()/-]*(?:\\s+[A-Z][\\w&()/-]*){0,5}\\s*,?)?\\s*(?:(?:role|position)\\s+)?";
     const self = "(?:[Tt]he|[Tt]his)\\s+(?:role|position|person|individual|leader|job\\s+holder|incumbent)|[Rr]ole";
     const pronoun = "[Tt]hey|[Hh]e or she|[Hh]e/she|[Ss]he|[Hh]e|[Yy]ou(?=\\s+(?:will|shall)\\b)|[Yy]ou(?=['’]ll\\b)";
     this.mention = new RegExp(`(?<![\\w-])(?:${alts})(?:s|es|['’]s)?(?![\\w-])`);

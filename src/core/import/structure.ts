@@ -99,11 +99,11 @@ export function buildStructure(page: Page): Structure {
         stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text, pseudo: block.pseudo });
         continue;
       }
-      const name = block.pseudo ? undefined : roleHeading(text);
+      const name = roleHeading(text);
       if (name) {
         const role = newRole(name, block.line, block.level, 'heading', text);
         roles.push(role);
-        stack.push({ level: block.level, role, text });
+        stack.push({ level: block.level, role, text, pseudo: block.pseudo });
         continue;
       }
       // A heading under a role's "Specialties" section is a specialty of that role.
@@ -130,7 +130,7 @@ export function buildStructure(page: Page): Structure {
     (role ? role.blocks : pageBlocks).push({ block, path });
     // A bold line used as a heading (`**Requirements**`) covers the list that follows it, not the
     // rest of the section.
-    if (block.kind === 'list' && stack.length && stack[stack.length - 1].pseudo) stack.pop();
+    if (block.kind === 'list' && stack.length && stack[stack.length - 1].pseudo && stack[stack.length - 1].section) stack.pop();
   }
   return { roles, pageBlocks, tables };
 }

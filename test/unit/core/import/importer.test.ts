@@ -249,6 +249,49 @@ describe('importer: pages in other shapes', () => {
     assert.deepStrictEqual(texts(sre), ['Responsible for incident response and capacity planning', 'Automate toil away']);
   });
 
+  it('reads bold role names used as headings, numbered lists, qualification lists and peer relations', () => {
+    const page = [
+      '# Engineering at Acme',
+      '',
+      '## Roles',
+      '',
+      '**Product Designer**',
+      '',
+      'Designs flows and prototypes with product managers.',
+      '',
+      '**QA Engineer**',
+      '',
+      'Key responsibilities:',
+      '',
+      '1. Writes test plans',
+      '2. Automates regression suites',
+      '',
+      'Qualifications:',
+      '',
+      '- ISTQB certification',
+      '',
+      '### Principal Engineer <a name="principal"></a>',
+      '',
+      'Principal Engineers are accountable for the technical strategy. They are peers of the [Director of Engineering](#director-of-engineering).',
+      '',
+      '### Director of Engineering',
+      '',
+      '* Owns the engineering budget',
+    ].join('\n');
+    const r = importPage(page);
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, texts(x)]),
+      [
+        ['product-designer', ['Designs flows and prototypes with product managers']],
+        ['qa-engineer', ['Writes test plans', 'Automates regression suites']],
+        ['principal-engineer', ['Accountable for the technical strategy']],
+        ['director-of-engineering', ['Owns the engineering budget']],
+      ],
+    );
+    assert.deepStrictEqual(r.roles[2].relationships, [{ with: 'director-of-engineering', kind: 'peer' }]);
+    assert.strictEqual(r.roles[2].summary, undefined);
+  });
+
   it('a page that defines no role gives none, with a note', () => {
     const r = importPage('# Onboarding\n\nWelcome! Read the [guide](x.md).\n\n- Get a laptop\n');
     assert.deepStrictEqual(r.roles, []);
@@ -329,5 +372,33 @@ describe('importer: role files', () => {
 
   it('responsibilityText reads both forms', () => {
     assert.deepStrictEqual(role.responsibilities.map(responsibilityText), ['*starts with a star', 'yes', '@handle: with a colon', '12']);
+  });
+});
+
+describe('importer: hostile input', () => {
+  // Each page would take minutes with a backtracking-prone pattern; the suite's timeout catches that.
+  const pages: [string, string][] = [
+    ['a sentence of 20 000 commas', '## Engineering Manager\n\nThe Engineering Manager ' + 'Aa, '.repeat(20000) + 'runs things.\n'],
+    ['20 000 capitalised words before a verb', '## Engineering Manager\n\nThe ' + 'Word '.repeat(20000) + 'Manager leads.\n'],
+    ['an all-caps run after a comma', '## Engineering Manager\n\nThe Engineering Manager, ' + 'ABCDEFGHIJ'.repeat(3000) + ' x\n'],
+    ['200 nested list levels', '## Engineer\n\n' + Array.from({ length: 200 }, (_, i) => '  '.repeat(i) + '- item ' + i).join('\n')],
+    ['an HTML table with 5 000 unclosed items', '<table><tr><th>Role</th><th>Responsibilities</th></tr><tr><td>Owner</td><td><ul>' + '<li>do it'.repeat(5000) + '</table>'],
+    ['5 000 open parentheses', '## Engineer ' + '('.repeat(5000) + '\n\n- x\n'],
+    ['a chain of 100 roles that extend each other', Array.from({ length: 100 }, (_, i) => `## Senior Manager, Area ${i}\n\n### Responsibilities\n\n- Extends that of the [Senior Manager, Area ${i + 1}](#senior-manager-area-${i + 1}) responsibilities\n- Manage area ${i}\n`).join('\n')],
+  ];
+  for (const [name, text] of pages) {
+    it(`finishes on ${name}`, () => {
+      const r = importPage(text);
+      assert.ok(Array.isArray(r.roles));
+      assert.deepStrictEqual(engineErrors(r), []);
+    });
+  }
+
+  it('an HTML table of 5 000 items gives one role with them all', () => {
+    const r = importPage(pages[4][1]);
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.responsibilities.length]),
+      [['owner', 1]],
+    );
   });
 });
