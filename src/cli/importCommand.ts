@@ -106,7 +106,7 @@ export function main(argv: string[], io: ImportIO): number {
   let roles: ImportedRole[];
   let warnings: string[];
   try {
-    ({ roles, warnings } = importPage(text));
+    ({ roles, warnings } = importPage(text, { sourceName: page }));
   } catch (e) {
     io.err(`handbook-import: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

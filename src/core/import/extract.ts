@@ -145,9 +145,9 @@ function sectionOf(path: readonly PathEntry[]): { kind: SectionKind; area?: stri
 // ---------------------------------------------------------------------------------------------
 // The role
 
-export function extractRole(index: number, scope: RoleScope, catalog: Catalog, aliasesSoFar: readonly string[] = []): Draft {
+export function extractRole(index: number, scope: RoleScope, catalog: Catalog): Draft {
   const draft: Draft = { aliases: [], focus: [], responsibilities: [], success: [], successFor: new Map(), relations: [], notes: [] };
-  const reader = () => new SubjectReader(scope, [...aliasesSoFar, ...draft.aliases]);
+  const reader = () => new SubjectReader(scope, draft.aliases);
   let subjects = reader();
 
   const explicit = scope.blocks.some((b) => b.path.some((p) => p.kind === 'responsibilities'));
@@ -201,7 +201,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
       const label = /^(mandate|mission|purpose|responsibilit(?:y|ies)|duties|focus|goals?|objectives?)\s*:\s*(.+)$/i.exec(inline.text);
       if (label) {
         if (/^focus/i.test(label[1])) draft.focus.push(tidyItem(label[2]));
-        else strong.push({ text: tidyItem(label[2]), area, line: block.line });
+        else strong.push({ text: tidyItem(label[2]), area, line: block.line, seq: seq++ });
         continue;
       }
       if (/^(?:experience|requirements?|qualifications?|note)\s*:/i.test(inline.text)) continue;
@@ -328,7 +328,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog, a
       }
     } else items.push(...genericLater);
   }
-  summary = introSummaries[0]?.text;
+  summary = introSummaries[0]?.text.replace(/^Role\b/, 'The role');
   for (const t of scope.tableItems) {
     if (relate(t.text, [])) continue;
     if (EMPTY_ITEM.test(t.text) || POINTER_ITEM.test(t.text) || isQualification(t.text, false)) continue;

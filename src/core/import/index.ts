@@ -8,7 +8,7 @@ import { normalizeName } from '../text';
 import type { RelationshipKind, RoleType } from '../types';
 import { Catalog } from './catalog';
 import { readDataRoles } from './data';
-import { extractPageLevel, extractRole, type Draft, type Item } from './extract';
+import { extractPageLevel, extractRole, type Draft } from './extract';
 import { readPage } from './markdown';
 import type { RelationHit } from './relations';
 import { typeFromTitle } from './roleNames';
@@ -47,7 +47,7 @@ function assignIds(roles: readonly RoleScope[]): string[] {
   });
 }
 
-export function importPage(markdown: string, _options: ImportOptions = {}): ImportResult {
+export function importPage(markdown: string, options: ImportOptions = {}): ImportResult {
   const page = readPage(markdown);
   const structure = buildStructure(page);
   const roles = structure.roles;
@@ -184,8 +184,7 @@ export function importPage(markdown: string, _options: ImportOptions = {}): Impo
     if (notes[i].length) r.warnings = uniqueBy(notes[i], (n) => n);
   });
 
-  if (!out.length) warnings.push('No role found: no heading, table or title on the page names a role.');
+  if (!out.length) warnings.push(`No role found${options.sourceName ? ` in ${options.sourceName}` : ''}: no heading, table or title on the page names a role.`);
   return { roles: out.sort((a, b) => a.source.line - b.source.line), warnings };
 }
 
-export type { Item };

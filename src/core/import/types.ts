@@ -38,7 +38,7 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
-  /** Name of the page (a path or URI), mentioned in the body of rendered role files. */
+  /** Name of the page (a path or URI), used in the notes the import gives. */
   sourceName?: string;
 }
 
