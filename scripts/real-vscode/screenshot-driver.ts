@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 
 export type Step =
   | { op: 'command'; id: string; args?: unknown[] }
-  | { op: 'open'; file: string; find?: string; offset?: number; viewColumn?: number }
+  | { op: 'open'; file: string; find?: string; offset?: number; viewColumn?: number; atTop?: boolean }
   | { op: 'waitDiagnostics'; file: string; timeoutMs: number }
   | { op: 'extension'; id: string; timeoutMs: number }
   | { op: 'done' };
@@ -62,7 +62,8 @@ async function perform(step: Exclude<Step, { op: 'done' }>): Promise<unknown> {
         if (at < 0) throw new Error(`"${step.find}" not found in ${step.file}`);
         const pos = doc.positionAt(at + (step.offset ?? 0));
         editor.selection = new vscode.Selection(pos, pos);
-        editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+        // A hover opens below a line near the top of the editor, above one lower down.
+        editor.revealRange(new vscode.Range(pos, pos), step.atTop ? vscode.TextEditorRevealType.AtTop : vscode.TextEditorRevealType.InCenter);
       }
       return { line: editor.selection.active.line + 1, character: editor.selection.active.character + 1 };
     }

@@ -187,16 +187,34 @@ async function main(): Promise<number> {
     const hasRows = shown.ok && (await eventually(async () => (await rows.count()) > 0, 15_000));
     const sidebarText = (await sidebar.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 160);
     if (hasRows) {
-      // Expand the first level so that roles show under their groups.
-      const collapsed = sidebar.locator('.monaco-list-row[aria-expanded="false"]');
-      for (let i = 0; i < Math.min(await collapsed.count(), 3); i++) await collapsed.nth(0).click().catch(() => undefined);
+      // A wider side bar, and the first role expanded (its twistie: a click on the label opens the file).
+      const box = await sidebar.boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 480, box.y + box.height / 2, { steps: 8 });
+        await page.mouse.up();
+        await page.mouse.move(box.x + 700, 5);
+      }
+      const before = await rows.count();
+      await sidebar.locator('.monaco-list-row[aria-expanded="false"] .monaco-tl-twistie').first().click().catch(() => undefined);
+      await eventually(async () => (await rows.count()) > before, 5_000);
       shots.push({ file: await capture(page, 'roles-tree.png'), ok: true, note: `${await rows.count()} rows` });
+      // Back to the usual width, so that the webviews below get the room.
+      const wide = await sidebar.boundingBox();
+      if (box && wide) {
+        await page.mouse.move(wide.x + wide.width - 1, wide.y + wide.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width, wide.y + wide.height / 2, { steps: 8 });
+        await page.mouse.up();
+        await page.mouse.move(wide.x + 600, 5); // off the sash, which stays highlighted under the pointer
+      }
     } else {
       shots.push({ file: 'roles-tree.png', ok: false, note: shown.ok ? `no tree items within 15 s (view says: "${sidebarText}")` : `cannot show the view: ${shown.error}` });
     }
 
     // 2. A hover card on a [[role link]].
-    const opened = await bridge.run({ op: 'open', file: 'roles/cto.md', find: '[[Head of Engineering]]', offset: 4 });
+    const opened = await bridge.run({ op: 'open', file: 'roles/cto.md', find: '[[Head of Engineering]]', offset: 4, atTop: true });
     const hovered = opened.ok ? await bridge.run({ op: 'command', id: 'editor.action.showHover' }) : opened;
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
     const hasHover =
