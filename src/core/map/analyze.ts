@@ -39,8 +39,10 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Doc {
   terms: Term[];
-  /** Item indices with this text, in map order. */
+  /** Item indices with this text, in map order: all, responsibilities, criteria. */
   items: number[];
+  resp: number[];
+  crit: number[];
   /** Most similar docs at or above the lowest threshold, best first (at most NEAR_LIMIT). */
   near: { doc: number; score: number }[];
 }
@@ -138,7 +140,6 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     });
   }
   const itemByKey = new Map(items.map((it, i) => [it.key, i]));
-  const isResp = (i: number) => items[i].kind === 'responsibility';
   const titleOf = (i: number) => roleByKey.get(items[i].role)?.title ?? '';
 
   // --- Distinct texts, their vectors, and each one's most similar texts.
@@ -151,9 +152,10 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     if (d === undefined) {
       d = docs.length;
       docByText.set(norm, d);
-      docs.push({ terms: terms(it.text), items: [], near: [] });
+      docs.push({ terms: terms(it.text), items: [], resp: [], crit: [], near: [] });
     }
     docs[d].items.push(i);
+    (it.kind === 'responsibility' ? docs[d].resp : docs[d].crit).push(i);
     docOf.push(d);
   });
   const space = buildVectors(docs.map((d) => d.terms));
@@ -184,32 +186,42 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
       .map((s) => written.get(space.stems[s.id]) ?? space.stems[s.id]);
   };
 
-  /** Items of the doc of item i (score 1) and of its similar docs at or above `threshold`, passing `accept`. */
-  const similarItems = (i: number, threshold: number, accept: (j: number) => boolean): { item: number; score: number }[] => {
-    const d = docOf[i];
-    const out: { item: number; score: number }[] = [];
-    for (const j of docs[d].items) if (j !== i && accept(j)) out.push({ item: j, score: 1 });
+  /** Similar docs of `d` at or above `threshold`, the doc itself first (score 1). */
+  const around = (d: number, threshold: number): { doc: number; score: number }[] => {
+    const out = [{ doc: d, score: 1 }];
     for (const n of docs[d].near) {
       if (n.score < threshold) break;
-      for (const j of docs[n.doc].items) if (accept(j)) out.push({ item: j, score: n.score });
+      out.push(n);
     }
     return out;
   };
 
   // --- Areas of responsibilities without one: the declared area of the most similar responsibility.
-  items.forEach((it, i) => {
-    if (!isResp(i) || declaredArea[i]) return;
+  /** Per doc: its responsibility with the first declared area (by key), if any. */
+  const declaredOf = docs.map((doc) => {
+    let best: number | undefined;
+    for (const j of doc.resp) if (declaredArea[j] && (best === undefined || cmp(declaredArea[j]!, declaredArea[best]!) < 0)) best = j;
+    return best;
+  });
+  docs.forEach((doc, d) => {
+    const undeclared = doc.resp.filter((i) => !declaredArea[i]);
+    if (!undeclared.length) return;
     let best: { item: number; score: number } | undefined;
-    for (const c of similarItems(i, thresholds.areaThreshold, (j) => isResp(j) && !!declaredArea[j])) {
-      if (!best || c.score > best.score || (c.score === best.score && (cmp(declaredArea[c.item]!, declaredArea[best.item]!) || c.item - best.item) < 0)) best = c;
+    for (const n of around(d, thresholds.areaThreshold)) {
+      const j = declaredOf[n.doc];
+      if (j === undefined) continue;
+      if (!best || n.score > best.score || (n.score === best.score && (cmp(declaredArea[j]!, declaredArea[best.item]!) || j - best.item) < 0)) best = { item: j, score: n.score };
     }
     if (!best) return;
-    it.area = declaredArea[best.item]!;
     const other = items[best.item];
-    it.areaReason =
+    const reason =
       best.score >= 1
         ? `same text as in ${titleOf(best.item)}`
-        : `similar to ${quote(other.text, 80)} (${titleOf(best.item)}, ${best.score.toFixed(2)}: ${wordsOf(docOf[i], docOf[best.item], 3).join(', ')})`;
+        : `similar to ${quote(other.text, 80)} (${titleOf(best.item)}, ${best.score.toFixed(2)}: ${wordsOf(d, docOf[best.item], 3).join(', ')})`;
+    for (const i of undeclared) {
+      items[i].area = declaredArea[best.item]!;
+      items[i].areaReason = reason;
+    }
   });
 
   /** Label of a group of similar texts: its weightiest words shared by most of its texts. */
@@ -240,21 +252,28 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   // The rest, and success criteria that no responsibility matches, group by similarity among themselves.
   const inferred: { key: string; label: string }[] = [];
   const groupLeftovers = (kind: 'responsibility' | 'criterion', reason: string): void => {
-    const left = items.map((_, i) => i).filter((i) => items[i].kind === kind && !items[i].area);
-    const leftSet = new Set(left);
-    const groups = starClusters(left, (i) => similarItems(i, thresholds.areaThreshold, (j) => leftSet.has(j)).map((x) => x.item));
+    const leftOf = new Map<number, number[]>();
+    items.forEach((it, i) => {
+      if (it.kind !== kind || it.area) return;
+      const list = leftOf.get(docOf[i]);
+      if (list) list.push(i);
+      else leftOf.set(docOf[i], [i]);
+    });
+    const nodes = [...leftOf.keys()];
+    const groups = starClusters(nodes, (d) => around(d, thresholds.areaThreshold).slice(1).map((n) => n.doc).filter((n) => leftOf.has(n)));
     for (const g of groups) {
-      if (g.members.length < 2) {
-        items[g.centre].area = OTHER_AREA;
-        items[g.centre].areaReason = kind === 'criterion' ? 'no responsibility matches it' : 'no area given and no similar text';
+      const members = g.members.flatMap((d) => leftOf.get(d)!).sort((a, b) => a - b);
+      if (members.length < 2) {
+        items[members[0]].area = OTHER_AREA;
+        items[members[0]].areaReason = kind === 'criterion' ? 'no responsibility matches it' : 'no area given and no similar text';
         continue;
       }
-      const label = groupLabel(g.members.map((i) => docOf[i]));
+      const label = groupLabel(g.members);
       let key = `group:${normalizeName(label)}`;
       for (let n = 2; areaLabels.has(key); n++) key = `group:${normalizeName(label)}#${n}`;
       areaLabels.set(key, label);
       inferred.push({ key, label });
-      for (const i of g.members) {
+      for (const i of members) {
         items[i].area = key;
         items[i].areaReason = `${reason} (shared words: ${label})`;
       }
@@ -263,18 +282,18 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   groupLeftovers('responsibility', 'no area given; grouped with similar responsibilities');
 
   // --- Overlaps: responsibilities of different roles with the same or nearly the same text.
-  const respDocs = docs.map((_, d) => d).filter((d) => docs[d].items.some(isResp));
+  const respDocs = docs.map((_, d) => d).filter((d) => docs[d].resp.length > 0);
   const respDocSet = new Set(respDocs);
   const overlapNeighbours = (d: number) => docs[d].near.filter((n) => n.score >= thresholds.overlapThreshold && respDocSet.has(n.doc)).map((n) => n.doc);
   const overlaps: Overlap[] = [];
   for (const g of starClusters(respDocs, overlapNeighbours)) {
-    const groupItems = g.members.flatMap((d) => docs[d].items.filter(isResp)).sort((a, b) => a - b);
+    const groupItems = g.members.flatMap((d) => docs[d].resp).sort((a, b) => a - b);
     const roleKeys = [...new Set(groupItems.map((i) => items[i].role))].sort(byRoleOrder);
     if (roleKeys.length < 2) continue;
     const links: OverlapLink[] = [];
-    const centre = docs[g.centre].items.find(isResp)!;
+    const centre = docs[g.centre].resp[0];
     for (const d of g.members) {
-      const resp = docs[d].items.filter(isResp);
+      const resp = docs[d].resp;
       if (d !== g.centre) {
         const score = docs[g.centre].near.find((n) => n.doc === d)?.score ?? cosine(space.vectors[g.centre], space.vectors[d]);
         links.push({ a: items[centre].key, b: items[resp[0]].key, score: round(score), same: false, words: wordsOf(g.centre, d) });
@@ -325,22 +344,43 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   }
 
   // --- Success criteria: the responsibilities that match them, their area, and who owns them.
+  /** Per doc with criteria: matching responsibilities (best first) and the roles that own them. */
+  const docMatches = new Map<number, { matches: { item: number; score: number }[]; owners: Set<number> }>();
+  const matchesOf = (d: number) => {
+    let m = docMatches.get(d);
+    if (m) return m;
+    const matches: { item: number; score: number }[] = [];
+    const ownerSet = new Set<number>();
+    for (const n of around(d, thresholds.criterionThreshold)) {
+      for (const j of docs[n.doc].resp) {
+        ownerSet.add(roleIndex.get(items[j].role)!);
+        if (matches.length < MAX_MATCHES) matches.push({ item: j, score: n.score });
+      }
+    }
+    m = { matches, owners: ownerSet };
+    docMatches.set(d, m);
+    return m;
+  };
   items.forEach((it, i) => {
     if (it.kind !== 'criterion') return;
     const accountable = accountableFor(it.role);
-    const found = similarItems(i, thresholds.criterionThreshold, isResp);
+    const base = matchesOf(docOf[i]);
+    const found = [...base.matches];
+    const ownerSet = new Set(base.owners);
     // The roles evaluated on the criterion are checked exactly, whatever the join kept.
-    const seen = new Set(found.map((m) => m.item));
     for (const r of accountable) {
+      const ri = roleIndex.get(r)!;
+      if (ownerSet.has(ri)) continue;
       for (const j of respOf.get(r)!) {
-        if (seen.has(j)) continue;
         const score = docOf[j] === docOf[i] ? 1 : cosine(space.vectors[docOf[i]], space.vectors[docOf[j]]);
-        if (score >= thresholds.criterionThreshold - 1e-12) found.push({ item: j, score });
+        if (score < thresholds.criterionThreshold - 1e-12) continue;
+        ownerSet.add(ri);
+        found.push({ item: j, score });
       }
     }
     found.sort((x, y) => y.score - x.score || x.item - y.item);
     it.matches = found.slice(0, MAX_MATCHES).map((m) => ({ item: items[m.item].key, score: round(m.score) }));
-    it.owners = [...new Set(found.map((m) => items[m.item].role))].sort(byRoleOrder);
+    it.owners = [...ownerSet].sort((a, b) => a - b).map((ri) => roles[ri].uri);
     it.accountable = accountable;
     if (found.length) {
       const best = found[0];
