@@ -92,6 +92,20 @@ const builds = [
   })),
 ];
 
+/** Bundles of deleted or moved test files must not run (a file at a time: other runs may be reading). */
+function removeStaleIntegrationBundles(dir = 'out/test/integration') {
+  const abs = path.join(__dirname, dir);
+  if (!fs.existsSync(abs)) return;
+  for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) removeStaleIntegrationBundles(rel);
+    if (!e.isFile() || !/\.test\.js(\.map)?$/.test(e.name)) continue;
+    const source = rel.replace(/^out\//, '').replace(/\.test\.js(\.map)?$/, '.test.ts');
+    if (!fs.existsSync(path.join(__dirname, source))) fs.rmSync(path.join(__dirname, rel));
+  }
+  if (dir !== 'out/test/integration' && fs.readdirSync(abs).length === 0) fs.rmdirSync(abs);
+}
+
 function integrationTests(dir = 'test/integration') {
   const abs = path.join(__dirname, dir);
   if (!fs.existsSync(abs)) return [];
@@ -109,9 +123,8 @@ async function main() {
     console.log('esbuild: watching');
     return;
   }
-  // Stale bundles of deleted or moved test files must not run.
-  fs.rmSync(path.join(__dirname, 'out', 'test', 'integration'), { recursive: true, force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  removeStaleIntegrationBundles();
   for (const f of ['dist/cli/handbook-lint.js', 'dist/cli/handbook-import.js']) {
     if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
   }

@@ -81,7 +81,8 @@ export function installSignalHandlers(): void {
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const signal of Object.keys(codes)) {
     process.on(signal, () => {
-      log(`${signal}: stopping`);
+      // tsx relays the terminal's signal to this process too: say it once.
+      if (!cleaning) log(`${signal}: stopping`);
       void cleanup().finally(() => process.exit(codes[signal]));
     });
   }
