@@ -98,7 +98,7 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
     result.error = e instanceof Error ? e.message : String(e);
   } finally {
     result.seconds = (Date.now() - started) / 1000;
-    if (result.code !== 0) log(`suite "${suite}" failed; code-server log (${server.logFile}):\n${server.logTail(30)}`);
+    if (result.code !== 0) log(`suite "${suite}" failed; the end of code-server's log (HANDBOOK_KEEP_RUNS=1 keeps ${server.logFile}):\n${server.logTail(30)}`);
     await page.close().catch(() => undefined);
     await server.stop();
   }
