@@ -65,7 +65,11 @@ describe('roles tree (workspace without role files)', function () {
     const t = await tree();
     const config = vscode.workspace.getConfiguration('handbookRoles');
     try {
-      const emptied = waitForState(t.onDidRefresh, () => t.roots().length === 0, WAIT_MS, 'an empty tree');
+      const { handbook } = await api();
+      const state = () => `roots ${labels(t.roots()).join(', ') || 'none'}, mode ${handbook.builtinMode}, showing built-ins ${handbook.showingBuiltins}, workspace role files ${handbook.workspaceRoleFiles}`;
+      const emptied = waitForState(t.onDidRefresh, () => t.roots().length === 0, WAIT_MS, 'an empty tree').catch((e: Error) => {
+        throw new Error(`${e.message} (${state()})`);
+      });
       await config.update('showBuiltinHandbook', 'never', vscode.ConfigurationTarget.Workspace);
       await emptied;
       const group = await command<RolesTreeNode>('handbookRoles.showBuiltinHandbook');
