@@ -123,16 +123,24 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   private async scan(): Promise<void> {
     const started = Date.now();
+    // Files an event touched while findFiles ran are newer than its answer: keep them.
+    const firstToken = this.nextToken;
     const files = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB) : [];
     const seen = new Set(files.map((f) => f.toString()));
     for (const uri of this.index.uris()) {
-      if (!uri.startsWith(`${BUILTIN_SCHEME}:`) && !seen.has(uri)) this.collect(this.index.delete(uri).affected, uri);
+      if (uri.startsWith(`${BUILTIN_SCHEME}:`) || seen.has(uri) || (this.tokens.get(uri) ?? 0) >= firstToken) continue;
+      this.collect(this.index.delete(uri).affected, uri);
     }
     for (let i = 0; i < files.length; i += READ_BATCH) {
       await Promise.all(files.slice(i, i + READ_BATCH).map((u) => this.read(u, true)));
       this.flush();
     }
-    for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc, 0);
+    for (const doc of vscode.workspace.textDocuments) {
+      // A clean document of a file the scan did not find is a leftover of a deleted file (VS Code
+      // keeps documents alive a while after their editor closes): the disk is the truth.
+      if (doc.uri.scheme === 'file' && !doc.isDirty && !seen.has(doc.uri.toString())) continue;
+      this.fromDocument(doc, 0);
+    }
     this.updateBuiltins();
     this.flush();
     this.log.info(`Indexed ${this.workspaceRoleFiles} role files out of ${files.length} Markdown files in ${Date.now() - started} ms.`);

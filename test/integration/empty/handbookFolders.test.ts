@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, DEFAULT_TIMEOUT_MS, fixtureUri, waitForState } from '../helpers';
+import { api, command, DEFAULT_TIMEOUT_MS, fixtureUri, waitForState } from '../helpers';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -44,5 +44,21 @@ describe('handbook follows folders of role files (workspace without role files)'
     const { handbook } = await api();
     await vscode.workspace.fs.delete(fixtureUri('crew'), { recursive: true, useTrash: false });
     await waitForState(handbook.onDidChange, () => uris(handbook).length === 0 && handbook.showingBuiltins, DEFAULT_TIMEOUT_MS, 'no workspace role left');
+  });
+
+  it('a deleted file whose document VS Code still holds does not come back on refresh', async () => {
+    const { handbook } = await api();
+    const uri = fixtureUri('ghost/ghost-role.md');
+    const text = '---\nrole: ghost-role\ntitle: Ghost Role\ntype: manager\nresponsibilities:\n  - Haunt\n---\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await waitForState(handbook.onDidChange, () => handbook.index.has(uri.toString()), DEFAULT_TIMEOUT_MS, 'the ghost role in the index');
+    const doc = await vscode.workspace.openTextDocument(uri); // a document without an editor
+    await vscode.workspace.fs.delete(fixtureUri('ghost'), { recursive: true, useTrash: false });
+    await waitForState(handbook.onDidChange, () => !handbook.index.has(uri.toString()), DEFAULT_TIMEOUT_MS, 'the ghost role to go');
+    assert.ok(!doc.isClosed && vscode.workspace.textDocuments.includes(doc), 'precondition: VS Code still holds the document');
+    await command('handbookRoles.refresh');
+    await handbook.ready;
+    assert.ok(!handbook.index.has(uri.toString()), 'the deleted role came back from its leftover document');
+    assert.ok(handbook.showingBuiltins, 'the built-ins stand in again');
   });
 });
