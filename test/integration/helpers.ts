@@ -56,17 +56,35 @@ export function waitFor<T>(event: vscode.Event<T>, predicate: (value: T) => bool
 /**
  * Like waitFor, but checks `condition` right away and again after each firing of `event`, so a
  * state that is already reached resolves at once (no race between checking and subscribing).
+ * `what` may be a function, evaluated at the timeout (to say what the state was then).
  */
-export async function waitForState<T>(event: vscode.Event<unknown>, condition: () => T | undefined | false, timeoutMs = DEFAULT_TIMEOUT_MS, what = 'state'): Promise<T> {
-  let value: T | undefined | false;
-  const reached = waitFor(event, () => Boolean((value = condition())), timeoutMs, what);
-  const now = condition();
-  if (now) {
-    reached.catch(() => undefined);
-    return now;
-  }
-  await reached;
-  return value as T;
+export function waitForState<T>(
+  event: vscode.Event<unknown>,
+  condition: () => T | undefined | false,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  what: string | (() => string) = 'state',
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const finish = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      listener.dispose();
+      done();
+    };
+    const check = () => {
+      try {
+        const value = condition();
+        if (value) finish(() => resolve(value));
+      } catch (e) {
+        finish(() => reject(e instanceof Error ? e : new Error(String(e))));
+      }
+    };
+    const listener = event(check);
+    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`))), timeoutMs);
+    check();
+  });
 }
 
 /**
@@ -94,7 +112,7 @@ export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vsc
     (listener) => vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === key) && listener(e)),
     current,
     timeoutMs,
-    `diagnostics of ${vscode.workspace.asRelativePath(uri)} (now: ${describeDiagnostics(vscode.languages.getDiagnostics(uri))})`,
+    () => `diagnostics of ${vscode.workspace.asRelativePath(uri)} (they are: ${describeDiagnostics(vscode.languages.getDiagnostics(uri))})`,
   );
 }
 

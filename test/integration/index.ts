@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
         // A closing line CI can read whatever the reporter printed.
         console.log(`[handbook] suite "${suite}": ${stats?.passes ?? 0} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} test(s) failed in suite "${suite}"`));
-        else if ((stats?.tests ?? 0) === 0) reject(new Error(`suite "${suite}" ran no test`));
+        else if ((stats?.tests ?? 0) === 0 && !process.env.HANDBOOK_TEST_GREP) reject(new Error(`suite "${suite}" ran no test`));
         else resolve();
       });
     } catch (e) {
