@@ -68,13 +68,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Splits text into lower-case words without accents or apostrophes (`CEO's` → `ceos`). */
 export function tokenize(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(text);
-  const folded = (ascii ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/['’]/g, '');
+  let folded = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text).toLowerCase();
+  if (folded.includes("'") || folded.includes('’')) folded = folded.replace(/['’]/g, '');
   return folded.match(WORD) ?? [];
 }
 
 const WORD = /[a-z0-9]+/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function undouble(s: string): string {
   const n = s.length;
@@ -186,6 +187,8 @@ export class LookupCache {
   /** Per term, the serial of the last unit that listed it: deduplicates a unit's terms. */
   private lastUnit: number[] = [];
   private unitSerial = 0;
+  /** Scratch: a term's position in the role being tokenised. */
+  private slot: number[] = [];
   private perRole = new WeakMap<SearchableRole, RoleTerms>();
   private sorted: { size: number; terms: string[]; ids: Int32Array } | undefined;
 
@@ -200,6 +203,7 @@ export class LookupCache {
     this.words = [];
     this.wordTerms = new Map();
     this.lastUnit = [];
+    this.slot = [];
     this.perRole = new WeakMap();
     this.sorted = undefined;
   }
@@ -226,6 +230,7 @@ export class LookupCache {
       this.lexicon.set(term, id);
       this.words.push(term);
       this.lastUnit.push(-1);
+      this.slot.push(0);
     }
     return id;
   }
@@ -280,10 +285,21 @@ export class LookupCache {
     starts.push(terms.length);
     // Role-level terms: every unit after the first (the name) is a line.
     const nameTerms = terms.slice(0, starts[1]);
-    const lineWeight = new Map<number, number>();
+    const lineTerms: number[] = [];
+    const lineWeights: number[] = [];
+    // lastUnit marks a term seen in this role's lines (a fresh serial); `slot` finds its weight.
+    const roleMark = ++this.unitSerial;
     for (let u = 1; u < kinds.length; u++) {
       const w = KIND_WEIGHT[kinds[u]];
-      for (let i = starts[u]; i < starts[u + 1]; i++) if ((lineWeight.get(terms[i]) ?? 0) < w) lineWeight.set(terms[i], w);
+      for (let i = starts[u]; i < starts[u + 1]; i++) {
+        const t = terms[i];
+        if (lastUnit[t] !== roleMark) {
+          lastUnit[t] = roleMark;
+          this.slot[t] = lineTerms.length;
+          lineTerms.push(t);
+          lineWeights.push(w);
+        } else if (lineWeights[this.slot[t]] < w) lineWeights[this.slot[t]] = w;
+      }
     }
     const result: RoleTerms = {
       kinds: Uint8Array.from(kinds),
@@ -292,8 +308,8 @@ export class LookupCache {
       terms: Int32Array.from(terms),
       nameKeys: [role.title, ...aliases].map((n) => tokenize(n).join(' ')),
       nameTerms: Int32Array.from(nameTerms),
-      lineTerms: Int32Array.from(lineWeight.keys()),
-      lineWeights: Uint8Array.from(lineWeight.values()),
+      lineTerms: Int32Array.from(lineTerms),
+      lineWeights: Uint8Array.from(lineWeights),
     };
     this.perRole.set(role, result);
     return result;
