@@ -16,8 +16,11 @@ export interface IndexEntry {
   refs: string[];
   /** Names as written (id, title, aliases): the candidates of "did you mean" suggestions. */
   known: string[];
-  /** Content of the last update, to skip re-parsing unchanged text. */
-  text: string;
+  /**
+   * Hash of the content of the last update, to skip re-parsing unchanged text. A hash rather than
+   * the text: a 10,000-role index held some 25 MB of file text only for this comparison.
+   */
+  hash: string;
   options: ParseOptions;
 }
 
@@ -26,17 +29,40 @@ export interface UpdateResult {
   affected: Set<string>;
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(uri);
-}
+/**
+ * Name → the files under it. Most names have one file: it is kept bare, and a Set only when a
+ * second comes (Sets were a tenth of the memory of a 10,000-role index).
+ */
+class UriMultimap {
+  private readonly map = new Map<string, string | Set<string>>();
 
-function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(uri);
-  if (set.size === 0) map.delete(key);
+  add(key: string, uri: string): void {
+    const cur = this.map.get(key);
+    if (cur === undefined) this.map.set(key, uri);
+    else if (typeof cur === 'string') {
+      if (cur !== uri) this.map.set(key, new Set([cur, uri]));
+    } else cur.add(uri);
+  }
+
+  remove(key: string, uri: string): void {
+    const cur = this.map.get(key);
+    if (cur === undefined) return;
+    if (typeof cur === 'string') {
+      if (cur === uri) this.map.delete(key);
+      return;
+    }
+    cur.delete(uri);
+    if (cur.size === 1) this.map.set(key, cur.values().next().value as string);
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  get(key: string): Iterable<string> {
+    const cur = this.map.get(key);
+    return cur === undefined ? [] : typeof cur === 'string' ? [cur] : cur;
+  }
 }
 
 export function roleNames(role: Role): string[] {
@@ -44,6 +70,24 @@ export function roleNames(role: Role): string[] {
   for (const a of role.aliases) names.add(normalizeName(a.value));
   names.delete('');
   return [...names];
+}
+
+/**
+ * A hash of a text (two 32-bit multiply-xor lanes) with its length: equal texts give equal keys;
+ * different texts of the same length share a key with a negligible chance.
+ */
+export function contentHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 function knownNamesOf(role: Role | undefined): string[] {
@@ -65,8 +109,8 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 
 export class HandbookIndex {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly owners = new Map<string, Set<string>>();
-  private readonly referrers = new Map<string, Set<string>>();
+  private readonly owners = new UriMultimap();
+  private readonly referrers = new UriMultimap();
   private readonly crossCache = new Map<string, Finding[]>();
   /** Every name as written, with how many roles claim it. */
   private readonly known = new Map<string, number>();
@@ -84,14 +128,15 @@ export class HandbookIndex {
   /** Adds or replaces a file. Non-role files are dropped from the index. */
   set(uri: string, text: string, options: ParseOptions = {}): UpdateResult {
     const old = this.entries.get(uri);
-    if (old && old.text === text && old.options.forceRoleFile === options.forceRoleFile && old.options.builtin === options.builtin) {
+    const hash = contentHash(text);
+    if (old && old.hash === hash && old.options.forceRoleFile === options.forceRoleFile && old.options.builtin === options.builtin) {
       return { affected: new Set() };
     }
     const parsed = parseFile(uri, text, options);
     if (!parsed.isRoleFile) return this.delete(uri);
     const names = parsed.role ? roleNames(parsed.role) : [];
     const refs = [...new Set([...parsed.references.map((r) => normalizeName(r.name)), ...parsed.links.map((l) => normalizeName(l.target))])];
-    const entry: IndexEntry = { parsed, names, refs, known: knownNamesOf(parsed.role), text, options };
+    const entry: IndexEntry = { parsed, names, refs, known: knownNamesOf(parsed.role), hash, options };
     if (old) this.detach(uri, old);
     this.entries.set(uri, entry);
     for (const n of names) this.addOwner(n, uri);
@@ -141,31 +186,31 @@ export class HandbookIndex {
     const namesBefore = before?.names ?? [];
     const namesAfter = after?.names ?? [];
     // duplicate-role findings of other claimants name this role (its id and title).
-    for (const n of new Set([...namesBefore, ...namesAfter])) for (const u of this.owners.get(n) ?? []) affected.add(u);
+    for (const n of new Set([...namesBefore, ...namesAfter])) for (const u of this.owners.get(n)) affected.add(u);
     // A name that came or went resolves differently now.
-    for (const n of symmetricDifference(namesBefore, namesAfter)) for (const u of this.referrers.get(n) ?? []) affected.add(u);
+    for (const n of symmetricDifference(namesBefore, namesAfter)) for (const u of this.referrers.get(n)) affected.add(u);
     this.touchNearNames(symmetricDifference(knownBefore, knownAfter), affected);
     for (const u of affected) this.crossCache.delete(u);
     return affected;
   }
 
   private addOwner(name: string, uri: string): void {
-    addTo(this.owners, name, uri);
+    this.owners.add(name, uri);
     if (this.unresolved.delete(name)) this.suggestionCache.delete(name);
   }
 
   private removeOwner(name: string, uri: string): void {
-    removeFrom(this.owners, name, uri);
+    this.owners.remove(name, uri);
     if (!this.owners.has(name) && this.referrers.has(name)) this.unresolved.add(name);
   }
 
   private addReferrer(name: string, uri: string): void {
-    addTo(this.referrers, name, uri);
+    this.referrers.add(name, uri);
     if (!this.owners.has(name)) this.unresolved.add(name);
   }
 
   private removeReferrer(name: string, uri: string): void {
-    removeFrom(this.referrers, name, uri);
+    this.referrers.remove(name, uri);
     if (!this.referrers.has(name) && this.unresolved.delete(name)) this.suggestionCache.delete(name);
   }
 
@@ -178,7 +223,7 @@ export class HandbookIndex {
     for (const name of this.unresolved) {
       if (closestNames(name, known, 1).length === 0 && !known.some((k) => normalizeName(k) === name)) continue;
       this.suggestionCache.delete(name);
-      for (const u of this.referrers.get(name) ?? []) {
+      for (const u of this.referrers.get(name)) {
         affected.add(u);
         this.crossCache.delete(u);
       }
@@ -203,10 +248,6 @@ export class HandbookIndex {
     return this.entries.get(uri)?.parsed;
   }
 
-  text(uri: string): string | undefined {
-    return this.entries.get(uri)?.text;
-  }
-
   uris(): string[] {
     return [...this.entries.keys()];
   }
@@ -228,11 +269,9 @@ export class HandbookIndex {
 
   /** Resolves a role reference (id, title or alias, case-insensitive). */
   resolve(reference: string): Role | undefined {
-    const set = this.owners.get(normalizeName(reference));
-    if (!set || set.size === 0) return undefined;
     let best: string | undefined;
-    for (const u of set) if (best === undefined || u < best) best = u;
-    return this.entries.get(best!)?.parsed.role;
+    for (const u of this.owners.get(normalizeName(reference))) if (best === undefined || u < best) best = u;
+    return best === undefined ? undefined : this.entries.get(best)?.parsed.role;
   }
 
   /** Every finding of one file: its own, then the cross-file ones. */
@@ -258,7 +297,7 @@ export class HandbookIndex {
       const reported = new Set<string>();
       for (const [name, claim] of claims) {
         const key = normalizeName(name);
-        const others = [...(this.owners.get(key) ?? [])].filter((u) => u !== uri);
+        const others = [...this.owners.get(key)].filter((u) => u !== uri);
         if (others.length === 0) continue;
         const where = `${claim.range.line}:${claim.range.column}`;
         if (reported.has(where)) continue;

@@ -1,6 +1,6 @@
 /** `[[target]]` / `[[target|label]]` links in Markdown bodies, ignoring code spans and fenced code. */
 import type { Link } from './types';
-import type { LineMap } from './text';
+import { ownString, type LineMap } from './text';
 
 const LINK = /\[\[([^\[\]|\r\n]+)(?:\|([^\[\]\r\n]*))?\]\]/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -37,9 +37,10 @@ export function scanLinks(text: string, start: number, lines: LineMap): Link[] {
         if (!target) continue;
         const abs = from + a + lm.index;
         const targetOffset = abs + 2 + lm[1].indexOf(target);
+        const label = lm[2]?.trim();
         links.push({
-          target,
-          label: lm[2]?.trim() || undefined,
+          target: ownString(target),
+          label: label ? ownString(label) : undefined,
           range: lines.range(abs, abs + lm[0].length),
           targetRange: lines.range(targetOffset, targetOffset + target.length),
         });

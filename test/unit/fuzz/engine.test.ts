@@ -8,9 +8,10 @@ import * as fc from 'fast-check';
 import { parse as parseYaml, stringify } from 'yaml';
 import { findFrontmatter } from '../../../src/core/frontmatter';
 import { scanLinks } from '../../../src/core/links';
+import { contentHash } from '../../../src/core/handbookIndex';
 import { parseFile, parseFrontmatterYaml } from '../../../src/core/parse';
 import { TOP_LEVEL_KEYS } from '../../../src/core/schema';
-import { LineMap, stripBom } from '../../../src/core/text';
+import { LineMap, ownString, stripBom } from '../../../src/core/text';
 import type { ParsedFile } from '../../../src/core/types';
 import { nodeAtPath, pathAtOffset } from '../../../src/core/yamlTree';
 import validate = require('../../../src/core/generated/roleValidator');
@@ -143,6 +144,21 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
         }
       }),
       runs(100),
+    );
+  });
+
+  it('content hashes: equal texts, equal keys; a one-character edit, another key; owned strings equal', () => {
+    check(
+      'content hash',
+      fc.property(anyDocument, fc.nat(), fragment, (text, at, piece) => {
+        assert.strictEqual(contentHash(text), contentHash(text.slice(0, text.length)));
+        const i = text.length ? at % text.length : 0;
+        const edited = text.slice(0, i) + piece + text.slice(i + 1);
+        if (edited !== text) assert.notStrictEqual(contentHash(edited), contentHash(text));
+        assert.strictEqual(ownString(text), text);
+        assert.strictEqual(ownString(text.slice(i)), text.slice(i));
+      }),
+      runs(300),
     );
   });
 
