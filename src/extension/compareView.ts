@@ -25,6 +25,7 @@ import type { Role } from '../core/types';
 import type { Feature, FeatureContext } from './featureContext';
 import { toVsRange } from './util/ranges';
 import { allRoles, findRole, pickRole, roleByUri, roleResolver } from './util/roleChoice';
+import { describeMessage, PANEL_OPTIONS, setUpPanel } from './util/webview';
 
 type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
 
@@ -82,12 +83,6 @@ function markdownLabels(): MarkdownLabels {
   };
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const ref = (role: Role): SideRef => ({ uri: role.uri, id: role.id });
 
 class ComparePanel implements vscode.Disposable {
@@ -103,46 +98,20 @@ class ComparePanel implements vscode.Disposable {
     private readonly events: { update: vscode.EventEmitter<CompareViewModel>; render: vscode.EventEmitter<Rendered>; reject: vscode.EventEmitter<unknown> },
     onDispose: () => void,
   ) {
-    const root = ctx.extension.extensionUri;
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'media')],
-    };
-    panel.iconPath = vscode.Uri.joinPath(root, 'media', 'icons', 'handbook.svg');
-    panel.webview.html = this.html();
+    const page = { script: 'compare.js', style: 'compare.css', title: vscode.l10n.t('Compare Roles') };
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
+      ...setUpPanel(
+        panel,
+        ctx.extension.extensionUri,
+        page,
+        (raw) => void this.receive(raw),
+        () => {
+          this.dispose();
+          onDispose();
+        },
+      ),
     );
     this.update();
-  }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const root = this.ctx.extension.extensionUri;
-    const n = nonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'media', 'compare.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'media', 'compare.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
-    const lang = vscode.env.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeHtml(vscode.l10n.t('Compare Roles'))}</title>
-</head>
-<body>
-<main id="app" aria-live="polite"></main>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
   }
 
   private resolve(side: SideRef): Role | undefined {
@@ -236,13 +205,7 @@ class ComparePanel implements vscode.Disposable {
   }
 
   private reject(raw: unknown, why: string): false {
-    let shown: string;
-    try {
-      shown = JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
-    } catch {
-      shown = String(raw);
-    }
-    this.ctx.log.warn(`Compare view: refused a message (${why}): ${shown}`);
+    this.ctx.log.warn(`Compare view: refused a message (${why}): ${describeMessage(raw)}`);
     this.events.reject.fire(raw);
     return false;
   }
@@ -254,10 +217,6 @@ class ComparePanel implements vscode.Disposable {
 
 function shortName(role: Role): string {
   return role.aliases[0]?.value ?? role.title;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A role from a command argument: a tree node (or anything with a role), a URI or a reference. */
@@ -289,10 +248,7 @@ export const registerCompareView: Feature = (ctx) => {
       current.panel.reveal(undefined, false);
       return current.setSides(ref(left), ref(right));
     }
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare Roles'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
-    });
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare Roles'), vscode.ViewColumn.Active, PANEL_OPTIONS);
     return attach(panel, { left: ref(left), right: ref(right) }).model!;
   };
 

@@ -33,6 +33,7 @@ import type { Feature, FeatureContext } from './featureContext';
 import type { HandbookWorkspace } from './handbookWorkspace';
 import { DIAGNOSTIC_SOURCE } from './util/language';
 import { toVsRange } from './util/ranges';
+import { describeMessage, PANEL_OPTIONS, setUpPanel } from './util/webview';
 
 /** Quiet time after an index change before the map is rebuilt. */
 const REBUILD_DEBOUNCE_MS = 400;
@@ -86,16 +87,6 @@ function mapLabels(): MapLabels {
     truncated: vscode.l10n.t('Showing {0} of {1} entries: filter by role or area to see the rest.'),
     empty: vscode.l10n.t('No roles in the handbook yet.'),
   };
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The map of the current index, rebuilt at most once per index generation. */
@@ -153,47 +144,21 @@ class MapPanel implements vscode.Disposable {
     onDispose: () => void,
   ) {
     this.pendingFilter = filter;
-    const root = ctx.extension.extensionUri;
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'media')],
-    };
-    panel.iconPath = vscode.Uri.joinPath(root, 'media', 'icons', 'handbook.svg');
-    panel.title = vscode.l10n.t('Responsibility Map');
-    panel.webview.html = this.html();
+    const title = vscode.l10n.t('Responsibility Map');
+    panel.title = title;
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
+      ...setUpPanel(
+        panel,
+        ctx.extension.extensionUri,
+        { script: 'map.js', style: 'map.css', title },
+        (raw) => void this.receive(raw),
+        () => {
+          this.dispose();
+          onDispose();
+        },
+      ),
     );
     this.update();
-  }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const root = this.ctx.extension.extensionUri;
-    const n = nonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'media', 'map.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'media', 'map.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
-    const lang = vscode.env.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeHtml(vscode.l10n.t('Responsibility Map'))}</title>
-</head>
-<body>
-<main id="app" aria-live="polite"></main>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
   }
 
   current(): ResponsibilityMap | undefined {
@@ -257,13 +222,7 @@ class MapPanel implements vscode.Disposable {
   }
 
   private reject(raw: unknown, why: string): false {
-    let shown: string;
-    try {
-      shown = JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
-    } catch {
-      shown = String(raw);
-    }
-    this.ctx.log.warn(`Responsibility map: refused a message (${why}): ${shown}`);
+    this.ctx.log.warn(`Responsibility map: refused a message (${why}): ${describeMessage(raw)}`);
     this.events.reject.fire(raw);
     return false;
   }
@@ -337,8 +296,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
       return current.update(filter);
     }
     const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, vscode.l10n.t('Responsibility Map'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
+      ...PANEL_OPTIONS,
       retainContextWhenHidden: false,
     });
     return attach(panel, filter).current()!;

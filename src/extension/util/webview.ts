@@ -1,0 +1,88 @@
+/**
+ * What the webview panels (compare view, responsibility map) share: panel options limited to the
+ * extension's media folders, the HTML shell with its strict content security policy, the
+ * message/dispose wiring, and how a refused message is shown in the log.
+ *
+ * The policy: `default-src 'none'`; styles, images and fonts only from `webview.cspSource`; the
+ * one script only with a fresh nonce. No 'unsafe-inline', no inline handlers.
+ */
+import * as vscode from 'vscode';
+
+/** Options of `createWebviewPanel` for a page of this extension. */
+export const PANEL_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
+  enableScripts: true,
+  enableFindWidget: true,
+};
+
+/** A page: its script (dist/media/<script>) and its stylesheet (media/<style>). */
+export interface WebviewPage {
+  script: string;
+  style: string;
+  /** Already localised; escaped here. */
+  title: string;
+}
+
+export function nonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The page's HTML: CSP, the page's stylesheet, an empty <main id="app"> and the nonce'd script. */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', page.script));
+  const styles = [page.style].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
+  const lang = vscode.env.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${styles.map((style) => `<link rel="stylesheet" href="${style.toString()}">`).join('\n')}
+<title>${escapeHtml(page.title)}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${n}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+/**
+ * Sets up a (new or restored) panel for a page: scripts on, command URIs off, local resources
+ * only from media/ and dist/media/, the handbook icon and the HTML shell. Then routes the page's
+ * messages to `onMessage` and calls `onDispose` once the panel is closed; the returned
+ * disposables stop both.
+ */
+export function setUpPanel(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  page: WebviewPage,
+  onMessage: (raw: unknown) => void,
+  onDispose: () => void,
+): vscode.Disposable[] {
+  panel.webview.options = {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'media')],
+  };
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icons', 'handbook.svg');
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, page);
+  return [panel.webview.onDidReceiveMessage(onMessage), panel.onDidDispose(onDispose)];
+}
+
+/** A refused message as shown in the log: its JSON, cut to 200 characters. */
+export function describeMessage(raw: unknown): string {
+  try {
+    return JSON.stringify(raw)?.slice(0, 200) ?? String(raw);
+  } catch {
+    return String(raw);
+  }
+}
