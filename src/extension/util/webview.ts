@@ -14,7 +14,7 @@ export const PANEL_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions =
   enableFindWidget: true,
 };
 
-/** A page: its script (dist/media/<script>) and its stylesheet (media/<style>). */
+/** A page: its script (dist/media/<script>) and its own stylesheet (media/<style>, linked after media/common.css). */
 export interface WebviewPage {
   script: string;
   style: string;
@@ -32,11 +32,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The page's HTML: CSP, the page's stylesheet, an empty <main id="app"> and the nonce'd script. */
+/** The page's HTML: CSP, the common then the page's stylesheet, an empty <main id="app"> and the nonce'd script. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', page.script));
-  const styles = [page.style].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)));
+  const styles = ['common.css', page.style].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)));
   const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
   const lang = vscode.env.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
   return `<!DOCTYPE html>
