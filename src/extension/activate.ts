@@ -9,6 +9,7 @@ import { registerDiagnostics } from './diagnostics';
 import type { Feature, FeatureContext } from './featureContext';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
+import { registerImportRoles } from './importRoles';
 import { registerLookup } from './lookup';
 import { registerNavigation } from './navigation';
 import { registerNewRoleFile } from './newRoleFile';
@@ -39,6 +40,7 @@ const FEATURES: Feature[] = [
   registerCompletion,
   registerDiagnostics,
   registerHover,
+  registerImportRoles,
   registerLookup,
   registerNavigation,
   registerNewRoleFile,

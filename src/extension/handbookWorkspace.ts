@@ -37,6 +37,8 @@ export class HandbookWorkspace implements vscode.Disposable {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private matcher: (rel: string) => boolean = () => false;
   private scanPromise: Promise<void> | undefined;
+  private scanning = false;
+  private rescan = false;
   private readonly decoder = new TextDecoder('utf-8');
   private builtinsActive = false;
 
@@ -113,11 +115,24 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
   refresh(): Promise<void> {
-    const run = vscode.window.withProgress(
-      { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
-      () => this.scan(),
-    );
-    this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
+    // Scans never overlap: a refresh asked for during a scan runs once that scan ends, and every
+    // caller's promise settles only when no scan is running or pending.
+    if (this.scanPromise && this.scanning) {
+      this.rescan = true;
+      return this.scanPromise;
+    }
+    this.scanning = true;
+    this.scanPromise = (async () => {
+      do {
+        this.rescan = false;
+        const run = vscode.window.withProgress(
+          { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
+          () => this.scan(),
+        );
+        await Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
+      } while (this.rescan);
+      this.scanning = false;
+    })();
     return this.scanPromise;
   }
 
