@@ -20,18 +20,16 @@
  * Items are paired one-to-one, best score first.
  */
 import { normalizeName } from './text';
+import { normalizeText, stopWords, words } from './tokens';
 import type { Range, Role } from './types';
 
 export const NEAR_THRESHOLD = 0.6;
 export const MIN_SHARED_TOKENS = 2;
 
-const STOP_WORDS = new Set(
-  (
-    'a an the and or nor but of to in on at by for from with without into onto over under about as is are was were be been being ' +
-    'it its it’s this that these those their them they there which who whom whose what when where how so such than then also ' +
-    'any all each every both either other others our we us you your his her he she my i me not no do does did done can could ' +
-    'should would will shall may might must has have had up out off down back'
-  ).split(/\s+/),
+/** Function words (shared with the lookup and the map) and the comparison's own. */
+const STOP_WORDS = stopWords(
+  'nor but without onto over under about being it’s these there such than then also any all each every both either other others ' +
+    'not no done shall may might must had up out off down back',
 );
 
 /** A light English stemmer: enough to make inflected forms of one word meet, never clever. */
@@ -52,14 +50,8 @@ export function stem(word: string): string {
 
 /** The token set of a text, as compared by `similarity`. */
 export function tokens(text: string): Set<string> {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u);
   const out = new Set<string>();
-  for (const w of words) if (w && !STOP_WORDS.has(w)) out.add(stem(w));
+  for (const w of words(normalizeText(text).replace(/['’]s\b/g, ''))) if (!STOP_WORDS.has(w)) out.add(stem(w));
   return out;
 }
 

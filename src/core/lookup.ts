@@ -9,6 +9,8 @@
  * names over summaries over lines, whole words over prefixes, and one line that holds every word.
  */
 
+import { normalizeText, stopWords } from './tokens';
+
 /** What the index reads from a role; the engine's `Role` fits it. */
 export interface SearchableRole {
   id: string;
@@ -56,26 +58,19 @@ const NAME_PREFIX_BONUS = 20;
 /** Bonus per word when one line of the role holds every word of a query of several words. */
 const SAME_LINE_BONUS = 2;
 
-/** Question words and fillers dropped from queries ("who owns onboarding?" → "onboarding"). */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    'a an and are as at be been by can could do does did for from has have he her his how i if in ' +
-    'into is it its me my of on or our she should so that the their them they this those to us was ' +
-    'we were what when where which who whom whose why will with would you your ' +
-    'own owns owned owner owning responsible responsibility handle handles handling charge takes'
-  ).split(' '),
+/** Function words (shared), question words and fillers dropped from queries ("who owns onboarding?" → "onboarding"). */
+export const STOP_WORDS: ReadonlySet<string> = stopWords(
+  'if why own owns owned owner owning responsible responsibility handle handles handling charge takes',
 );
 
 /** Splits text into lower-case words without accents or apostrophes (`CEO's` → `ceos`). */
 export function tokenize(text: string): string[] {
-  let folded = (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text).toLowerCase();
+  let folded = normalizeText(text);
   if (folded.includes("'") || folded.includes('’')) folded = folded.replace(/['’]/g, '');
   return folded.match(WORD) ?? [];
 }
 
 const WORD = /[a-z0-9]+/g;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
 
 function undouble(s: string): string {
   const n = s.length;
