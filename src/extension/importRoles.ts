@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ImportedRole } from '../core/import';
 import type { Feature } from './featureContext';
+import { exists } from './util/fs';
 import { loadImporter } from './util/importer';
 
 /** Arguments for tests and other extensions; people use the active editor and the dialogs. */
@@ -26,15 +27,6 @@ export interface ImportOutcome {
   skipped: vscode.Uri[];
   /** Roles that could not become valid files (no responsibilities). */
   invalid: string[];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function defaultFolder(page: vscode.Uri): vscode.Uri | undefined {

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { roleIdProblem, roleTypeChoices, scaffoldRole, suggestRoleId, titleProblem, type Scaffold } from '../core/scaffold';
 import type { Feature } from './featureContext';
 import type { HandbookWorkspace } from './handbookWorkspace';
+import { exists } from './util/fs';
 import { toVsRange } from './util/ranges';
 
 const COMMAND = 'handbookRoles.newRoleFile';
@@ -113,15 +114,6 @@ async function askFolder(): Promise<vscode.Uri | undefined> {
     openLabel: vscode.l10n.t('Create Role File Here'),
   });
   return chosen?.[0];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function openScaffold(uri: vscode.Uri, scaffold: Scaffold | undefined): Promise<void> {
