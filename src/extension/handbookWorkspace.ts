@@ -24,8 +24,7 @@ const READ_BATCH = 32;
 export class HandbookWorkspace implements vscode.Disposable {
   /** Workspace role files, plus the built-in roles while they stand in for an empty handbook. */
   readonly index = new HandbookIndex();
-  /** The built-in roles alone, always available (for the "always" mode and lookups). */
-  readonly builtinIndex = new HandbookIndex();
+  private builtins: HandbookIndex | undefined;
   private readonly changed = new vscode.EventEmitter<HandbookChange>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -35,7 +34,9 @@ export class HandbookWorkspace implements vscode.Disposable {
   private nextToken = 1;
   private pendingAffected = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private matcher: (rel: string) => boolean = () => false;
+  /** Compiled on first use, so activation does not pay for it. */
+  private matcher: ((rel: string) => boolean) | undefined;
+  private globs: string[] = [];
   private scanPromise: Promise<void> | undefined;
   private scanning = false;
   private rescan = false;
@@ -43,7 +44,6 @@ export class HandbookWorkspace implements vscode.Disposable {
   private builtinsActive = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    for (const [uri, text] of BUILTIN_FILES) this.builtinIndex.set(uri, text, { builtin: true, forceRoleFile: true });
     this.readSettings();
     this.disposables.push(
       this.changed,
@@ -77,6 +77,15 @@ export class HandbookWorkspace implements vscode.Disposable {
     this.disposables.push(deletions, deletions.onDidDelete((u) => this.remove(u)));
   }
 
+  /** The built-in roles alone, always available (for the "always" mode and lookups); parsed on first use, after activation. */
+  get builtinIndex(): HandbookIndex {
+    if (!this.builtins) {
+      this.builtins = new HandbookIndex();
+      for (const [uri, text] of BUILTIN_FILES) this.builtins.set(uri, text, { builtin: true, forceRoleFile: true });
+    }
+    return this.builtins;
+  }
+
   /** Resolves once the initial (or latest full) scan is done. */
   get ready(): Promise<void> {
     return this.scanPromise ?? this.refresh();
@@ -98,13 +107,15 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   private readSettings(): void {
     const globs = vscode.workspace.getConfiguration('handbookRoles').get<string[]>('roleFiles', ['**/roles/**/*.md']);
-    this.matcher = picomatch(globs.length ? globs : ['**/roles/**/*.md'], { dot: false });
+    this.matcher = undefined;
+    this.globs = globs.length ? globs : ['**/roles/**/*.md'];
   }
 
   /** Whether the role-file globs match a file (then a missing frontmatter is reported). */
   isForced(uri: vscode.Uri): boolean {
     if (uri.scheme === BUILTIN_SCHEME) return true;
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+    this.matcher ??= picomatch(this.globs, { dot: false });
     return this.matcher(vscode.workspace.asRelativePath(uri, false));
   }
 
