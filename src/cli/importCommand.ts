@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { importPage, renderRoleFile, type ImportedRole } from '../core/import';
+import { isOption, parseArgs } from './args';
 
 const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR]
 
@@ -17,8 +18,6 @@ Options:
 
 Exit status: 0 roles found, 1 the page defines no role, 2 could not run.`;
 
-declare const __VERSION__: string | undefined;
-
 export interface ImportIO {
   cwd: string;
   out: (s: string) => void;
@@ -27,12 +26,6 @@ export interface ImportIO {
 
 type Format = 'text' | 'json';
 const FORMATS: Format[] = ['text', 'json'];
-
-function optionValue(argv: string[], i: number): { value: string | undefined; next: number } {
-  const arg = argv[i];
-  if (arg.includes('=')) return { value: arg.slice(arg.indexOf('=') + 1), next: i };
-  return { value: argv[i + 1], next: i + 1 };
-}
 
 function describe(role: ImportedRole): string {
   const parts = [`${role.responsibilities.length} responsibilit${role.responsibilities.length === 1 ? 'y' : 'ies'}`];
@@ -44,49 +37,30 @@ function describe(role: ImportedRole): string {
 }
 
 export function main(argv: string[], io: ImportIO): number {
-  let format: Format = 'text';
+  let format = 'text' as Format; // (set in the option callback: no narrowing to 'text')
   let outDir: string | undefined;
-  const pages: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      pages.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      io.out(USAGE + '\n');
-      return 0;
-    }
-    if (arg === '-v' || arg === '--version') {
-      io.out(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
-      return 0;
-    }
-    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
-      const { value, next } = optionValue(argv, i);
-      i = next;
-      if (!value || !FORMATS.includes(value as Format)) {
-        io.err(`handbook-import: --format must be one of ${FORMATS.join(', ')}${value ? ` (got "${value}")` : ''}\n`);
+  const pages = parseArgs('handbook-import', USAGE, argv, io, (arg, value) => {
+    if (isOption(arg, '--format', '-f')) {
+      const v = value();
+      if (!v || !FORMATS.includes(v as Format)) {
+        io.err(`handbook-import: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
         return 2;
       }
-      format = value as Format;
-      continue;
+      format = v as Format;
+      return true;
     }
-    if (arg === '--out' || arg === '-o' || arg.startsWith('--out=')) {
-      const { value, next } = optionValue(argv, i);
-      i = next;
-      if (!value) {
+    if (isOption(arg, '--out', '-o')) {
+      const v = value();
+      if (!v) {
         io.err('handbook-import: --out needs a directory\n');
         return 2;
       }
-      outDir = value;
-      continue;
+      outDir = v;
+      return true;
     }
-    if (arg.startsWith('-') && arg !== '-') {
-      io.err(`handbook-import: unknown option "${arg}" (see --help)\n`);
-      return 2;
-    }
-    pages.push(arg);
-  }
+    return false;
+  });
+  if (typeof pages === 'number') return pages;
   if (pages.length !== 1) {
     io.err(`handbook-import: ${pages.length ? 'give one page at a time' : 'no page given'} (see --help)\n`);
     return 2;

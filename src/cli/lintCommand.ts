@@ -1,4 +1,5 @@
 /** The `handbook-lint` command: arguments, run, output, exit status. */
+import { isOption, parseArgs } from './args';
 import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
@@ -23,8 +24,6 @@ Options:
 
 Exit status: 0 no errors, 1 errors found, 2 could not run.`;
 
-declare const __VERSION__: string | undefined;
-
 export interface CliIO {
   cwd: string;
   out: (s: string) => void;
@@ -47,53 +46,36 @@ export function main(argv: string[], io: CliIO): number {
   let quiet = false;
   let overlaps = false;
   let report: 'overlaps' | undefined;
-  const targets: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      targets.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      io.out(USAGE + '\n');
-      return 0;
-    }
-    if (arg === '-v' || arg === '--version') {
-      io.out(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
-      return 0;
-    }
+  const targets = parseArgs('handbook-lint', USAGE, argv, io, (arg, value) => {
     if (arg === '--quiet' || arg === '-q') {
       quiet = true;
-      continue;
+      return true;
     }
-    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (!value || !(FORMATS.includes(value as Format) || REPORT_FORMATS.includes(value as ReportFormat))) {
-        io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${value ? ` (got "${value}")` : ''}\n`);
+    if (isOption(arg, '--format', '-f')) {
+      const v = value();
+      if (!v || !(FORMATS.includes(v as Format) || REPORT_FORMATS.includes(v as ReportFormat))) {
+        io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
         return 2;
       }
-      format = value as Format | ReportFormat;
-      continue;
+      format = v as Format | ReportFormat;
+      return true;
     }
     if (arg === '--overlaps') {
       overlaps = true;
-      continue;
+      return true;
     }
-    if (arg === '--report' || arg.startsWith('--report=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (value !== 'overlaps') {
-        io.err(`handbook-lint: --report must be "overlaps"${value ? ` (got "${value}")` : ''}\n`);
+    if (isOption(arg, '--report')) {
+      const v = value();
+      if (v !== 'overlaps') {
+        io.err(`handbook-lint: --report must be "overlaps"${v ? ` (got "${v}")` : ''}\n`);
         return 2;
       }
-      report = value;
-      continue;
+      report = v;
+      return true;
     }
-    if (arg.startsWith('-') && arg !== '-') {
-      io.err(`handbook-lint: unknown option "${arg}" (see --help)\n`);
-      return 2;
-    }
-    targets.push(arg);
-  }
+    return false;
+  });
+  if (typeof targets === 'number') return targets;
 
   if (report ? !REPORT_FORMATS.includes(format as ReportFormat) : !FORMATS.includes(format as Format)) {
     io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS : FORMATS).join(', ')}${report ? ' with --report' : ''} (got "${format}")\n`);
