@@ -4,22 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../src/cli/importCommand';
 import { main as lint } from '../../../src/cli/lintCommand';
+import { runner, tree as makeTree } from './helpers';
 
-function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = main(args, { cwd, out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runner(main);
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-import-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree('hb-import-', files);
 
 const PAGE = [
   '# Team roles',

@@ -1,26 +1,13 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../src/cli/lintCommand';
+import { runner, tree as makeTree } from './helpers';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 
-function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = main(args, { cwd, out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runner(main);
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-lint-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree('hb-lint-', files);
 
 const role = (id: string, extra = '') => `---\nrole: ${id}\ntitle: ${id} title\ntype: manager\nresponsibilities: [work]\n${extra}---\n`;
 

@@ -1,27 +1,14 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../src/cli/lintCommand';
 import { roleText } from '../core/map/fixtures';
+import { runner, tree as makeTree } from './helpers';
 
 const BUILTIN = path.join(__dirname, '..', '..', '..', 'builtin');
 
-function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = main(args, { cwd, out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runner(main);
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-overlaps-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree('hb-overlaps-', files);
 
 describe('handbook-lint --overlaps (opt-in findings)', () => {
   it('is off by default: the built-in handbook has no findings', () => {
