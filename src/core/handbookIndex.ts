@@ -4,6 +4,7 @@
  * and the files whose findings its names touch, never to the whole handbook.
  */
 import { parseFile, compareFindings, type ParseOptions } from './parse';
+import { unresolvedLinkFinding } from './links';
 import { closestNames } from './names';
 import { normalizeName } from './text';
 import type { Finding, ParsedFile, Role } from './types';
@@ -326,13 +327,7 @@ export class HandbookIndex {
     for (const link of parsed.links) {
       if (this.owners.has(normalizeName(link.target))) continue;
       const suggestions = this.suggestionsFor(normalizeName(link.target));
-      out.push({
-        code: 'unresolved-link',
-        severity: 'warning',
-        message: `The link [[${link.target}]] names no role in the handbook.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
-        range: link.range,
-        data: { name: link.target, suggestions },
-      });
+      out.push(unresolvedLinkFinding(link.target, link.range, suggestions));
     }
     this.crossCache.set(uri, out);
     return out;

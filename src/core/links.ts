@@ -1,5 +1,5 @@
 /** `[[target]]` / `[[target|label]]` links in Markdown bodies, ignoring code spans and fenced code. */
-import type { Link } from './types';
+import type { Finding, Link, Range } from './types';
 import { ownString, type LineMap } from './text';
 
 const LINK = /\[\[([^\[\]|\r\n]+)(?:\|([^\[\]\r\n]*))?\]\]/g;
@@ -91,4 +91,19 @@ function outsideCodeSpans(line: string): [number, number][] {
   }
   parts.push([pos, line.length]);
   return parts;
+}
+
+/**
+ * The `unresolved-link` finding of a [[link]] that names no role, with its "did you mean"
+ * suggestions (closest names first). One builder for role files (HandbookIndex) and other
+ * Markdown files (language/linkFindings), so both give the same code, message, range and data.
+ */
+export function unresolvedLinkFinding(target: string, range: Range, suggestions: string[]): Finding {
+  return {
+    code: 'unresolved-link',
+    severity: 'warning',
+    message: `The link [[${target}]] names no role in the handbook.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+    range,
+    data: { name: target, suggestions },
+  };
 }

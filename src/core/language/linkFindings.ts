@@ -2,6 +2,7 @@
  * `unresolved-link` findings for a Markdown file that is not a role file (the index checks role
  * files itself). Same code, message, range and data as the index gives for a role file's body.
  */
+import { unresolvedLinkFinding } from '../links';
 import { closestNames } from '../names';
 import type { Finding } from '../types';
 import { documentLinks } from './position';
@@ -19,13 +20,7 @@ export function unresolvedLinkFindings(raw: string, resolver: LinkResolver): Fin
   for (const link of documentLinks(raw)) {
     if (resolver.has(link.target)) continue;
     const suggestions = closestNames(link.target, (known ??= resolver.knownNames()));
-    out.push({
-      code: 'unresolved-link',
-      severity: 'warning',
-      message: `The link [[${link.target}]] names no role in the handbook.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
-      range: link.range,
-      data: { name: link.target, suggestions },
-    });
+    out.push(unresolvedLinkFinding(link.target, link.range, suggestions));
   }
   return out;
 }
