@@ -38,7 +38,14 @@ interface SeqFrame {
 
 type Frame = MapFrame | SeqFrame;
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_-]*:(?= |$)/;
+/** A plain key and its colon, matched in place (sticky: no slice of the line). */
+const KEY = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \r\n]|$)/y;
+
+/** The length of the key at `at` (without its colon), or -1. */
+function keyAt(src: string, at: number): number {
+  KEY.lastIndex = at;
+  return KEY.test(src) ? KEY.lastIndex - at - 1 : -1;
+}
 /** Characters that may not start a plain scalar here (indicators, quotes, and what resolves to non-strings). */
 const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`0-9+.~ ]/;
 /** Plain scalars that the core schema reads as null or booleans. */
@@ -283,9 +290,9 @@ function line(src: string, stack: Frame[], lineStart: number, indent: number, fi
 }
 
 function keyLine(src: string, frame: MapFrame, first: number, end: number, nodeEnd: number): void {
-  const m = KEY.exec(src.slice(first, end));
-  if (!m) throw FALLBACK;
-  const key = m[0].slice(0, -1);
+  const length = keyAt(src, first);
+  if (length < 0) throw FALLBACK;
+  const key = src.slice(first, first + length);
   if (RESERVED.has(key) || key === '__proto__' || Object.prototype.hasOwnProperty.call(frame.data, key)) throw FALLBACK;
   const keyEnd = first + key.length;
   const keyNode = scalar(key, 'PLAIN', first, keyEnd, keyEnd);
@@ -306,8 +313,7 @@ function dashLine(src: string, stack: Frame[], frame: SeqFrame, lineStart: numbe
   const at = skipSpaces(src, first + 1, end);
   if (at === end || at === first + 1) throw FALLBACK; // "-" alone: the item is on the next lines
   if (src.charCodeAt(at) === 45 && (at + 1 === end || src.charCodeAt(at + 1) === 32)) throw FALLBACK; // "- - x"
-  const rest = src.slice(at, end);
-  if (KEY.test(rest)) {
+  if (keyAt(src, at) >= 0) {
     // A mapping in the sequence: its keys line up with this first one.
     const map = new YAMLMap();
     map.range = [at, at, at];

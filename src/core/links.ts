@@ -14,20 +14,30 @@ export function scanLinks(text: string, start: number, lines: LineMap): Link[] {
   const links: Link[] = [];
   let fence: { char: string; len: number } | undefined;
   const first = lines.position(start).line;
+  // Lines are sliced only when they may open or close a fence or hold a link (an edit re-scans the
+  // whole body: slicing every line was most of what a re-scan allocated).
+  let nextLink = -1;
   for (let line = first; line <= lines.lineCount; line++) {
     const from = line === first ? start : lines.lineStart(line);
     const to = lines.lineEnd(line);
-    const content = text.slice(from, to);
-    const m = FENCE.exec(content);
+    let lead = from;
+    while (lead < to && lead - from < 3 && text.charCodeAt(lead) === 32) lead++;
+    const c = text.charCodeAt(lead);
+    const m = c === 96 || c === 126 ? FENCE.exec(text.slice(from, to)) : null;
     if (fence) {
-      if (m && m[1][0] === fence.char && m[1].length >= fence.len && content.slice(m[0].length).trim() === '') fence = undefined;
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len && text.slice(from + m[0].length, to).trim() === '') fence = undefined;
       continue;
     }
-    if (m && !(m[1][0] === '`' && content.slice(m[0].length).includes('`'))) {
+    if (m && !(m[1][0] === '`' && text.slice(from + m[0].length, to).includes('`'))) {
       fence = { char: m[1][0], len: m[1].length };
       continue;
     }
-    if (content.indexOf('[[') < 0) continue;
+    if (nextLink < from) {
+      nextLink = text.indexOf('[[', from);
+      if (nextLink < 0) break;
+    }
+    if (nextLink >= to) continue;
+    const content = text.slice(from, to);
     for (const [a, b] of outsideCodeSpans(content)) {
       const segment = content.slice(a, b);
       LINK.lastIndex = 0;

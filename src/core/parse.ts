@@ -42,7 +42,8 @@ export function parseFrontmatterYaml(text: string, lines = new LineMap(text)): P
   const fm = findFrontmatter(text);
   if (fm.kind !== 'ok' || fm.yamlEnd - fm.yamlStart > MAX_FRONTMATTER_CHARS) return undefined;
   // Lone CR line breaks become LF (same length, so offsets hold); `yaml` handles CRLF itself.
-  const yamlText = text.slice(fm.yamlStart, fm.yamlEnd).replace(/\r(?!\n)/g, '\n');
+  let yamlText = text.slice(fm.yamlStart, fm.yamlEnd);
+  if (yamlText.includes('\r')) yamlText = yamlText.replace(/\r(?!\n)/g, '\n');
   // Duplicate keys are found by `duplicateKeys` (linear); the parser's own check is quadratic.
   // The usual role file takes the fast path (same nodes, several times faster); the rest, `yaml`.
   const fast = parseSimpleYaml(yamlText, YAML_OPTIONS);

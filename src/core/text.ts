@@ -75,7 +75,9 @@ export class LineMap {
 
 /** Case-insensitive, trimmed, whitespace-collapsed form of a name or text, for comparisons. */
 export function normalizeName(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+  const t = s.trim();
+  // Most names have single spaces only: skip the replace (it copies the string every time).
+  return (/\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
 }
 
 /**

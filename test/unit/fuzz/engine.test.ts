@@ -11,7 +11,7 @@ import { scanLinks } from '../../../src/core/links';
 import { contentHash } from '../../../src/core/handbookIndex';
 import { parseFile, parseFrontmatterYaml } from '../../../src/core/parse';
 import { TOP_LEVEL_KEYS } from '../../../src/core/schema';
-import { LineMap, ownString, stripBom } from '../../../src/core/text';
+import { LineMap, normalizeName, ownString, stripBom } from '../../../src/core/text';
 import type { ParsedFile } from '../../../src/core/types';
 import { nodeAtPath, pathAtOffset } from '../../../src/core/yamlTree';
 import validate = require('../../../src/core/generated/roleValidator');
@@ -160,6 +160,11 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
       }),
       runs(300),
     );
+  });
+
+  it('normalizeName: trimmed, whitespace runs collapsed to one space, lower case', () => {
+    const ws = fc.string({ unit: fc.constantFrom('a', 'B', 'É', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', 'x') });
+    check('normalizeName', fc.property(ws, (s) => assert.strictEqual(normalizeName(s), s.trim().replace(/\s+/g, ' ').toLowerCase())), runs(500));
   });
 
   it('link scanning: every link is the [[...]] text at its range, its target at the target range', () => {
