@@ -1,12 +1,13 @@
 /**
  * A fast path for the YAML that role files are made of: block mappings and sequences, one-line
- * plain or quoted strings, one-line flow sequences of them. It builds the same nodes, with the same
+ * plain or quoted strings, one-line flow sequences of them, simple block scalars (`>-`, `|`) as
+ * mapping values. It builds the same nodes, with the same
  * ranges, as the `yaml` package (which stays the reference: anything else returns undefined and
  * the caller parses with `yaml`), plus the plain JS value, several times faster. Profiling showed
  * the `yaml` parser to be most of the time of a lint run and of re-validating an edited role.
  *
- * Anything beyond that subset falls back: comments, anchors, aliases, tags, block scalars,
- * multi-line scalars, flow mappings, empty values, numbers/booleans/null, duplicate keys, tabs and
+ * Anything beyond that subset falls back: comments, anchors, aliases, tags, block scalars with
+ * blank or more-indented lines, multi-line plain or quoted scalars, flow mappings, empty values, numbers/booleans/null, duplicate keys, tabs and
  * control characters. A differential property test (test/unit/fuzz/fastYaml.test.ts) holds it to
  * the `yaml` package: same nodes, same ranges, same value, and never a document `yaml` rejects.
  */
@@ -232,8 +233,7 @@ function parse(src: string, options: Options): FastYaml | undefined {
       rootData = {};
       stack.push({ kind: 'map', indent: 0, node: root, data: rootData });
     }
-    line(src, stack, pos, indent, first, end, next, isDash);
-    pos = next;
+    pos = line(src, stack, pos, indent, first, end, next, isDash);
   }
   if (!root) return undefined;
   while (stack.length) close(stack.pop()!);
@@ -243,8 +243,8 @@ function parse(src: string, options: Options): FastYaml | undefined {
   return { doc, data: rootData };
 }
 
-/** Places one non-blank line: `first` is its first non-space character, `end` its end. */
-function line(src: string, stack: Frame[], lineStart: number, indent: number, first: number, end: number, nodeEnd: number, isDash: boolean): void {
+/** Places one non-blank line (`first`: its first non-space character); returns where to go on. */
+function line(src: string, stack: Frame[], lineStart: number, indent: number, first: number, end: number, nodeEnd: number, isDash: boolean): number {
   for (;;) {
     const top = stack[stack.length - 1];
     if (!top) throw FALLBACK;
@@ -289,7 +289,43 @@ function line(src: string, stack: Frame[], lineStart: number, indent: number, fi
   }
 }
 
-function keyLine(src: string, frame: MapFrame, first: number, end: number, nodeEnd: number): void {
+/**
+ * A block scalar as a mapping value (`>`, `>-`, `|`, `|-`, as the built-in roles use for notes):
+ * its lines, all at one indentation deeper than the key, none blank or with trailing spaces.
+ * Returns the node, its value and where the next line starts.
+ */
+function blockScalar(src: string, at: number, end: number, nodeEnd: number, parentIndent: number): [Scalar<string>, string, number] {
+  const folded = src.charCodeAt(at) === 62;
+  let i = at + 1;
+  const strip = src.charCodeAt(i) === 45;
+  if (strip) i++;
+  if (skipSpaces(src, i, end) !== end) throw FALLBACK; // keep (+), indentation digits, comments
+  const parts: string[] = [];
+  let pos = nodeEnd;
+  let contentIndent = -1;
+  while (pos < src.length) {
+    let lineEnd = src.indexOf('\n', pos);
+    const next = lineEnd < 0 ? src.length : lineEnd + 1;
+    if (lineEnd < 0) lineEnd = src.length;
+    let e = lineEnd;
+    if (e > pos && src.charCodeAt(e - 1) === 13) e--;
+    const first = skipSpaces(src, pos, e);
+    if (first === e) throw FALLBACK; // blank lines: their folding and chomping are left to `yaml`
+    const indent = first - pos;
+    if (indent <= parentIndent) break;
+    if (contentIndent < 0) contentIndent = indent;
+    else if (indent !== contentIndent) throw FALLBACK;
+    if (src.charCodeAt(e - 1) === 32) throw FALLBACK;
+    parts.push(src.slice(first, e));
+    pos = next;
+  }
+  if (parts.length === 0) throw FALLBACK;
+  const value = parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
+  return [scalar(value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', at, pos, pos), value, pos];
+}
+
+/** Places a `key: value` line; returns where the next line starts (after a block scalar's lines). */
+function keyLine(src: string, frame: MapFrame, first: number, end: number, nodeEnd: number): number {
   const length = keyAt(src, first);
   if (length < 0) throw FALLBACK;
   const key = src.slice(first, first + length);
@@ -302,14 +338,22 @@ function keyLine(src: string, frame: MapFrame, first: number, end: number, nodeE
   if (valueAt === end) {
     frame.data[key] = undefined; // claimed, so a duplicate falls back
     frame.pending = { pair, key };
-    return;
+    return nodeEnd;
+  }
+  const c = src.charCodeAt(valueAt);
+  if (c === 62 || c === 124) {
+    const [node, value, next] = blockScalar(src, valueAt, end, nodeEnd, frame.indent);
+    pair.value = node;
+    frame.data[key] = value;
+    return next;
   }
   const [node, value] = inlineValue(src, valueAt, end, nodeEnd);
   pair.value = node;
   frame.data[key] = value;
+  return nodeEnd;
 }
 
-function dashLine(src: string, stack: Frame[], frame: SeqFrame, lineStart: number, first: number, end: number, nodeEnd: number): void {
+function dashLine(src: string, stack: Frame[], frame: SeqFrame, lineStart: number, first: number, end: number, nodeEnd: number): number {
   const at = skipSpaces(src, first + 1, end);
   if (at === end || at === first + 1) throw FALLBACK; // "-" alone: the item is on the next lines
   if (src.charCodeAt(at) === 45 && (at + 1 === end || src.charCodeAt(at + 1) === 32)) throw FALLBACK; // "- - x"
@@ -322,10 +366,10 @@ function dashLine(src: string, stack: Frame[], frame: SeqFrame, lineStart: numbe
     frame.data.push(data);
     const mapFrame: MapFrame = { kind: 'map', indent: at - lineStart, node: map, data };
     stack.push(mapFrame);
-    keyLine(src, mapFrame, at, end, nodeEnd);
-    return;
+    return keyLine(src, mapFrame, at, end, nodeEnd);
   }
   const [node, value] = inlineValue(src, at, end, nodeEnd);
   frame.node.items.push(node);
   frame.data.push(value);
+  return nodeEnd;
 }
