@@ -105,6 +105,19 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
   return result;
 }
 
+/** Records activate() times for `npm run bench` (out/activation.json). */
+function writeActivation(results: SuiteResult[]): void {
+  const runs = results.flatMap((r) =>
+    r.activation.flatMap((line) => {
+      const m = /activationMs=([\d.]+)\s*(?:\((.*)\))?/.exec(line);
+      return m ? [{ suite: r.suite, activationMs: Number(m[1]), how: m[2] ?? '' }] : [];
+    }),
+  );
+  if (!runs.length) return;
+  fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'out', 'activation.json'), JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2) + '\n');
+}
+
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const suites = discoverSuites().filter((s) => !wanted.length || wanted.includes(s));
@@ -129,6 +142,7 @@ async function main(): Promise<number> {
     const status = r.code === 0 ? 'ok' : `FAILED (exit ${r.code}${r.error ? `: ${r.error}` : ''})`;
     process.stdout.write(`  ${r.suite}: ${status}, ${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s${r.activation.length ? `; ${r.activation.join('; ')}` : ''}\n`);
   }
+  writeActivation(results);
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0) + results.filter((r) => r.code !== 0 && r.failed === 0).length;
   process.stdout.write(`integration: ${passed} passed, ${failed} failed\n`);

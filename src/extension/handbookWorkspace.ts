@@ -20,6 +20,7 @@ const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 const EDIT_DEBOUNCE_MS = 250;
 const READ_BATCH = 32;
+const SETTLE_MS = 300;
 
 export class HandbookWorkspace implements vscode.Disposable {
   /** Workspace role files, plus the built-in roles while they stand in for an empty handbook. */
@@ -38,8 +39,6 @@ export class HandbookWorkspace implements vscode.Disposable {
   private matcher: ((rel: string) => boolean) | undefined;
   private globs: string[] = [];
   private scanPromise: Promise<void> | undefined;
-  private scanning = false;
-  private rescan = false;
   private readonly decoder = new TextDecoder('utf-8');
   private builtinsActive = false;
 
@@ -126,24 +125,11 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
   refresh(): Promise<void> {
-    // Scans never overlap: a refresh asked for during a scan runs once that scan ends, and every
-    // caller's promise settles only when no scan is running or pending.
-    if (this.scanPromise && this.scanning) {
-      this.rescan = true;
-      return this.scanPromise;
-    }
-    this.scanning = true;
-    this.scanPromise = (async () => {
-      do {
-        this.rescan = false;
-        const run = vscode.window.withProgress(
-          { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
-          () => this.scan(),
-        );
-        await Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
-      } while (this.rescan);
-      this.scanning = false;
-    })();
+    const run = vscode.window.withProgress(
+      { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
+      () => this.scan(),
+    );
+    this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
     return this.scanPromise;
   }
 
@@ -203,6 +189,9 @@ export class HandbookWorkspace implements vscode.Disposable {
       return;
     }
     if (this.tokens.get(key) !== token || this.openDocument(uri)) return;
+    // A watcher can report a file while its writer has written nothing yet, and fold the write's
+    // own change event into that one: look again once the writer is likely done.
+    if (text.length === 0 && !quiet) this.timers.set(key, setTimeout(() => this.tokens.get(key) === token && this.fromDisk(uri), SETTLE_MS));
     this.apply(uri, text);
     if (!quiet) this.scheduleFlush();
   }
