@@ -52,9 +52,23 @@ interface Run {
   ms: number;
 }
 
+/**
+ * The CLI bundle where another user can read it: the checkout may sit under a folder only its
+ * owner may enter (a mode-700 temp folder), which would hide the CLI itself from that user.
+ */
+function cliReadableBy(as?: { uid: number; gid: number }): string {
+  if (!as) return CLI;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-cli-'));
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, 'handbook-lint.js');
+  fs.copyFileSync(CLI, copy);
+  fs.chmodSync(copy, 0o644);
+  return copy;
+}
+
 function lint(cwd: string, args: string[], as?: { uid: number; gid: number }): Run {
   const started = Date.now();
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [cliReadableBy(as), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
