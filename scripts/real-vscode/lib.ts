@@ -422,6 +422,8 @@ export interface StartOptions {
   keep?: boolean;
   /** A fixed port instead of a free one. */
   port?: number;
+  /** Keep workspace trust on, so the folder opens untrusted (restricted mode). */
+  workspaceTrust?: boolean;
 }
 
 /** Throwaway folder under the OS temp dir, removed by cleanup() unless HANDBOOK_KEEP_RUNS=1. */
@@ -486,7 +488,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
         '--extensions-dir', extensionsDir,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         '--disable-proxy',
         '--ignore-last-opened',

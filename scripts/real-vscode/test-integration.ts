@@ -57,7 +57,11 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
   if (!fs.existsSync(fixture)) throw new Error(`suite "${suite}" has no fixture workspace ${path.relative(ROOT, fixture)}`);
   // A copy: tests may edit, create and delete files without touching the repository.
   const workspace = copyToTemp(fixture, `workspace-${suite}`, `ws-${suite}`);
+  // The "untrusted" suite opens its folder in restricted mode: trust on, never prompted, not trusted.
+  const untrusted = suite === 'untrusted';
   const server = await startCodeServer({
+    workspaceTrust: untrusted,
+    settings: untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : undefined,
     env: {
       HANDBOOK_TEST_SUITE: suite,
       HANDBOOK_TEST_GREP: process.env.HANDBOOK_TEST_GREP ?? '',
