@@ -18,8 +18,12 @@ const app = document.getElementById('app')!;
 
 type Child = Node | string | undefined | false;
 
+/** Every element this script made: anything else in the page would have come from role text. */
+const created = new WeakSet<Element>();
+
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; title?: string; id?: string; ariaLabel?: string } = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
+  created.add(e);
   if (props.class) e.className = props.class;
   if (props.title) e.title = props.title;
   if (props.id) e.id = props.id;
@@ -221,7 +225,9 @@ function render(model: CompareViewModel): void {
   app.replaceChildren(...content.filter((x): x is Node => x instanceof Node));
   if (focusedId) document.getElementById(focusedId)?.focus();
   vscode.setState({ left: model.left, right: model.right });
-  vscode.postMessage({ type: 'rendered', left: c?.left.uri ?? '', right: c?.right.uri ?? '', items: app.querySelectorAll('button.item').length });
+  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
+  const text = (app.textContent ?? '').slice(0, 4096);
+  vscode.postMessage({ type: 'rendered', left: c?.left.uri ?? '', right: c?.right.uri ?? '', items: app.querySelectorAll('button.item').length, foreign, text });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

@@ -76,7 +76,7 @@ export type WebviewMessage =
   | { type: 'open'; uri: string; line: number; column: number; endLine: number; endColumn: number }
   | { type: 'copyMarkdown' }
   /** Sent after each render: what the page shows, for tests and logs. */
-  | { type: 'rendered'; left: string; right: string; items: number };
+  | { type: 'rendered'; left: string; right: string; items: number; /** Elements the page did not create itself (0 unless role text became markup). */ foreign: number; /** The page's text, cut to 4,096 characters. */ text: string };
 
 /** What the webview keeps with `setState`, restored by the panel serializer after a reload. */
 export interface CompareState {
@@ -96,6 +96,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function isText(v: unknown, allowEmpty = false): v is string {
   return typeof v === 'string' && v.length <= MAX_STRING && (allowEmpty || v.length > 0);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_LINE;
 }
 
 function isPosition(v: unknown): v is number {
@@ -131,14 +135,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         ? { type: 'open', uri: raw.uri, line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn }
         : undefined;
     case 'rendered':
-      return hasOnly(raw, ['type', 'left', 'right', 'items']) &&
+      return hasOnly(raw, ['type', 'left', 'right', 'items', 'foreign', 'text']) &&
         isText(raw.left, true) &&
         isText(raw.right, true) &&
-        typeof raw.items === 'number' &&
-        Number.isInteger(raw.items) &&
-        raw.items >= 0 &&
-        raw.items <= MAX_LINE
-        ? { type: 'rendered', left: raw.left, right: raw.right, items: raw.items }
+        isCount(raw.items) &&
+        isCount(raw.foreign) &&
+        isText(raw.text, true)
+        ? { type: 'rendered', left: raw.left, right: raw.right, items: raw.items, foreign: raw.foreign, text: raw.text }
         : undefined;
     default:
       return undefined;

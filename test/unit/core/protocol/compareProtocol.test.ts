@@ -13,7 +13,7 @@ describe('compare protocol: messages from the webview', () => {
       { type: 'pick', side: 'right', uri: U },
       { type: 'open', uri: U, line: 3, column: 5, endLine: 3, endColumn: 5 },
       { type: 'open', uri: U, line: 3, column: 9, endLine: 4, endColumn: 1 },
-      { type: 'rendered', left: U, right: '', items: 0 },
+      { type: 'rendered', left: U, right: '', items: 0, foreign: 0, text: '' },
     ];
     for (const m of good) {
       const parsed = parseWebviewMessage(m);
@@ -46,8 +46,10 @@ describe('compare protocol: messages from the webview', () => {
       { type: 'open', uri: U, line: 2, column: 5, endLine: 2, endColumn: 4 },
       { type: 'open', uri: U, line: 1e9, column: 1, endLine: 1e9, endColumn: 1 },
       { type: 'open', uri: U, line: 1, column: 1, endLine: 1, endColumn: 1, command: 'rm' },
-      { type: 'rendered', left: U, right: U, items: -1 },
+      { type: 'rendered', left: U, right: U, items: -1, foreign: 0, text: '' },
       { type: 'rendered', left: U, right: U },
+      { type: 'rendered', left: U, right: U, items: 1, foreign: 1.5, text: '' },
+      { type: 'rendered', left: U, right: U, items: 1, foreign: 0, text: 'x'.repeat(5000) },
     ];
     for (const m of bad) assert.strictEqual(parseWebviewMessage(m), undefined, JSON.stringify(m) ?? String(m));
   });
