@@ -20,6 +20,9 @@ const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 const EDIT_DEBOUNCE_MS = 250;
 const READ_BATCH = 32;
+const MARKDOWN_PATH = /\.(md|markdown)$/i;
+/** Folders the scan never enters (see EXCLUDE_GLOB), on workspace-relative paths. */
+const SKIPPED_PATH = /\/(node_modules|\.[^/]*)(\/|$)/;
 const SETTLE_MS = 300;
 
 export class HandbookWorkspace implements vscode.Disposable {
@@ -71,9 +74,16 @@ export class HandbookWorkspace implements vscode.Disposable {
         }),
       ),
     );
-    // A deleted folder is reported as the folder alone, which the Markdown glob above filters out.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    this.disposables.push(deletions, deletions.onDidDelete((u) => this.remove(u)));
+    // A created or deleted folder may be reported as the folder alone (its Markdown files
+    // included), which the Markdown glob above filters out.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.disposables.push(
+      folders,
+      folders.onDidDelete((u) => this.remove(u)),
+      folders.onDidCreate((u) => {
+        if (!MARKDOWN_PATH.test(u.path) && !SKIPPED_PATH.test(`/${vscode.workspace.asRelativePath(u, false)}`)) void this.added(u);
+      }),
+    );
   }
 
   /** The built-in roles alone, always available (for the "always" mode and lookups); parsed on first use, after activation. */
