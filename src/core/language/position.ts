@@ -2,7 +2,7 @@
  * What is under a position of a Markdown document: a frontmatter key, an enum value, a role
  * reference, or a `[[link]]`. Works on the text of one document, parsed on demand.
  */
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { findFrontmatter } from '../frontmatter';
 import { scanLinks } from '../links';
 import { parseFrontmatterYaml } from '../parse';
@@ -109,19 +109,33 @@ export interface ReferenceSpan {
   range: Range;
 }
 
-/** The role references of a role file's frontmatter (sharesSuccessCriteriaOf items, relationships[].with). */
-export function documentReferences(raw: string): ReferenceSpan[] {
+export interface FrontmatterMapping {
+  doc: DocumentText & { yaml: NonNullable<DocumentText['yaml']> };
+  root: YAMLMap;
+  /** Offset of the YAML text in the document. */
+  base: number;
+}
+
+/** The frontmatter of a document as a YAML mapping, or undefined when it is unclosed, unreadable or not a mapping. */
+export function frontmatterMapping(raw: string): FrontmatterMapping | undefined {
   const doc = documentText(raw);
-  if (!doc.yaml?.closed) return [];
+  if (!doc.yaml?.closed) return undefined;
   let parsed;
   try {
     parsed = parseFrontmatterYaml(doc.text, doc.lines);
   } catch {
-    return [];
+    return undefined;
   }
   const root = parsed?.doc.contents as Node | null | undefined;
-  if (!parsed || !isMap(root)) return [];
-  const base = parsed.base;
+  const yaml = doc.yaml;
+  return parsed && isMap(root) ? { doc: { ...doc, yaml }, root, base: parsed.base } : undefined;
+}
+
+/** The role references of a role file's frontmatter (sharesSuccessCriteriaOf items, relationships[].with). */
+export function documentReferences(raw: string): ReferenceSpan[] {
+  const fm = frontmatterMapping(raw);
+  if (!fm) return [];
+  const { doc, root, base } = fm;
   const out: ReferenceSpan[] = [];
   const add = (node: unknown, path: YamlPath) => {
     if (!isScalar(node) || !node.range || typeof node.value !== 'string' || !node.value.trim()) return;

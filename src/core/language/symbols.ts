@@ -4,10 +4,9 @@
  * Markdown extension, which already lists them.
  */
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { parseFrontmatterYaml } from '../parse';
 import type { Range } from '../types';
 import { pairKey } from '../yamlTree';
-import { documentText, type DocumentText } from './position';
+import { frontmatterMapping, type DocumentText } from './position';
 
 export type SymbolKind = 'role' | 'list' | 'field' | 'item' | 'object';
 
@@ -42,17 +41,9 @@ function getField(node: Node, key: string): Node | null | undefined {
 
 /** The outline of a role file, or [] when it has no readable frontmatter mapping. */
 export function roleSymbols(raw: string): SymbolModel[] {
-  const doc = documentText(raw);
-  if (!doc.yaml?.closed) return [];
-  let parsed;
-  try {
-    parsed = parseFrontmatterYaml(doc.text, doc.lines);
-  } catch {
-    return [];
-  }
-  const root = parsed?.doc.contents as Node | null | undefined;
-  if (!parsed || !isMap(root)) return [];
-  const base = parsed.base;
+  const fm = frontmatterMapping(raw);
+  if (!fm) return [];
+  const { doc, root, base } = fm;
   const span = (start: number, end: number): Range => doc.lines.range(base + start, base + Math.max(start, end));
   const trimmedEnd = (end: number, start: number): number => {
     let e = end;
