@@ -5,15 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, command, DEFAULT_TIMEOUT_MS, fixtureUri, waitForState } from '../helpers';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { exists } from '../../../src/extension/util/fs';
 
 describe('handbook follows folders of role files (workspace without role files)', () => {
   const uris = (handbook: { index: { uris(): string[] } }) => handbook.index.uris().filter((u) => u.startsWith('file:')).sort();

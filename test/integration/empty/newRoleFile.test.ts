@@ -8,18 +8,10 @@ import * as vscode from 'vscode';
 import { parseFile } from '../../../src/core/parse';
 import type { NewRoleFileResult } from '../../../src/extension/newRoleFile';
 import { api, closeAllEditors, command, DEFAULT_TIMEOUT_MS, EXTENSION_ID, fixtureUri, waitForState } from '../helpers';
+import { exists } from '../../../src/extension/util/fs';
 
 const NEW = 'handbookRoles.newRoleFile';
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('new role file (workspace without role files)', () => {
   const rolesDir = () => fixtureUri('roles');
