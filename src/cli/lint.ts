@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
-import { compareFindings } from '../core/parse';
+import { compareFindings } from '../core/findingOrder';
 import type { Finding } from '../core/types';
 import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix, walkMarkdown } from './discover';
 import type { FileFindings } from './format';
@@ -21,6 +21,8 @@ export interface LintOptions {
   onNote?: (file: string, note: string) => void;
   /** More findings by file (absolute path) from the whole handbook, e.g. the map's opt-in ones. */
   extraFindings?: (index: HandbookIndex) => ReadonlyMap<string, Finding[]>;
+  /** The run needs the roles' content after checking them (a report, the map's findings). */
+  keepRoles?: boolean;
 }
 
 export interface LintRun {
@@ -70,7 +72,8 @@ function describe(err: unknown): string {
 export function runLint(opts: LintOptions): LintRun {
   const cwd = path.resolve(opts.cwd);
   const isRoleGlob = globMatcher(opts.roleGlobs ?? DEFAULT_ROLE_GLOBS);
-  const index = new HandbookIndex();
+  // Findings need names only; the rest of each role would be held until the report is out.
+  const index = new HandbookIndex({ namesOnly: !opts.keepRoles && !opts.extraFindings });
   const skip = (file: string, reason: string) => opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', reason);
   const invalidUtf8 = (file: string) => () => opts.onNote?.(toPosix(path.relative(cwd, file)), 'is not valid UTF-8: invalid bytes were read as U+FFFD');
 

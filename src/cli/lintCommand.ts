@@ -90,6 +90,7 @@ export function main(argv: string[], io: CliIO): number {
       onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`),
       onNote: (file, note) => io.err(`handbook-lint: ${file} ${note}\n`),
       extraFindings: overlaps && !report ? overlapFindings : undefined,
+      keepRoles: !!report,
     });
     if (targets.length === 0 && run.roleFiles === 0) {
       io.err('handbook-lint: no role files found under the current directory\n');

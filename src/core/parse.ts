@@ -1,6 +1,7 @@
 /** Parses one Markdown file into its role, references, links and file-local findings. */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { parseSimpleYaml } from './fastYaml';
+import { compareFindings } from './findingOrder';
 import { findFrontmatter } from './frontmatter';
 import { scanLinks } from './links';
 import { schemaFindings } from './schema';
@@ -215,10 +216,6 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
     }
   }
   return first;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return a.range.line - b.range.line || a.range.column - b.range.column || a.code.localeCompare(b.code);
 }
 
 /** Reads a scalar's text, for the tolerant model. */

@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
 import { pairKey } from '../yamlTree';
-import { frontmatterMapping, type DocumentText } from './position';
+import { frontmatterMapping } from './position';
 
 export type SymbolKind = 'role' | 'list' | 'field' | 'item' | 'object';
 

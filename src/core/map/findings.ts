@@ -6,7 +6,7 @@
  *   evaluated on it matches (its own role, or a role sharing its criteria).
  */
 import type { Finding } from '../types';
-import { compareFindings } from '../parse';
+import { compareFindings } from '../findingOrder';
 import { explainLink, joinNames, MapLookup, quote } from './describe';
 import type { ResponsibilityMap } from './types';
 

@@ -18,6 +18,8 @@ export interface SideRef {
   id: string;
 }
 
+export const sideRef = (role: SideRef): SideRef => ({ uri: role.uri, id: role.id });
+
 /** A role the pickers offer. */
 export interface RoleChoice {
   uri: string;

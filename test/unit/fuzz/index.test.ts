@@ -98,4 +98,44 @@ describe('fuzz: HandbookIndex against a model', () => {
       runs(100, 2),
     );
   });
+
+  it('a names-only index (what handbook-lint keeps) reports what a full index reports, after any sequence of updates', () => {
+    check(
+      'names-only index',
+      fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+        const full = new HandbookIndex();
+        const lean = new HandbookIndex({ namesOnly: true });
+        const both = (f: (i: HandbookIndex) => { affected: Set<string> }) => {
+          assert.deepStrictEqual([...f(lean).affected].sort(), [...f(full).affected].sort(), 'affected files');
+        };
+        const files = new Map<string, FileState>();
+        for (const o of ops) {
+          if (o.kind === 'set') {
+            files.set(o.uri, { text: o.text, force: o.force });
+            both((i) => i.set(o.uri, o.text, { forceRoleFile: o.force }));
+          } else if (o.kind === 'delete') {
+            files.delete(o.uri);
+            both((i) => i.delete(o.uri));
+          } else if (o.kind === 'rename') {
+            const f = files.get(o.from);
+            if (!f || o.from === o.to) continue;
+            files.delete(o.from);
+            files.set(o.to, f);
+            both((i) => i.delete(o.from));
+            both((i) => i.set(o.to, f.text, { forceRoleFile: f.force }));
+          }
+          for (const u of URIS) assert.deepStrictEqual(lean.findings(u), full.findings(u), `findings of ${u}`);
+        }
+        for (const u of URIS) {
+          const role = lean.get(u)?.role;
+          if (!role) continue;
+          assert.deepStrictEqual([role.focus, role.responsibilities, role.successCriteria, role.relationships], [[], [], [], []], 'keeps names only');
+          assert.deepStrictEqual([role.id, role.title, role.aliases], [full.get(u)!.role!.id, full.get(u)!.role!.title, full.get(u)!.role!.aliases]);
+        }
+        for (const name of REFERENCE_NAMES) assert.strictEqual(lean.resolve(name)?.uri, full.resolve(name)?.uri, `resolve(${name})`);
+        assert.deepStrictEqual([...lean.knownNames()].sort(), [...full.knownNames()].sort());
+      }),
+      runs(100, 2),
+    );
+  });
 });

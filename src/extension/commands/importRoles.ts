@@ -1,0 +1,123 @@
+/**
+ * "Handbook: Import Roles from Page…": turns the active prose page into role files. It shows what
+ * would be created in a preview document first, writes only after the user confirms, never
+ * overwrites an existing file, then opens the new files.
+ */
+import * as vscode from 'vscode';
+import { importPage, renderRoleFile, type ImportedRole } from '../../core/import';
+import type { FeatureContext } from '../featureContext';
+import { exists } from '../util/fs';
+
+/** Arguments for tests and other extensions; people use the active editor and the dialogs. */
+export interface ImportArgs {
+  /** The page to import (default: the active Markdown editor). */
+  page?: vscode.Uri;
+  /** Folder to write into (default: `roles/` in the page's workspace folder). */
+  folder?: vscode.Uri;
+  /** Skip the confirmation dialog: the caller has confirmed already. */
+  confirmed?: boolean;
+}
+
+export interface ImportOutcome {
+  roles: ImportedRole[];
+  preview?: vscode.Uri;
+  created: vscode.Uri[];
+  /** Files that already existed and were left as they were. */
+  skipped: vscode.Uri[];
+  /** Roles that could not become valid files (no responsibilities). */
+  invalid: string[];
+}
+
+function defaultFolder(page: vscode.Uri): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(page) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, 'roles') : undefined;
+}
+
+function previewText(pageName: string, folder: vscode.Uri, plan: { role: ImportedRole; target: vscode.Uri; state: 'new' | 'exists' | 'invalid'; text: string }[]): string {
+  const t = vscode.l10n.t;
+  const rows = plan.map(({ role, target, state }) => {
+    const what = state === 'new' ? t('create') : state === 'exists' ? t('exists: left as it is') : t('skipped: no responsibilities found');
+    const name = vscode.workspace.asRelativePath(target, false);
+    return `| ${role.title.replace(/\|/g, '\\|')} | \`${name}\` | ${role.responsibilities.length} | ${role.successCriteria.length} | ${what} |`;
+  });
+  const files = plan
+    .filter((p) => p.state === 'new')
+    .map((p) => `## ${vscode.workspace.asRelativePath(p.target, false)}\n\n~~~~markdown\n${p.text.replace(/~~~~/g, '~ ~ ~ ~')}~~~~\n`);
+  return [
+    `# ${t('Import preview: {0}', pageName)}`,
+    '',
+    t('Nothing is written until you confirm. Target folder: {0}', vscode.workspace.asRelativePath(folder, false)),
+    '',
+    `| ${t('Role')} | ${t('File')} | ${t('Responsibilities')} | ${t('Success criteria')} | ${t('Action')} |`,
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ...files,
+  ].join('\n');
+}
+
+/** The command's handler. */
+export const importRolesCommand =
+  (ctx: FeatureContext) =>
+  async (args?: ImportArgs | vscode.Uri): Promise<ImportOutcome | undefined> => {
+    const t = vscode.l10n.t;
+    const options: ImportArgs = args instanceof vscode.Uri ? { page: args } : (args ?? {});
+    const pageUri = options.page ?? vscode.window.activeTextEditor?.document.uri;
+    if (!pageUri) {
+      void vscode.window.showWarningMessage(t('Open the handbook page to import first.'));
+      return undefined;
+    }
+    const doc = await vscode.workspace.openTextDocument(pageUri);
+    const pageName = vscode.workspace.asRelativePath(pageUri, false);
+    const result = importPage(doc.getText(), { sourceName: pageName });
+    if (result.roles.length === 0) {
+      void vscode.window.showInformationMessage(t('No roles found in {0}.', pageName));
+      return { roles: [], created: [], skipped: [], invalid: [] };
+    }
+    const folder = options.folder ?? defaultFolder(pageUri);
+    if (!folder) {
+      void vscode.window.showWarningMessage(t('Open a folder to import roles into.'));
+      return undefined;
+    }
+    const plan = await Promise.all(
+      result.roles.map(async (role) => {
+        const target = vscode.Uri.joinPath(folder, `${role.role}.md`);
+        const state: 'new' | 'exists' | 'invalid' = role.responsibilities.length === 0 ? 'invalid' : (await exists(target)) ? 'exists' : 'new';
+        return { role, target, state, text: state === 'invalid' ? '' : renderRoleFile(role, { sourceName: pageName }) };
+      }),
+    );
+    const outcome: ImportOutcome = {
+      roles: result.roles,
+      created: [],
+      skipped: plan.filter((p) => p.state === 'exists').map((p) => p.target),
+      invalid: plan.filter((p) => p.state === 'invalid').map((p) => p.role.role),
+    };
+    const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewText(pageName, folder, plan) });
+    outcome.preview = preview.uri;
+    await vscode.window.showTextDocument(preview, { preview: true, preserveFocus: false });
+    const toCreate = plan.filter((p) => p.state === 'new');
+    if (toCreate.length === 0) {
+      void vscode.window.showInformationMessage(t('Every role of {0} already has a file; nothing to create.', pageName));
+      return outcome;
+    }
+    if (!options.confirmed) {
+      const create = t('Create {0} Files', toCreate.length);
+      const answer = await vscode.window.showInformationMessage(
+        t('Create {0} role files in {1}?', toCreate.length, vscode.workspace.asRelativePath(folder, false)),
+        { modal: true, detail: t('Existing files are never overwritten.') },
+        create,
+      );
+      if (answer !== create) return outcome;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const p of toCreate) edit.createFile(p.target, { contents: new TextEncoder().encode(p.text), overwrite: false, ignoreIfExists: true });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(t('The role files could not be created.'));
+      return outcome;
+    }
+    await Promise.all(toCreate.map((p) => vscode.workspace.save(p.target).then(undefined, () => undefined)));
+    outcome.created = toCreate.map((p) => p.target);
+    ctx.log.info(`Imported ${outcome.created.length} roles from ${pageName}.`);
+    for (const uri of outcome.created) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true });
+    return outcome;
+  };

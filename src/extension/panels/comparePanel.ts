@@ -1,0 +1,196 @@
+/**
+ * The comparison panel: keeps the webview's model in step with the handbook and handles what the
+ * page sends. Loaded on first use (src/extension/util/lazy.ts) by compareView.ts, which owns the
+ * commands and the serializer.
+ */
+import * as vscode from 'vscode';
+import { compareRoles, comparisonToMarkdown, type MarkdownLabels } from '../../core/compare';
+import {
+  parseWebviewMessage,
+  sideRef as ref,
+  type CompareLabels,
+  type CompareState,
+  type CompareViewModel,
+  type HostMessage,
+  type RoleChoice,
+  type SideRef,
+  type WebviewMessage,
+} from '../../core/protocol/compareProtocol';
+import type { Role } from '../../core/types';
+import type { FeatureContext } from '../featureContext';
+import { toVsRange } from '../util/ranges';
+import { allRoles, roleByUri, roleResolver } from '../util/roleChoice';
+import { describeMessage, setUpPanel } from '../util/webview';
+
+export type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
+
+function compareLabels(): CompareLabels {
+  return {
+    left: vscode.l10n.t('Left role'),
+    right: vscode.l10n.t('Right role'),
+    swap: vscode.l10n.t('Swap sides'),
+    copyMarkdown: vscode.l10n.t('Copy as Markdown table'),
+    builtin: vscode.l10n.t('built-in'),
+    focus: vscode.l10n.t('Focus'),
+    responsibilities: vscode.l10n.t('Responsibilities'),
+    successCriteria: vscode.l10n.t('Success criteria'),
+    relationships: vscode.l10n.t('Relationships'),
+    shared: vscode.l10n.t('Shared'),
+    only: vscode.l10n.t('Only {0}'),
+    same: vscode.l10n.t('same'),
+    near: vscode.l10n.t('near ({0}%)'),
+    sharedFrom: vscode.l10n.t('shared from {0}'),
+    nothing: vscode.l10n.t('None'),
+    noRelationships: vscode.l10n.t('The two roles declare no relationship with each other.'),
+    direction: vscode.l10n.t('{0} → {1}'),
+    openAt: vscode.l10n.t('Open {0} at line {1}'),
+    summaryMissing: vscode.l10n.t('No summary.'),
+  };
+}
+
+function markdownLabels(): MarkdownLabels {
+  return {
+    section: vscode.l10n.t('Section'),
+    type: vscode.l10n.t('Type'),
+    focus: vscode.l10n.t('Focus'),
+    responsibilities: vscode.l10n.t('Responsibilities'),
+    successCriteria: vscode.l10n.t('Success criteria'),
+    relationships: vscode.l10n.t('Relationships'),
+    shared: vscode.l10n.t('shared'),
+    sharedFrom: vscode.l10n.t('shared from {0}'),
+  };
+}
+
+export class ComparePanel implements vscode.Disposable {
+  private ready = false;
+  private posted = '';
+  model: CompareViewModel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private state: CompareState,
+    private readonly ctx: FeatureContext,
+    private readonly events: { update: vscode.EventEmitter<CompareViewModel>; render: vscode.EventEmitter<Rendered>; reject: vscode.EventEmitter<unknown> },
+    onDispose: () => void,
+  ) {
+    const page = { script: 'compare.js', style: 'compare.css', title: vscode.l10n.t('Compare Roles') };
+    this.disposables.push(
+      ...setUpPanel(
+        panel,
+        ctx.extension.extensionUri,
+        page,
+        (raw) => void this.receive(raw),
+        () => {
+          this.dispose();
+          onDispose();
+        },
+      ),
+    );
+    this.update();
+  }
+
+  private resolve(side: SideRef): Role | undefined {
+    const { handbook } = this.ctx;
+    return roleByUri(handbook, side.uri) ?? handbook.index.resolve(side.id) ?? handbook.builtinIndex.resolve(side.id);
+  }
+
+  setSides(left: SideRef, right: SideRef): CompareViewModel {
+    this.state = { left, right };
+    return this.update();
+  }
+
+  /** Recomputes the model from the index; posts it when it changed. */
+  update(): CompareViewModel {
+    const { handbook } = this.ctx;
+    const left = this.resolve(this.state.left);
+    const right = this.resolve(this.state.right);
+    if (left) this.state.left = ref(left);
+    if (right) this.state.right = ref(right);
+    const choices: RoleChoice[] = allRoles(handbook).map((r) => ({ uri: r.uri, id: r.id, title: r.title, type: r.type, builtin: !!r.builtin }));
+    const model: CompareViewModel = { left: this.state.left, right: this.state.right, choices, labels: compareLabels() };
+    if (left && right) model.comparison = compareRoles(left, right, roleResolver(handbook));
+    else model.missing = vscode.l10n.t('No role "{0}" in the handbook any more.', (left ? this.state.right : this.state.left).id);
+    this.model = model;
+    this.panel.title = left && right ? vscode.l10n.t('Compare: {0} ↔ {1}', shortName(left), shortName(right)) : vscode.l10n.t('Compare Roles');
+    const json = JSON.stringify(model);
+    if (json !== this.posted) {
+      this.posted = json;
+      this.post();
+      this.events.update.fire(model);
+    }
+    return model;
+  }
+
+  private post(): void {
+    if (!this.ready || !this.model) return;
+    const message: HostMessage = { type: 'model', model: this.model };
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** URIs the page may ask to open: the two roles and every file an item of theirs comes from. */
+  private allowedUris(): Set<string> {
+    const c = this.model?.comparison;
+    const out = new Set<string>();
+    if (!c) return out;
+    out.add(c.left.uri).add(c.right.uri);
+    for (const s of [c.focus, c.responsibilities, c.successCriteria]) {
+      for (const p of s.shared) out.add(p.left.uri).add(p.right.uri);
+      for (const i of [...s.onlyLeft, ...s.onlyRight]) out.add(i.uri);
+    }
+    for (const r of [...c.relationships.left, ...c.relationships.right]) if (r.target) out.add(r.target.uri);
+    return out;
+  }
+
+  async receive(raw: unknown): Promise<boolean> {
+    const msg = parseWebviewMessage(raw);
+    if (!msg) return this.reject(raw, 'malformed');
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return true;
+      case 'rendered':
+        this.events.render.fire(msg);
+        return true;
+      case 'swap':
+        this.setSides(this.state.right, this.state.left);
+        return true;
+      case 'pick': {
+        if (!this.model?.choices.some((c) => c.uri === msg.uri)) return this.reject(raw, 'unknown role');
+        const role = roleByUri(this.ctx.handbook, msg.uri);
+        if (!role) return this.reject(raw, 'unknown role');
+        if (msg.side === 'left') this.setSides(ref(role), this.state.right);
+        else this.setSides(this.state.left, ref(role));
+        return true;
+      }
+      case 'open': {
+        if (!this.allowedUris().has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
+        const range = toVsRange({ line: msg.line, column: msg.column, endLine: msg.endLine, endColumn: msg.endColumn });
+        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), { selection: range, viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return true;
+      }
+      case 'copyMarkdown': {
+        const c = this.model?.comparison;
+        if (!c) return false;
+        await vscode.env.clipboard.writeText(comparisonToMarkdown(c, markdownLabels()));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the comparison as a Markdown table.'));
+        return true;
+      }
+    }
+  }
+
+  private reject(raw: unknown, why: string): false {
+    this.ctx.log.warn(`Compare view: refused a message (${why}): ${describeMessage(raw)}`);
+    this.events.reject.fire(raw);
+    return false;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function shortName(role: Role): string {
+  return role.aliases[0]?.value ?? role.title;
+}

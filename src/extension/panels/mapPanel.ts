@@ -1,0 +1,151 @@
+/**
+ * The responsibility map panel: posts the current map to the webview and handles what the page
+ * sends. Loaded on first use (src/extension/util/lazy.ts) by responsibilityMap.ts, which owns the
+ * command, the serializer and the opt-in diagnostics; the map analysis comes in the same bundle.
+ */
+import * as vscode from 'vscode';
+import { mapToMarkdown } from '../../core/map';
+import { parseMapMessage, type HostToMap, type MapFilter, type MapLabels } from '../../core/protocol/mapProtocol';
+import type { ResponsibilityMap } from '../../core/map/types';
+import type { FeatureContext } from '../featureContext';
+import type { MapEvents, MapSource } from '../responsibilityMap';
+import { toVsRange } from '../util/ranges';
+import { describeMessage, setUpPanel } from '../util/webview';
+
+export { buildResponsibilityMap, mapFindings } from '../../core/map';
+
+function mapLabels(): MapLabels {
+  return {
+    summary: vscode.l10n.t('Roles: {0} · Responsibilities: {1} · Success criteria: {2} · Overlaps: {3} · Gaps: {4}'),
+    roles: vscode.l10n.t('Roles'),
+    areas: vscode.l10n.t('Areas'),
+    allRoles: vscode.l10n.t('All roles'),
+    allAreas: vscode.l10n.t('All areas'),
+    issuesOnly: vscode.l10n.t('Only overlaps and gaps'),
+    copyMarkdown: vscode.l10n.t('Copy as Markdown'),
+    area: vscode.l10n.t('Area'),
+    overlapsWith: vscode.l10n.t('Overlaps with {0}: {1}'),
+    unowned: vscode.l10n.t('Gap: no role evaluated on this success criterion has a matching responsibility.'),
+    ownedElsewhere: vscode.l10n.t('Gap: only {0} has a matching responsibility.'),
+    ownedBy: vscode.l10n.t('Owned by {0}.'),
+    sharedFrom: vscode.l10n.t('shared from {0}'),
+    criterion: vscode.l10n.t('Success criterion'),
+    noResult: vscode.l10n.t('Nothing matches the filters.'),
+    builtin: vscode.l10n.t('This is the built-in handbook: create role files in the workspace to map your own.'),
+    inferredArea: vscode.l10n.t('grouped by similar text'),
+    unownedArea: vscode.l10n.t('no responsible role'),
+    open: vscode.l10n.t('Open {0} at line {1}'),
+    openRole: vscode.l10n.t('Open {0}'),
+    legendOverlap: vscode.l10n.t('overlap'),
+    legendGap: vscode.l10n.t('gap'),
+    legendShared: vscode.l10n.t('shared criterion'),
+    truncated: vscode.l10n.t('Showing {0} of {1} entries: filter by role or area to see the rest.'),
+    empty: vscode.l10n.t('No roles in the handbook yet.'),
+  };
+}
+
+export class MapPanel implements vscode.Disposable {
+  private ready = false;
+  private map: ResponsibilityMap | undefined;
+  private posted: ResponsibilityMap | undefined;
+  /** A filter to hand to the page with the next map. */
+  private pendingFilter: MapFilter | undefined;
+  copied: string | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    filter: MapFilter | undefined,
+    private readonly ctx: FeatureContext,
+    private readonly source: MapSource,
+    private readonly events: MapEvents,
+    onDispose: () => void,
+  ) {
+    this.pendingFilter = filter;
+    const title = vscode.l10n.t('Responsibility Map');
+    panel.title = title;
+    this.disposables.push(
+      ...setUpPanel(
+        panel,
+        ctx.extension.extensionUri,
+        { script: 'map.js', style: 'map.css', title },
+        (raw) => void this.receive(raw),
+        () => {
+          this.dispose();
+          onDispose();
+        },
+      ),
+    );
+    this.update();
+  }
+
+  current(): ResponsibilityMap | undefined {
+    return this.map;
+  }
+
+  /** Takes the latest map; posts it when it is a new one. */
+  update(filter?: MapFilter): ResponsibilityMap {
+    if (filter) this.pendingFilter = filter;
+    this.map = this.source.get();
+    if (this.map !== this.posted || this.pendingFilter) {
+      this.post();
+      this.events.update.fire(this.map);
+    }
+    return this.map;
+  }
+
+  private post(): void {
+    if (!this.ready || !this.map) return;
+    const message: HostToMap = { type: 'map', map: this.map, labels: mapLabels(), builtin: this.ctx.handbook.showingBuiltins };
+    if (this.pendingFilter) message.filter = this.pendingFilter;
+    this.pendingFilter = undefined;
+    this.posted = this.map;
+    void this.panel.webview.postMessage(message);
+  }
+
+  async receive(raw: unknown): Promise<boolean> {
+    const msg = parseMapMessage(raw);
+    if (!msg) return this.reject(raw, 'malformed');
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.posted = undefined;
+        this.post();
+        return true;
+      case 'rendered':
+        this.events.render.fire(msg);
+        return true;
+      case 'open': {
+        const item = this.map?.items.find((it) => it.key === msg.item);
+        if (!item) return this.reject(raw, 'no such item in the map');
+        await vscode.window.showTextDocument(vscode.Uri.parse(item.role), { selection: toVsRange(item.range), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return true;
+      }
+      case 'openRole': {
+        const role = this.map?.roles.some((r) => r.key === msg.role) ? this.ctx.handbook.index.get(msg.role)?.role : undefined;
+        if (!role) return this.reject(raw, 'no such role in the map');
+        await vscode.window.showTextDocument(vscode.Uri.parse(role.uri), { selection: toVsRange(role.idRange), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return true;
+      }
+      case 'copyMarkdown': {
+        if (!this.map) return false;
+        const known = new Set([...this.map.roles.map((r) => r.key), ...this.map.areas.map((a) => a.key)]);
+        if (![...msg.filter.roles, ...msg.filter.areas].every((k) => known.has(k))) return this.reject(raw, 'unknown role or area');
+        this.copied = mapToMarkdown(this.map, msg.filter);
+        await vscode.env.clipboard.writeText(this.copied);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the responsibility map as Markdown.'));
+        return true;
+      }
+    }
+  }
+
+  private reject(raw: unknown, why: string): false {
+    this.ctx.log.warn(`Responsibility map: refused a message (${why}): ${describeMessage(raw)}`);
+    this.events.reject.fire(raw);
+    return false;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Code the extension loads on first use. A session may never compare two roles, open the
+ * responsibility map, search, scaffold or import: in the Node host each of these is a bundle of
+ * its own in dist/lazy/ (see esbuild.js), so that activation does not pay for it. The web bundle
+ * carries them inline: `__WEB__` is a build-time constant and esbuild keeps one branch; the
+ * computed path keeps the module out of dist/extension.js.
+ */
+import * as vscode from 'vscode';
+import type * as FindRoleModule from '../commands/findRole';
+import type * as ImportRolesModule from '../commands/importRoles';
+import type * as NewRoleFileModule from '../commands/newRoleFile';
+import type * as ComparePanelModule from '../panels/comparePanel';
+import type * as MapPanelModule from '../panels/mapPanel';
+import type { FeatureContext } from '../featureContext';
+
+declare const __WEB__: boolean;
+
+/** A bundle of dist/lazy/, required once. */
+function fromDist<T>(name: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(`${__dirname}/lazy/${name}.js`) as T);
+}
+
+export const loadComparePanel: () => typeof ComparePanelModule = __WEB__ ? () => require('../panels/comparePanel') : fromDist('comparePanel');
+export const loadMapPanel: () => typeof MapPanelModule = __WEB__ ? () => require('../panels/mapPanel') : fromDist('mapPanel');
+export const loadFindRole: () => typeof FindRoleModule = __WEB__ ? () => require('../commands/findRole') : fromDist('findRole');
+export const loadImportRoles: () => typeof ImportRolesModule = __WEB__ ? () => require('../commands/importRoles') : fromDist('importRoles');
+export const loadNewRoleFile: () => typeof NewRoleFileModule = __WEB__ ? () => require('../commands/newRoleFile') : fromDist('newRoleFile');
+
+/**
+ * Registers a command whose implementation is loaded on its first run: `handler()` gives the
+ * factory, which builds the handler once for this feature context.
+ */
+export function registerLazyCommand<A extends unknown[], R>(
+  id: string,
+  ctx: FeatureContext,
+  handler: () => (ctx: FeatureContext) => (...args: A) => R,
+): vscode.Disposable {
+  let run: ((...args: A) => R) | undefined;
+  return vscode.commands.registerCommand(id, (...args: A) => (run ??= handler()(ctx))(...args));
+}

@@ -1,0 +1,88 @@
+/**
+ * The Node extension is dist/extension.js plus the bundles it loads on first use from dist/lazy/
+ * (src/extension/util/lazy.ts). The .vsix ships no node_modules, so every bundle may require only
+ * `vscode` and Node built-ins; and every lazy bundle the loader names must be built, and export
+ * what the loader's types promise. Builds with the project's own esbuild.js first.
+ */
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import { builtinModules } from 'module';
+import * as path from 'path';
+
+const root = path.join(__dirname, '../../..');
+const lazyDir = path.join(root, 'dist', 'lazy');
+
+function requiredModules(code: string): string[] {
+  return [...code.matchAll(/(?<![\w$.'"`])require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+}
+
+const allowed = (mod: string) => mod === 'vscode' || builtinModules.includes(mod.replace(/^node:/, ''));
+
+/** The names the loader passes to fromDist('…'). */
+function loaderNames(): string[] {
+  const src = fs.readFileSync(path.join(root, 'src', 'extension', 'util', 'lazy.ts'), 'utf8');
+  return [...src.matchAll(/fromDist\('([^']+)'\)/g)].map((m) => m[1]).sort();
+}
+
+/** Loads a bundle with a stand-in `vscode` module: only its exports are looked at. */
+function loadWithStubVscode(file: string): Record<string, unknown> {
+  const Module = require('module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = Module._load;
+  Module._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? new Proxy({}, { get: () => function stub() {} }) : original.call(this, request, ...rest);
+  };
+  try {
+    return require(file) as Record<string, unknown>;
+  } finally {
+    Module._load = original;
+  }
+}
+
+describe('node extension bundles', function () {
+  this.timeout(120_000);
+
+  before(() => {
+    fs.rmSync(lazyDir, { recursive: true, force: true });
+    execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'pipe' });
+  });
+
+  it('builds every bundle the loader names, and nothing it does not', () => {
+    const built = fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+    assert.ok(loaderNames().length >= 5, 'the loader names its bundles');
+    assert.deepStrictEqual(built, loaderNames());
+  });
+
+  it('requires only vscode and Node built-ins, in the main bundle and the lazy ones', () => {
+    for (const file of ['extension.js', ...fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => `lazy/${f}`)]) {
+      const code = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
+      const bad = requiredModules(code).filter((m) => !allowed(m));
+      assert.deepStrictEqual(bad, [], `dist/${file} requires ${bad.join(', ')}`);
+    }
+  });
+
+  it('loads each lazy bundle with the exports the extension uses', () => {
+    const expected: Record<string, string[]> = {
+      comparePanel: ['ComparePanel'],
+      findRole: ['findRoleCommand'],
+      importRoles: ['importRolesCommand'],
+      mapPanel: ['MapPanel', 'buildResponsibilityMap', 'mapFindings'],
+      newRoleFile: ['newRoleFileCommand'],
+    };
+    assert.deepStrictEqual(Object.keys(expected).sort(), loaderNames());
+    for (const [name, exports] of Object.entries(expected)) {
+      const mod = loadWithStubVscode(path.join(lazyDir, `${name}.js`));
+      for (const e of exports) assert.strictEqual(typeof mod[e], 'function', `${name}.js exports ${e}`);
+    }
+  });
+
+  it('keeps the lazy modules out of dist/extension.js', () => {
+    const main = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
+    const lazy = fs.readdirSync(lazyDir).map((f) => fs.readFileSync(path.join(lazyDir, f), 'utf8'));
+    // Texts that only lazily loaded code holds: the Find Role placeholder, the scaffold's, the compare panel's.
+    for (const s of ['who owns onboarding?', 'Describe one thing this role is responsible for', 'Copied the comparison as a Markdown table.']) {
+      assert.ok(lazy.some((code) => code.includes(s)), `a lazy bundle holds "${s}"`);
+      assert.ok(!main.includes(s), `dist/extension.js holds "${s}"`);
+    }
+  });
+});
