@@ -7,9 +7,9 @@ import { main } from './lintCommand';
 // nothing. Keeping it at its starting size cuts peak memory by a fifth at the same speed. (Read by
 // V8 at each resize, so it applies though set after start-up; if ignored, nothing else changes.)
 setFlagsFromString('--semi-space-growth-factor=1');
-// A run is short: inlining makes the optimising compiler's background work twice as large (CPU
-// and memory: 0.7 s of compiling and some 4 MB of peak memory for 600 files) for no speed gain
-// measured at 600 to 8,000 files.
+// A run is short: inlining makes the optimising compiler's background work twice as large (0.7 s
+// of compiling for 600 files, some 4 MB of peak memory) for no speed gain measured at 600 and
+// 2,000 files (npm run bench; the files are in bench/.work).
 setFlagsFromString('--no-turbo-inlining');
 
 process.exitCode = main(process.argv.slice(2), {

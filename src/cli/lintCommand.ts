@@ -3,7 +3,13 @@ import { isOption, parseArgs } from './args';
 import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
-import { formatReport, overlapFindings, REPORT_FORMATS, type ReportFormat } from './overlapsReport';
+import type * as OverlapsReport from './overlapsReport';
+
+type ReportFormat = OverlapsReport.ReportFormat;
+const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'markdown'];
+
+/** The map analysis, loaded only by runs that ask for it (loading it costs every run 0.6 MB). */
+const overlapsReport = () => require('./overlapsReport') as typeof OverlapsReport;
 
 const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet] [--overlaps]
        handbook-lint [PATH_OR_GLOB ...] --report overlaps [--format stylish|json|markdown]
@@ -89,14 +95,14 @@ export function main(argv: string[], io: CliIO): number {
       targets,
       onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`),
       onNote: (file, note) => io.err(`handbook-lint: ${file} ${note}\n`),
-      extraFindings: overlaps && !report ? overlapFindings : undefined,
+      extraFindings: overlaps && !report ? overlapsReport().overlapFindings : undefined,
       keepRoles: !!report,
     });
     if (targets.length === 0 && run.roleFiles === 0) {
       io.err('handbook-lint: no role files found under the current directory\n');
     }
     if (report) {
-      io.out(formatReport(run.index, format as ReportFormat, io.cwd, !!io.color));
+      io.out(overlapsReport().formatReport(run.index, format as ReportFormat, io.cwd, !!io.color));
       return 0;
     }
     results = run.results;

@@ -14,7 +14,6 @@ import type { Finding } from '../core/types';
 import { toPosix } from './discover';
 
 export type ReportFormat = 'stylish' | 'json' | 'markdown';
-export const REPORT_FORMATS: ReportFormat[] = ['stylish', 'json', 'markdown'];
 
 /** The opt-in findings by file (absolute path, as the CLI's index keys files). */
 export function overlapFindings(index: HandbookIndex): Map<string, Finding[]> {

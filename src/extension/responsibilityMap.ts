@@ -33,6 +33,12 @@ import { PANEL_OPTIONS } from './util/webview';
 
 /** Quiet time after an index change before the map is rebuilt. */
 const REBUILD_DEBOUNCE_MS = 400;
+/**
+ * ...and at least this many times what the last rebuild took: the map compares every role with
+ * every other, and on a handbook of thousands of roles a rebuild takes seconds, which must not
+ * recur at every pause in typing. The analysis then takes at most a fifth of the host's time.
+ */
+const REBUILD_COST_FACTOR = 4;
 
 /** What the tests (and other extensions) see of the responsibility map. */
 export interface ResponsibilityMapApi {
@@ -59,11 +65,23 @@ export interface ResponsibilityMapApi {
 export class MapSource {
   private cached: { generation: number; map: ResponsibilityMap } | undefined;
 
-  constructor(private readonly handbook: HandbookWorkspace) {}
+  /** How long the last rebuild took (ms). */
+  lastBuildMs = 0;
+
+  constructor(
+    private readonly handbook: HandbookWorkspace,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   get(): ResponsibilityMap {
     const generation = this.handbook.index.generation;
-    if (this.cached?.generation !== generation) this.cached = { generation, map: loadMapPanel().buildResponsibilityMap(this.handbook.index.roles()) };
+    if (this.cached?.generation !== generation) {
+      const started = performance.now();
+      const roles = this.handbook.index.roles();
+      this.cached = { generation, map: loadMapPanel().buildResponsibilityMap(roles) };
+      this.lastBuildMs = performance.now() - started;
+      this.log.debug(`Responsibility map: ${roles.length} roles analysed in ${this.lastBuildMs.toFixed(0)} ms.`);
+    }
     return this.cached.map;
   }
 }
@@ -131,7 +149,7 @@ function toDiagnostic(f: Finding): vscode.Diagnostic {
 
 export const registerResponsibilityMap: Feature = (ctx) => {
   const { handbook } = ctx;
-  const source = new MapSource(handbook);
+  const source = new MapSource(handbook, ctx.log);
   const events: MapEvents = { update: new vscode.EventEmitter(), render: new vscode.EventEmitter(), reject: new vscode.EventEmitter() };
   const diagnostics = new OverlapDiagnostics(source);
   let current: MapPanel | undefined;
@@ -176,7 +194,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
       timer = undefined;
       current?.update();
       if (diagnostics.enabled) diagnostics.refresh();
-    }, REBUILD_DEBOUNCE_MS);
+    }, Math.max(REBUILD_DEBOUNCE_MS, REBUILD_COST_FACTOR * source.lastBuildMs));
   };
   void handbook.ready.then(() => {
     if (diagnostics.enabled) diagnostics.refresh();
