@@ -6,8 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as esbuild from 'esbuild';
-import { cleanup, copyToTemp, EXTENSION_ID, installExtension, installSignalHandlers, launchBrowser, log, ROOT, startCodeServer, tempDir, withTimeout } from './lib';
+import { bundleForExtensionHost, copyToTemp, EXTENSION_ID, installExtension, launchBrowser, log, ROOT, runToExit, startCodeServer, tempDir, withTimeout } from './lib';
 
 const PROBE = path.join(ROOT, 'out', 'vsix-check', 'probe.js');
 
@@ -27,16 +26,7 @@ async function main(): Promise<number> {
     if (fs.existsSync(path.join(extensionsDir, installed[0], unwanted))) throw new Error(`the .vsix holds ${unwanted}/`);
   }
 
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'vsix-probe.ts')],
-    outfile: PROBE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  await bundleForExtensionHost(path.join(__dirname, 'vsix-probe.ts'), PROBE);
   // The workbench runs extensionTestsPath only for an extension under development: make the probe
   // folder a manifest-only extension, so that the installed .vsix is the only Handbook Roles there.
   fs.writeFileSync(
@@ -74,13 +64,4 @@ async function main(): Promise<number> {
   return code === 0 ? 0 : 1;
 }
 
-installSignalHandlers();
-withTimeout(main(), 5 * 60_000, 'check:vsix')
-  .catch((e: unknown) => {
-    log(e instanceof Error ? e.message : String(e));
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  });
+runToExit(main, { limitMs: 5 * 60_000, what: 'check:vsix' });

@@ -7,6 +7,7 @@
  * Everything here is used by the scripts beside it: test-integration, start, screenshots, check-vsix.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
@@ -99,6 +100,29 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
     timer = setTimeout(() => reject(new Error(`${what}: timed out after ${Math.round(ms / 1000)} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs a script's `main` to its exit status: signal handlers first, an optional time limit, the
+ * error's message (its stack with `stack`) on failure, cleanup() always, then process.exit.
+ */
+export function runToExit(main: () => Promise<number>, options: { limitMs?: number; what?: string; stack?: boolean } = {}): void {
+  installSignalHandlers();
+  const run = options.limitMs ? withTimeout(main(), options.limitMs, options.what ?? 'run') : main();
+  run
+    .catch((e: unknown) => {
+      log(e instanceof Error ? ((options.stack && e.stack) || e.message) : String(e));
+      return 1;
+    })
+    .then(async (code) => {
+      await cleanup();
+      process.exit(code);
+    });
+}
+
+/** Bundles a script that runs inside the extension host (a probe, a driver) next to the tests. */
+export function bundleForExtensionHost(entry: string, outfile: string): Promise<unknown> {
+  return esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): boolean {

@@ -19,10 +19,9 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import * as esbuild from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import type { Step, StepResult } from './screenshot-driver';
-import { cleanup, EXTENSION_ID, installSignalHandlers, launchBrowser, log, makeDemoWorkspace, ROOT, startCodeServer, waitForWorkbench, withTimeout } from './lib';
+import { bundleForExtensionHost, EXTENSION_ID, launchBrowser, log, makeDemoWorkspace, ROOT, runToExit, startCodeServer, waitForWorkbench, withTimeout } from './lib';
 
 const OUT_DIR = path.join(ROOT, 'media', 'screenshots');
 const DRIVER = path.join(ROOT, 'out', 'screenshots', 'driver.js');
@@ -146,16 +145,7 @@ async function main(): Promise<number> {
   const strict = process.argv.includes('--strict');
   const workspace = makeDemoWorkspace();
   fs.writeFileSync(path.join(workspace, 'roles', 'release-manager.md'), BROKEN_ROLE);
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'screenshot-driver.ts')],
-    outfile: DRIVER,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  await bundleForExtensionHost(path.join(__dirname, 'screenshot-driver.ts'), DRIVER);
   const bridge = new DriverBridge();
   await bridge.listen();
   const server = await startCodeServer({ env: { HANDBOOK_DRIVER_PORT: String(bridge.port) } });
@@ -291,13 +281,4 @@ async function main(): Promise<number> {
   return strict && skipped ? 1 : 0;
 }
 
-installSignalHandlers();
-withTimeout(main(), Number(process.env.HANDBOOK_SCREENSHOTS_TIMEOUT_MS ?? 5 * 60_000), 'screenshots')
-  .catch((e: unknown) => {
-    log(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  });
+runToExit(main, { limitMs: Number(process.env.HANDBOOK_SCREENSHOTS_TIMEOUT_MS ?? 5 * 60_000), what: 'screenshots', stack: true });

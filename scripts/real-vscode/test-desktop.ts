@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { cleanup, copyToTemp, installSignalHandlers, log, PROFILE_SETTINGS, ROOT, tempDir } from './lib';
+import { copyToTemp, log, PROFILE_SETTINGS, ROOT, runToExit, tempDir } from './lib';
 
 const OUT = path.join(ROOT, 'out', 'test', 'integration');
 
@@ -63,13 +63,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-installSignalHandlers();
-main()
-  .catch((e: unknown) => {
-    log(e instanceof Error ? e.message : String(e));
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  });
+runToExit(main);

@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
-import { cleanup, CODE_SERVER_VERSION, ensureCodeServer, installSignalHandlers, launchBrowser, log, ROOT, startCodeServer, copyToTemp, withTimeout } from './lib';
+import { CODE_SERVER_VERSION, copyToTemp, ensureCodeServer, launchBrowser, log, ROOT, runToExit, startCodeServer, withTimeout } from './lib';
 
 const OUT = path.join(ROOT, 'out', 'test', 'integration');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -153,14 +153,4 @@ async function main(): Promise<number> {
   return results.every((r) => r.code === 0) ? 0 : 1;
 }
 
-installSignalHandlers();
-const overall = Number(process.env.HANDBOOK_INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
-withTimeout(main(), overall, 'integration run')
-  .catch((e: unknown) => {
-    log(e instanceof Error ? e.message : String(e));
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup();
-    process.exit(code);
-  });
+runToExit(main, { limitMs: Number(process.env.HANDBOOK_INTEGRATION_TIMEOUT_MS ?? 15 * 60_000), what: 'integration run' });

@@ -72,8 +72,8 @@ function describe(err: unknown): string {
 export function runLint(opts: LintOptions): LintRun {
   const cwd = path.resolve(opts.cwd);
   const isRoleGlob = globMatcher(opts.roleGlobs ?? DEFAULT_ROLE_GLOBS);
-  // Findings need names only; the rest of each role would be held until the report is out.
-  const index = new HandbookIndex({ namesOnly: !opts.keepRoles && !opts.extraFindings });
+  // Filled once, then read: unless a report needs the roles' content, a one-shot index will do.
+  const index = new HandbookIndex({ oneShot: !opts.keepRoles && !opts.extraFindings });
   const skip = (file: string, reason: string) => opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', reason);
   const invalidUtf8 = (file: string) => () => opts.onNote?.(toPosix(path.relative(cwd, file)), 'is not valid UTF-8: invalid bytes were read as U+FFFD');
 

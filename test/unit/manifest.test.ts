@@ -49,12 +49,13 @@ describe('manifest: localisable contributions', () => {
 
   it('has an l10n bundle of l10n.t messages (scripts/l10n-bundle.js, npm run l10n)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { extract } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as { extract: (f: string, t: string) => string[] };
+    const { extract, bundle: current } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as { extract: (f: string, t: string) => string[]; bundle: () => Record<string, string> };
     const sample = "vscode.l10n.t('A \\'{0}\\'', x); l10n.t({ message: `B`, comment: ['c'] }); other.t('C'); vscode.l10n.t(dynamic);";
     assert.deepStrictEqual(extract('x.ts', sample), ["A '{0}'", 'B']);
     const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
     assert.ok(Object.entries(bundle).every(([k, v]) => k === v), 'English bundle: every message maps to itself');
     assert.ok('Find Role' in bundle && 'Enter an id for the role.' in bundle, 'holds the messages of the features');
+    assert.deepStrictEqual(bundle, current(), 'l10n/bundle.l10n.json is out of date: run npm run l10n');
   });
 
   it('gives every command the Handbook category', () => {
