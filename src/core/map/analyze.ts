@@ -12,7 +12,8 @@
  * 3. Areas, overlaps and criterion owners come from those neighbours by sorting and star
  *    clustering (no chaining: every member of a group resembles its centre): O(n · K log(n · K)).
  * 4. Whether a criterion is owned by a role evaluated on it is checked exactly, against those
- *    roles' own responsibilities: O(criteria · their responsibilities).
+ *    roles' own responsibilities (at most MAX_ACCOUNTABLE roles): O(criteria · their
+ *    responsibilities).
  * Nothing is compared pairwise over all responsibilities.
  */
 import { normalizeName } from '../text';
@@ -32,6 +33,13 @@ export const DEFAULT_THRESHOLDS: Required<MapOptions> = {
 const NEAR_LIMIT = 40;
 /** How many matching responsibilities a criterion lists. */
 const MAX_MATCHES = 10;
+/**
+ * Most roles a success criterion is checked against: its own role, then the roles that share it,
+ * nearest first. Sharing is followed transitively, and a handbook where every role shares the
+ * criteria of the next (a ring of thousands) would otherwise make every role accountable for
+ * every criterion: a map quadratic in size and time.
+ */
+export const MAX_ACCOUNTABLE = 50;
 /** Key of the area for texts that neither declare an area nor resemble anything. */
 export const OTHER_AREA = 'other';
 
@@ -321,11 +329,12 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     if (out) return out;
     const seen = new Set([roleKey]);
     const queue = [roleKey];
-    for (let q = 0; q < queue.length; q++) {
+    for (let q = 0; q < queue.length && seen.size < MAX_ACCOUNTABLE; q++) {
       for (const s of sharedBy.get(queue[q]) ?? []) {
         if (seen.has(s)) continue;
         seen.add(s);
         queue.push(s);
+        if (seen.size === MAX_ACCOUNTABLE) break;
       }
     }
     out = [...seen].sort(byRoleOrder);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildResponsibilityMap, OTHER_AREA } from '../../../../src/core/map/analyze';
+import { buildResponsibilityMap, MAX_ACCOUNTABLE, OTHER_AREA } from '../../../../src/core/map/analyze';
 import { MapLookup } from '../../../../src/core/map/describe';
 import type { ResponsibilityMap } from '../../../../src/core/map/types';
 import { builtinRoles, roles } from './fixtures';
@@ -153,6 +153,20 @@ describe('responsibility map: rules', () => {
     const gap = map.gaps.find((g) => g.kind === 'unowned-criterion')!;
     assert.deepStrictEqual(gap, { kind: 'unowned-criterion', item: 'file:///hb/roles/lead.md#c0', accountable: ['file:///hb/roles/lead.md'], elsewhere: ['file:///hb/roles/sre.md'] });
     assert.ok(map.gaps.some((g) => g.kind === 'role-without-matching-responsibility' && g.role === 'file:///hb/roles/lead.md'));
+  });
+
+  it('checks a criterion against at most MAX_ACCOUNTABLE roles, nearest sharers first (a ring of 80 stays linear)', () => {
+    const id = (i: number) => `r${String(i).padStart(2, '0')}`;
+    const specs = Array.from({ length: 80 }, (_, i) => ({
+      id: id(i),
+      responsibilities: [`Look after thing ${i}`],
+      ...(i === 0 ? { successCriteria: ['Are the widgets polished?'] } : {}),
+      sharesSuccessCriteriaOf: [id((i + 79) % 80)],
+    }));
+    const map = buildResponsibilityMap(roles(...specs));
+    const crit = map.items.find((it) => it.kind === 'criterion')!;
+    assert.strictEqual(MAX_ACCOUNTABLE, 50);
+    assert.deepStrictEqual(crit.accountable, Array.from({ length: MAX_ACCOUNTABLE }, (_, i) => `file:///hb/roles/${id(i)}.md`));
   });
 
   it('a criterion is owned when a role that shares it has the responsibility, transitively', () => {
