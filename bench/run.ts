@@ -8,10 +8,11 @@
  *   3. Editor path: 1,000 edits of a 200-line role in a 10,000-role index; heap of that index.
  *   4. Lookup: a search per keystroke over the 10,000 roles.
  *   5. Start-up: bundle sizes; activate() time as the integration suite wrote it (out/activation.json).
+ *   6. The responsibility map of 600 and 2,000 roles (no bar).
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -19,6 +20,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { HandbookIndex } from '../src/core/handbookIndex';
+import { buildResponsibilityMap } from '../src/core/map';
 import { bigRoleFile, roleFile, roleId, roleTitle, writeHandbook } from './generate';
 
 const REPO = path.join(__dirname, '..');
@@ -317,6 +319,29 @@ function lookup(index: HandbookIndex): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Responsibility map (no bar: it is built only while someone looks, after edits settle)
+
+function responsibilityMap(): void {
+  process.stdout.write('\n6. Responsibility map (each role shares the criteria of the one before: a ring)\n');
+  const out: Record<string, unknown> = {};
+  for (const n of quick ? [100] : [600, 2000]) {
+    const index = new HandbookIndex();
+    for (let i = 0; i < n; i++) index.set(`file:///bench/roles/${roleId(i)}.md`, roleFile(i, { total: n }));
+    const roles = index.roles();
+    const times: number[] = [];
+    let items = 0;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      items = buildResponsibilityMap(roles).items.length;
+      times.push(performance.now() - started);
+    }
+    out[n] = { roles: n, items, ms: times };
+    row('Map', `build the map of ${n} roles (${items} items)`, `median ${ms(median(times))} of 3`, '', null, 'bench/run.ts --only=map');
+  }
+  results.map = out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5. Start-up
 
 function startup(): void {
@@ -371,6 +396,7 @@ async function main(): Promise<void> {
   let index: HandbookIndex | undefined;
   if (wants('editor') || wants('lookup')) index = editorPath();
   if (wants('lookup') && index) lookup(index);
+  if (wants('map')) responsibilityMap();
   if (wants('startup')) startup();
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
