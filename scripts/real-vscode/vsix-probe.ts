@@ -2,7 +2,8 @@
  * Runs inside the extension host during `npm run check:vsix` (bundled by check-vsix.ts, loaded as
  * the workbench's extensionTestsPath with no extension under development): checks that the
  * extension installed from the .vsix is the one loaded, that it activated in a workspace with role
- * files, and that its API reports activationMs. Throwing fails the check (exit code 1).
+ * files, that its API reports activationMs, and that the bundles it loads on first use are there.
+ * Throwing fails the check (exit code 1).
  */
 import * as vscode from 'vscode';
 
@@ -40,4 +41,17 @@ export async function run(): Promise<void> {
   if (expected && api.handbook?.workspaceRoleFiles !== expected) {
     throw new Error(`the installed extension indexed ${api.handbook?.workspaceRoleFiles} role files, expected ${expected}`);
   }
+  await lazyBundlesLoad();
+}
+
+/** What loads from dist/lazy/ on first use must be in the package too: a packaging slip shows only here. */
+async function lazyBundlesLoad(): Promise<void> {
+  const found = await vscode.commands.executeCommand<{ id: string }[]>('handbookRoles.findRole', { query: 'technology', limit: 2 });
+  if (!Array.isArray(found) || found.length < 2) throw new Error(`Find Role (dist/lazy/findRole.js) answered ${JSON.stringify(found)}`);
+  const compared = await vscode.commands.executeCommand<{ comparison?: unknown }>('handbookRoles.compareRoles', found[0].id, found[1].id);
+  if (!compared?.comparison) throw new Error(`Compare Roles (dist/lazy/comparePanel.js) answered ${JSON.stringify(compared)}`);
+  const map = await vscode.commands.executeCommand<{ items?: unknown[] }>('handbookRoles.showResponsibilityMap');
+  if (!Array.isArray(map?.items) || map.items.length === 0) throw new Error(`the responsibility map (dist/lazy/mapPanel.js) answered ${JSON.stringify(map)?.slice(0, 200)}`);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  console.log(`[vsix] lazy bundles: Find Role found ${found.map((r) => r.id).join(', ')}; compared them; the map has ${map.items.length} items`);
 }
