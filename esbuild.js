@@ -62,6 +62,7 @@ const builds = [
       { in: 'src/extension/commands/newRoleFile.ts', out: 'newRoleFile' },
       { in: 'src/extension/panels/comparePanel.ts', out: 'comparePanel' },
       { in: 'src/extension/panels/mapPanel.ts', out: 'mapPanel' },
+      { in: 'src/extension/workers/mapWorker.ts', out: 'mapWorker' },
     ],
     outdir: 'dist/lazy',
     platform: 'node',

@@ -28,6 +28,7 @@ import type { HandbookWorkspace } from './handbookWorkspace';
 import { DIAGNOSTIC_SOURCE } from './util/language';
 import type { MapPanel } from './panels/mapPanel';
 import { loadMapPanel } from './util/lazy';
+import { createMapBuilder, type MapBuilder } from './util/mapBuilder';
 import { toVsRange } from './util/ranges';
 import { PANEL_OPTIONS } from './util/webview';
 
@@ -59,30 +60,47 @@ export interface ResponsibilityMapApi {
   lastCopied(): string | undefined;
   /** What the panel serializer does with a panel VS Code restores. */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<boolean>;
+  /** Where the analysis runs: on a worker thread (Node host), or on the host's thread. */
+  analysedOn(): 'worker' | 'host';
 }
 
-/** The map of the current index, rebuilt at most once per index generation. */
-export class MapSource {
-  private cached: { generation: number; map: ResponsibilityMap } | undefined;
+/** The map of the current index, built (off the host's thread) at most once per index generation. */
+export class MapSource implements vscode.Disposable {
+  private cached: { generation: number; map: Promise<ResponsibilityMap> } | undefined;
+  private readonly builder: MapBuilder;
 
-  /** How long the last rebuild took (ms). */
+  /** How long the last build took (ms). */
   lastBuildMs = 0;
 
   constructor(
     private readonly handbook: HandbookWorkspace,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.builder = createMapBuilder(log);
+  }
 
-  get(): ResponsibilityMap {
+  get(): Promise<ResponsibilityMap> {
     const generation = this.handbook.index.generation;
-    if (this.cached?.generation !== generation) {
-      const started = performance.now();
-      const roles = this.handbook.index.roles();
-      this.cached = { generation, map: loadMapPanel().buildResponsibilityMap(roles) };
+    if (this.cached?.generation === generation) return this.cached.map;
+    const started = performance.now();
+    const roles = this.handbook.index.roles();
+    const map = this.builder.build(roles).then((m) => {
       this.lastBuildMs = performance.now() - started;
       this.log.debug(`Responsibility map: ${roles.length} roles analysed in ${this.lastBuildMs.toFixed(0)} ms.`);
-    }
-    return this.cached.map;
+      return m;
+    });
+    this.cached = { generation, map };
+    // A failed build is not kept: the next call tries again.
+    map.catch(() => this.cached?.map === map && (this.cached = undefined));
+    return map;
+  }
+
+  get where(): 'worker' | 'host' {
+    return this.builder.where;
+  }
+
+  dispose(): void {
+    this.builder.dispose();
   }
 }
 
@@ -116,14 +134,29 @@ class OverlapDiagnostics implements vscode.Disposable {
   private readonly published = new Set<string>();
   readonly onDidPublish = new vscode.EventEmitter<void>();
 
-  constructor(private readonly source: MapSource) {}
+  constructor(
+    private readonly source: MapSource,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   get enabled(): boolean {
     return vscode.workspace.getConfiguration('handbookRoles.overlaps').get<boolean>('enable', false);
   }
 
-  refresh(): void {
-    const next = this.enabled ? loadMapPanel().mapFindings(this.source.get()) : new Map<string, Finding[]>();
+  private latest = 0;
+
+  /** Publishes the findings of the current map; a refresh overtaken by a newer one publishes nothing. */
+  async refresh(): Promise<void> {
+    const run = ++this.latest;
+    let map: ResponsibilityMap | undefined;
+    try {
+      map = this.enabled ? await this.source.get() : undefined;
+    } catch (e) {
+      this.log.error(`Responsibility map: the analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (run !== this.latest) return;
+    const next = map ? loadMapPanel().mapFindings(map) : new Map<string, Finding[]>();
     for (const uri of this.published) if (!next.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
     this.published.clear();
     for (const [uri, findings] of next) {
@@ -151,7 +184,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
   const { handbook } = ctx;
   const source = new MapSource(handbook, ctx.log);
   const events: MapEvents = { update: new vscode.EventEmitter(), render: new vscode.EventEmitter(), reject: new vscode.EventEmitter() };
-  const diagnostics = new OverlapDiagnostics(source);
+  const diagnostics = new OverlapDiagnostics(source, ctx.log);
   let current: MapPanel | undefined;
   let copied: string | undefined;
 
@@ -165,10 +198,14 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     return created;
   };
 
+  /** Updates a panel in the background; a failed analysis is logged (the panel keeps its map). */
+  const redraw = (panel: MapPanel) =>
+    void panel.update().catch((e: unknown) => ctx.log.error(`Responsibility map: the analysis failed: ${e instanceof Error ? e.message : String(e)}`));
+
   /** showResponsibilityMap(filter?): opens (or reveals) the map; returns the map it shows. */
   const show = async (arg?: unknown): Promise<ResponsibilityMap> => {
     await handbook.ready;
-    const filter = arg === undefined ? undefined : filterFromArg(arg, source.get(), handbook);
+    const filter = arg === undefined ? undefined : filterFromArg(arg, await source.get(), handbook);
     if (current) {
       current.panel.reveal(undefined, false);
       return current.update(filter);
@@ -177,12 +214,12 @@ export const registerResponsibilityMap: Feature = (ctx) => {
       ...PANEL_OPTIONS,
       retainContextWhenHidden: false,
     });
-    return attach(panel, filter).current()!;
+    return attach(panel, filter).update();
   };
 
   const restore = async (panel: vscode.WebviewPanel, raw: unknown): Promise<boolean> => {
     await handbook.ready;
-    attach(panel, parseMapState(raw).filter);
+    redraw(attach(panel, parseMapState(raw).filter));
     return true;
   };
 
@@ -192,12 +229,12 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      current?.update();
-      if (diagnostics.enabled) diagnostics.refresh();
+      if (current) redraw(current);
+      if (diagnostics.enabled) void diagnostics.refresh();
     }, Math.max(REBUILD_DEBOUNCE_MS, REBUILD_COST_FACTOR * source.lastBuildMs));
   };
   void handbook.ready.then(() => {
-    if (diagnostics.enabled) diagnostics.refresh();
+    if (diagnostics.enabled) void diagnostics.refresh();
   });
 
   ctx.api.map = {
@@ -210,9 +247,11 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     onDidPublish: diagnostics.onDidPublish.event,
     lastCopied: () => current?.copied ?? copied,
     restore,
+    analysedOn: () => source.where,
   };
 
   return vscode.Disposable.from(
+    source,
     events.update,
     events.render,
     events.reject,
@@ -222,7 +261,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     { dispose: () => timer && clearTimeout(timer) },
     handbook.onDidChange(schedule),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('handbookRoles.overlaps.enable')) diagnostics.refresh();
+      if (e.affectsConfiguration('handbookRoles.overlaps.enable')) void diagnostics.refresh();
     }),
     vscode.commands.registerCommand('handbookRoles.showResponsibilityMap', show),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, {

@@ -51,6 +51,7 @@ export class MapPanel implements vscode.Disposable {
   /** A filter to hand to the page with the next map. */
   private pendingFilter: MapFilter | undefined;
   copied: string | undefined;
+  private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -76,22 +77,26 @@ export class MapPanel implements vscode.Disposable {
         },
       ),
     );
-    this.update();
   }
 
   current(): ResponsibilityMap | undefined {
     return this.map;
   }
 
-  /** Takes the latest map; posts it when it is a new one. */
-  update(filter?: MapFilter): ResponsibilityMap {
+  /**
+   * Takes the map of the current handbook (built off the host's thread); posts it when it is a new
+   * one. Maps arrive in the order they were asked for, so the last one asked for is shown.
+   */
+  async update(filter?: MapFilter): Promise<ResponsibilityMap> {
     if (filter) this.pendingFilter = filter;
-    this.map = this.source.get();
-    if (this.map !== this.posted || this.pendingFilter) {
+    const map = await this.source.get();
+    if (this.disposed) return map;
+    this.map = map;
+    if (map !== this.posted || this.pendingFilter) {
       this.post();
-      this.events.update.fire(this.map);
+      this.events.update.fire(map);
     }
-    return this.map;
+    return map;
   }
 
   private post(): void {
@@ -146,6 +151,7 @@ export class MapPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

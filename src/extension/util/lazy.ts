@@ -15,10 +15,15 @@ import type { FeatureContext } from '../featureContext';
 
 declare const __WEB__: boolean;
 
+/** The file of a bundle of dist/lazy/ (Node host). */
+export function lazyBundlePath(name: string): string {
+  return `${__dirname}/lazy/${name}.js`;
+}
+
 /** A bundle of dist/lazy/, required once. */
 function fromDist<T>(name: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= require(`${__dirname}/lazy/${name}.js`) as T);
+  return () => (loaded ??= require(lazyBundlePath(name)) as T);
 }
 
 export const loadComparePanel: () => typeof ComparePanelModule = __WEB__ ? () => require('../panels/comparePanel') : fromDist('comparePanel');

@@ -47,5 +47,6 @@ describe('responsibility map (workspace roles)', () => {
     const roles = map.overlaps[0].roles.map((k) => map.roles.find((r) => r.key === k)!.id);
     assert.deepStrictEqual(roles, ['tech-lead', 'vp-engineering']);
     await drawn;
+    assert.strictEqual(m.analysedOn(), 'worker', 'the Node host analyses on a worker thread (dist/lazy/mapWorker.js)');
   });
 });

@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { builtinModules } from 'module';
+import { Worker } from 'worker_threads';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../../..');
@@ -19,10 +20,10 @@ function requiredModules(code: string): string[] {
 
 const allowed = (mod: string) => mod === 'vscode' || builtinModules.includes(mod.replace(/^node:/, ''));
 
-/** The names the loader passes to fromDist('…'). */
+/** The bundles the extension loads from dist/lazy/: by fromDist('…'), or as a worker by lazyBundlePath('…'). */
 function loaderNames(): string[] {
-  const src = fs.readFileSync(path.join(root, 'src', 'extension', 'util', 'lazy.ts'), 'utf8');
-  return [...src.matchAll(/fromDist\('([^']+)'\)/g)].map((m) => m[1]).sort();
+  const src = ['lazy.ts', 'workerMapBuilder.ts'].map((f) => fs.readFileSync(path.join(root, 'src', 'extension', 'util', f), 'utf8')).join('\n');
+  return [...src.matchAll(/(?:fromDist|lazyBundlePath)\('([^']+)'\)/g)].map((m) => m[1]).sort();
 }
 
 /** Loads a bundle with a stand-in `vscode` module: only its exports are looked at. */
@@ -67,12 +68,39 @@ describe('node extension bundles', function () {
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
       mapPanel: ['MapPanel', 'buildResponsibilityMap', 'mapFindings'],
+      mapWorker: [],
       newRoleFile: ['newRoleFileCommand'],
     };
     assert.deepStrictEqual(Object.keys(expected).sort(), loaderNames());
     for (const [name, exports] of Object.entries(expected)) {
+      if (name === 'mapWorker') continue; // a worker's entry: run by the test below
       const mod = loadWithStubVscode(path.join(lazyDir, `${name}.js`));
       for (const e of exports) assert.strictEqual(typeof mod[e], 'function', `${name}.js exports ${e}`);
+    }
+  });
+
+  it('builds a map on the worker thread equal to the one built in place', async () => {
+    const { buildResponsibilityMap } = require(path.join(root, 'src', 'core', 'map')) as typeof import('../../../src/core/map');
+    const { builtinRoles } = require(path.join(root, 'test', 'unit', 'core', 'map', 'fixtures')) as typeof import('../core/map/fixtures');
+    const roles = builtinRoles();
+    const worker = new Worker(path.join(lazyDir, 'mapWorker.js'));
+    try {
+      const reply = await new Promise<{ id: number; map?: unknown; error?: string }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 7, roles });
+      });
+      assert.strictEqual(reply.id, 7);
+      assert.strictEqual(reply.error, undefined);
+      assert.deepStrictEqual(reply.map, buildResponsibilityMap(roles));
+      const bad = await new Promise<{ id: number; error?: string }>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage({ id: 8, roles: [{ uri: 'x' }] });
+      });
+      assert.strictEqual(bad.id, 8);
+      assert.match(bad.error ?? '', /./, 'an analysis that throws is answered with its error');
+    } finally {
+      await worker.terminate();
     }
   });
 

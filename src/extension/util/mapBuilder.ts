@@ -1,0 +1,35 @@
+/**
+ * Builds responsibility maps away from the extension host's thread where it can: on a worker thread
+ * (dist/lazy/mapWorker.js) in the Node host, started on first use and stopped after a minute
+ * without work; in the web host, where the extension is one file, on the host's thread.
+ */
+import type * as vscode from 'vscode';
+import type { ResponsibilityMap } from '../../core/map/types';
+import type { Role } from '../../core/types';
+import { loadMapPanel } from './lazy';
+
+declare const __WEB__: boolean;
+
+export interface MapWorkerRequest {
+  id: number;
+  roles: readonly Role[];
+}
+
+export type MapWorkerReply = { id: number; map: ResponsibilityMap; error?: undefined } | { id: number; error: string; map?: undefined };
+
+export interface MapBuilder extends vscode.Disposable {
+  build(roles: readonly Role[]): Promise<ResponsibilityMap>;
+  /** Where the builds run now. */
+  readonly where: 'worker' | 'host';
+}
+
+const inThread: MapBuilder = {
+  build: async (roles) => loadMapPanel().buildResponsibilityMap(roles),
+  where: 'host',
+  dispose: () => undefined,
+};
+
+export function createMapBuilder(log: vscode.LogOutputChannel): MapBuilder {
+  // One expression, so that esbuild drops the Node branch (and worker_threads) from the web bundle.
+  return __WEB__ ? inThread : new (require('./workerMapBuilder') as typeof import('./workerMapBuilder')).WorkerMapBuilder(log, inThread);
+}

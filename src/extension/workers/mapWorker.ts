@@ -1,0 +1,20 @@
+/**
+ * The responsibility map's analysis on a worker thread of the Node extension host: on a handbook of
+ * thousands of roles it takes a second or more, which must not hold up hovers, completions and
+ * diagnostics. Takes `{ id, roles }`, answers `{ id, map }` or `{ id, error }`; see
+ * src/extension/util/mapBuilder.ts.
+ */
+import { parentPort } from 'worker_threads';
+import { buildResponsibilityMap } from '../../core/map';
+import type { Role } from '../../core/types';
+import type { MapWorkerReply, MapWorkerRequest } from '../util/mapBuilder';
+
+parentPort?.on('message', ({ id, roles }: MapWorkerRequest) => {
+  let reply: MapWorkerReply;
+  try {
+    reply = { id, map: buildResponsibilityMap(roles as Role[]) };
+  } catch (e) {
+    reply = { id, error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(reply);
+});
