@@ -3,9 +3,10 @@
  * swap either side, live updates, "Copy as Markdown table", and a serializer so the panel
  * survives a reload. Commands: handbookRoles.compareRoles, handbookRoles.compareWith.
  *
- * The panel itself (panels/comparePanel.ts) loads on first use. The page (media/compare.ts) builds its DOM with textContent only and talks to this file through
- * the typed protocol in src/core/protocol/compareProtocol.ts; every message it sends is validated
- * there, and the URIs it names must belong to the roles this panel offered.
+ * The panel itself (panels/comparePanel.ts) loads on first use. The page (media/compare.ts)
+ * builds its DOM with textContent only and talks to the panel through the typed protocol in
+ * src/core/protocol/compareProtocol.ts; every message it sends is validated there, and the URIs
+ * it names must belong to the roles the panel offered.
  */
 import * as vscode from 'vscode';
 import { COMPARE_VIEW_TYPE, parseCompareState, sideRef as ref, type CompareState, type CompareViewModel } from '../core/protocol/compareProtocol';

@@ -6,10 +6,11 @@
  * `overlapping-responsibility` and `unowned-criterion`, in a diagnostic collection of its own.
  *
  * The map covers the whole handbook, so it is rebuilt only while someone looks at it (an open
- * panel, or the setting on), at most once per index generation, and after edits have settled.
- * The panel and the analysis (panels/mapPanel.ts) load on first use. The page (media/map.ts) builds its DOM with textContent only and talks to this file through the
- * typed protocol in src/core/protocol/mapProtocol.ts; every message is validated there, and the
- * items and roles it names must be in the map this file sent.
+ * panel, or the setting on), at most once per index generation, after edits have settled, and in
+ * the Node host on a worker thread (util/mapBuilder.ts). The panel (panels/mapPanel.ts) loads on
+ * first use. The page (media/map.ts) builds its DOM with textContent only and talks to the panel
+ * through the typed protocol in src/core/protocol/mapProtocol.ts; every message is validated
+ * there, and the items and roles it names must be in the map the panel sent.
  */
 import * as vscode from 'vscode';
 import { DOCS_BASE_URL, FINDING_DOCS } from '../core/findingDocs';
