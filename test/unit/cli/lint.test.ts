@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { main } from '../../../src/cli/lintCommand';
 import { runner, tree as makeTree } from './helpers';
@@ -16,6 +17,14 @@ describe('handbook-lint', () => {
     const r = run(['--format', 'json'], path.join(REPO, 'builtin'));
     assert.strictEqual(r.code, 0, r.err);
     assert.deepStrictEqual(JSON.parse(r.out), []);
+  });
+
+  it('npm run lint:builtin (the command in the README) checks the built-in handbook alone: no finding, exit 0', function () {
+    this.timeout(120_000);
+    // Run from the repository's root, the handbook would take in every role file under it (test fixtures too).
+    const r = spawnSync('npm', ['run', '--silent', 'lint:builtin'], { cwd: REPO, encoding: 'utf8', shell: process.platform === 'win32' });
+    assert.strictEqual(r.status, 0, `${r.stdout}${r.stderr}`);
+    assert.strictEqual(r.stdout.trim(), '');
   });
 
   it('prints the contract JSON shape with 1-based ranges and exits 1 on errors', () => {
