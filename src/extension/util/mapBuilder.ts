@@ -6,7 +6,7 @@
 import type * as vscode from 'vscode';
 import type { ResponsibilityMap } from '../../core/map/types';
 import type { Role } from '../../core/types';
-import { loadMapPanel } from './lazy';
+import { lazyBundlePath, loadMapPanel } from './lazy';
 
 declare const __WEB__: boolean;
 
@@ -31,5 +31,5 @@ const inThread: MapBuilder = {
 
 export function createMapBuilder(log: vscode.LogOutputChannel): MapBuilder {
   // One expression, so that esbuild drops the Node branch (and worker_threads) from the web bundle.
-  return __WEB__ ? inThread : new (require('./workerMapBuilder') as typeof import('./workerMapBuilder')).WorkerMapBuilder(log, inThread);
+  return __WEB__ ? inThread : new (require('./workerMapBuilder') as typeof import('./workerMapBuilder')).WorkerMapBuilder(log, inThread, lazyBundlePath('mapWorker'));
 }

@@ -3,7 +3,6 @@ import type * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { ResponsibilityMap } from '../../core/map/types';
 import type { Role } from '../../core/types';
-import { lazyBundlePath } from './lazy';
 import type { MapBuilder, MapWorkerReply, MapWorkerRequest } from './mapBuilder';
 
 class WorkerGone extends Error {}
@@ -20,8 +19,10 @@ export class WorkerMapBuilder implements MapBuilder {
   private disposed = false;
 
   constructor(
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: Pick<vscode.LogOutputChannel, 'warn'>,
     private readonly fallback: MapBuilder,
+    /** The worker's script: dist/lazy/mapWorker.js. */
+    private readonly script: string,
   ) {}
 
   get where(): 'worker' | 'host' {
@@ -52,7 +53,7 @@ export class WorkerMapBuilder implements MapBuilder {
   }
 
   private start(): Worker {
-    const worker = new Worker(lazyBundlePath('mapWorker'));
+    const worker = new Worker(this.script);
     worker.unref();
     worker.on('message', (reply: MapWorkerReply) => {
       const waiter = this.waiting.get(reply.id);

@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { builtinModules } from 'module';
 import { Worker } from 'worker_threads';
+import type { Role } from '../../../src/core/types';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../../..');
@@ -22,7 +23,7 @@ const allowed = (mod: string) => mod === 'vscode' || builtinModules.includes(mod
 
 /** The bundles the extension loads from dist/lazy/: by fromDist('…'), or as a worker by lazyBundlePath('…'). */
 function loaderNames(): string[] {
-  const src = ['lazy.ts', 'workerMapBuilder.ts'].map((f) => fs.readFileSync(path.join(root, 'src', 'extension', 'util', f), 'utf8')).join('\n');
+  const src = ['lazy.ts', 'mapBuilder.ts'].map((f) => fs.readFileSync(path.join(root, 'src', 'extension', 'util', f), 'utf8')).join('\n');
   return [...src.matchAll(/(?:fromDist|lazyBundlePath)\('([^']+)'\)/g)].map((m) => m[1]).sort();
 }
 
@@ -102,6 +103,63 @@ describe('node extension bundles', function () {
     } finally {
       await worker.terminate();
     }
+  });
+
+  describe('WorkerMapBuilder', () => {
+    const { buildResponsibilityMap } = require(path.join(root, 'src', 'core', 'map')) as typeof import('../../../src/core/map');
+    const { builtinRoles } = require(path.join(root, 'test', 'unit', 'core', 'map', 'fixtures')) as typeof import('../core/map/fixtures');
+    const { WorkerMapBuilder } = require(path.join(root, 'src', 'extension', 'util', 'workerMapBuilder')) as typeof import('../../../src/extension/util/workerMapBuilder');
+    type Built = ReturnType<typeof buildResponsibilityMap>;
+    const fallback = () => {
+      const calls: number[] = [];
+      return { calls, builder: { where: 'host' as const, build: async (roles: readonly Role[]): Promise<Built> => (calls.push(roles.length), buildResponsibilityMap(roles)), dispose: () => undefined } };
+    };
+    const log = () => {
+      const warnings: string[] = [];
+      return { warnings, channel: { warn: (m: string) => void warnings.push(m) } };
+    };
+
+    it('builds on the worker, one map per request, in the order asked', async () => {
+      const f = fallback();
+      const l = log();
+      const b = new WorkerMapBuilder(l.channel, f.builder, path.join(lazyDir, 'mapWorker.js'));
+      try {
+        const roles = builtinRoles();
+        const [one, two] = await Promise.all([b.build(roles), b.build(roles.slice(0, 1))]);
+        assert.deepStrictEqual(one, buildResponsibilityMap(roles));
+        assert.deepStrictEqual(two.roles.map((r) => r.id), ['cto']);
+        assert.deepStrictEqual([b.where, f.calls, l.warnings], ['worker', [], []]);
+      } finally {
+        b.dispose();
+      }
+    });
+
+    it('passes an error of the analysis on, and stays on the worker', async () => {
+      const f = fallback();
+      const b = new WorkerMapBuilder(log().channel, f.builder, path.join(lazyDir, 'mapWorker.js'));
+      try {
+        await assert.rejects(b.build([{ uri: 'x' } as unknown as Role]), /./);
+        assert.deepStrictEqual([b.where, f.calls], ['worker', []]);
+      } finally {
+        b.dispose();
+      }
+    });
+
+    it('falls back to the host thread, once and for good, when the worker cannot run', async () => {
+      const f = fallback();
+      const l = log();
+      const b = new WorkerMapBuilder(l.channel, f.builder, path.join(lazyDir, 'no-such-worker.js'));
+      try {
+        const roles = builtinRoles();
+        assert.deepStrictEqual(await b.build(roles), buildResponsibilityMap(roles));
+        await b.build(roles);
+        assert.deepStrictEqual([b.where, f.calls], ['host', [2, 2]]);
+        assert.strictEqual(l.warnings.length, 1);
+        assert.match(l.warnings[0], /worker thread failed/);
+      } finally {
+        b.dispose();
+      }
+    });
   });
 
   it('keeps the lazy modules out of dist/extension.js', () => {
