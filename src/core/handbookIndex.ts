@@ -38,7 +38,7 @@ export interface IndexOptions {
   oneShot?: boolean;
 }
 
-/** A role without the lists a names-only index does not keep. */
+/** A role without the lists a one-shot index does not keep. */
 function namesOnly(role: Role): Role {
   return { ...role, focus: [], responsibilities: [], successCriteria: [], sharesSuccessCriteriaOf: [], relationships: [] };
 }
@@ -200,13 +200,6 @@ export class HandbookIndex {
    * the files that claim its names and those referring to a name that came or went, not every file
    * that refers to it.
    */
-  /** What a one-shot index does on an update instead of touchOthers(). */
-  private forgetCrossFindings(): Set<string> {
-    this.crossCache.clear();
-    this.suggestionCache.clear();
-    return new Set();
-  }
-
   private touchOthers(before: IndexEntry | undefined, after: IndexEntry | undefined): Set<string> {
     const affected = new Set<string>();
     const knownBefore = before?.known ?? [];
@@ -221,6 +214,13 @@ export class HandbookIndex {
     this.touchNearNames(symmetricDifference(knownBefore, knownAfter), affected);
     for (const u of affected) this.crossCache.delete(u);
     return affected;
+  }
+
+  /** What a one-shot index does on an update instead of touchOthers(). */
+  private forgetCrossFindings(): Set<string> {
+    this.crossCache.clear();
+    this.suggestionCache.clear();
+    return new Set();
   }
 
   private addOwner(name: string, uri: string): void {
