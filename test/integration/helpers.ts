@@ -8,6 +8,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HandbookRolesApi } from '../../src/extension/activate';
+import type { RolesTreeApi } from '../../src/extension/rolesTree';
 
 export const EXTENSION_ID = 'handbook-roles.handbook-roles';
 export const STARTUP_STATE_KEY = '__handbookIntegrationStartup';
@@ -183,6 +184,13 @@ export async function api(): Promise<HandbookRolesApi> {
   assert.ok(exports && typeof exports === 'object', 'activate() returned no API');
   await settledHandbook(exports);
   return exports;
+}
+
+/** The Roles tree's API, once the handbook has settled. */
+export async function treeApi(): Promise<RolesTreeApi> {
+  const exports = await api();
+  assert.ok(exports.tree, 'the API has no tree');
+  return exports.tree;
 }
 
 export async function settledHandbook(exports: HandbookRolesApi, maxScans = 20): Promise<void> {

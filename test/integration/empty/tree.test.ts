@@ -2,16 +2,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RolesTreeNode } from '../../../src/core/rolesTree';
-import type { RolesTreeApi } from '../../../src/extension/rolesTree';
-import { api, closeAllEditors, command, fixtureUri, waitForState } from '../helpers';
+import { api, closeAllEditors, command, fixtureUri, treeApi, waitForState } from '../helpers';
 
 const WAIT_MS = 30_000;
-
-async function tree(): Promise<RolesTreeApi> {
-  const exports = await api();
-  assert.ok(exports.tree, 'the API has no tree');
-  return exports.tree;
-}
 
 const labels = (nodes: RolesTreeNode[]) => nodes.map((n) => n.label);
 
@@ -21,7 +14,7 @@ describe('roles tree (workspace without role files)', function () {
   afterEach(closeAllEditors);
 
   it('shows the built-in handbook, expanded, with a message saying so', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const roots = t.roots();
     assert.deepStrictEqual(labels(roots), ['Built-in handbook']);
     assert.deepStrictEqual(labels(roots[0].children), ['Chief Technology Officer', 'Head of Engineering']);
@@ -34,7 +27,7 @@ describe('roles tree (workspace without role files)', function () {
   });
 
   it('opens a built-in role read-only at its line, and its shared criteria in the owner file', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const cto = t.roots()[0].children[0];
     const opened = await command<string>('handbookRoles.openRole', cto);
     assert.strictEqual(opened, 'handbook-builtin:/roles/cto.md');
@@ -50,7 +43,7 @@ describe('roles tree (workspace without role files)', function () {
   });
 
   it('replaces the built-ins with the first workspace role file, and brings them back when it goes', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const uri = fixtureUri('roles/designer.md');
     const text = ['---', 'role: designer', 'title: Product Designer', 'type: individual-contributor', 'responsibilities: [Design the product]', '---', ''].join('\n');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -62,7 +55,7 @@ describe('roles tree (workspace without role files)', function () {
 
   // Last: "Show Built-in Handbook" keeps the built-ins shown for the rest of the session.
   it('with the setting "never" the tree is empty (welcome view) until Show Built-in Handbook', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const config = vscode.workspace.getConfiguration('handbookRoles');
     try {
       const { handbook } = await api();

@@ -3,15 +3,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RolesTreeNode } from '../../../src/core/rolesTree';
 import type { RolesTreeApi } from '../../../src/extension/rolesTree';
-import { api, closeAllEditors, command, fixtureUri, openDoc, setText, waitFor, waitForState } from '../helpers';
+import { closeAllEditors, command, fixtureUri, openDoc, setText, treeApi, waitFor, waitForState } from '../helpers';
 
 const WAIT_MS = 30_000;
-
-async function tree(): Promise<RolesTreeApi> {
-  const exports = await api();
-  assert.ok(exports.tree, 'the API has no tree');
-  return exports.tree;
-}
 
 const labels = (nodes: RolesTreeNode[]) => nodes.map((n) => n.label);
 const find = (nodes: RolesTreeNode[], label: string) => {
@@ -38,7 +32,7 @@ describe('roles tree (workspace with role files)', function () {
   afterEach(closeAllEditors);
 
   it('lists every role file by title, roles with problems included, unreadable files last, no built-ins', async () => {
-    const roots = (await tree()).roots();
+    const roots = (await treeApi()).roots();
     assert.deepStrictEqual(labels(roots), ['Engineering Manager', 'on-call-engineer', 'Release Captain', 'Scrum Master', 'Tech Lead', 'VP of Engineering', 'no-frontmatter.md']);
     assert.deepStrictEqual(
       roots.map((n) => n.description),
@@ -48,7 +42,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('shows tree items with a type icon, a problem icon, context values and summary tooltips', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const roots = t.roots();
     const em = await t.provider.getTreeItem(find(roots, 'Engineering Manager'));
     assert.strictEqual((em.iconPath as vscode.ThemeIcon).id, 'organization');
@@ -63,7 +57,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('a role has Focus, Responsibilities, Success criteria (own, then shared and from whom), Relationships', async () => {
-    const roots = (await tree()).roots();
+    const roots = (await treeApi()).roots();
     const em = find(roots, 'Engineering Manager');
     assert.deepStrictEqual(labels(em.children), ['Responsibilities', 'Success criteria', 'Relationships']);
     const criteria = find(em.children, 'Success criteria').children;
@@ -86,7 +80,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('clicking a node opens its file at that exact place', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const em = find(t.roots(), 'Engineering Manager');
     let editor = await click(t, em);
     assert.strictEqual(editor.document.uri.toString(), fixtureUri('roles/engineering-manager.md').toString());
@@ -103,7 +97,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('Open on a relationship opens the role it links to; Reveal in Explorer works for workspace roles', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const em = find(t.roots(), 'Engineering Manager');
     const toVp = find(find(em.children, 'Relationships').children, 'VP of Engineering');
     const item = await t.provider.getTreeItem(toVp);
@@ -117,7 +111,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('follows file changes on disk: a new role appears, an edited title moves, a deleted role goes', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const uri = fixtureUri('roles/architect.md');
     const text = ['---', 'role: architect', 'title: Architect', 'type: individual-contributor', 'responsibilities: [Draw the big picture]', '---', ''].join('\n');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -133,7 +127,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('follows unsaved edits in an open editor, including criteria shared from the edited role', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const doc = await openDoc('roles/vp-engineering.md');
     await setText(doc, doc.getText().replace('Do the managers grow into their roles?', 'Do the managers grow fast?'));
     const criteria = () => find(find(t.roots(), 'Engineering Manager').children, 'Success criteria').children;
@@ -142,7 +136,7 @@ describe('roles tree (workspace with role files)', function () {
   });
 
   it('shows the built-in handbook under its own node when the setting says always', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const config = vscode.workspace.getConfiguration('handbookRoles');
     try {
       const refreshed = waitForState(t.onDidRefresh, () => t.roots().some((n) => n.kind === 'group'), WAIT_MS, 'the built-in node');
@@ -170,7 +164,7 @@ describe('roles tree (workspace with role files)', function () {
 
   // Last: the built-in node then stays for the rest of the session.
   it('Show Built-in Handbook reveals the built-ins even in a workspace with roles', async () => {
-    const t = await tree();
+    const t = await treeApi();
     const changed = waitFor(t.view.onDidChangeSelection, (e) => e.selection.some((n) => n.id === 'builtin'), WAIT_MS, 'the built-in node selected');
     const group = await command<RolesTreeNode>('handbookRoles.showBuiltinHandbook');
     assert.strictEqual(group.id, 'builtin');
