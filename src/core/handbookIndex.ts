@@ -333,6 +333,16 @@ export class HandbookIndex {
     return best === undefined ? undefined : this.entries.get(best)?.parsed.role;
   }
 
+  /** Files that claim a name (id, title or alias; normalised, see normalizeName), sorted. */
+  ownersOf(name: string): string[] {
+    return [...this.owners.get(name)].sort();
+  }
+
+  /** Files whose references or links use a name (normalised, see normalizeName), sorted. */
+  referrersOf(name: string): string[] {
+    return [...this.referrers.get(name)].sort();
+  }
+
   /** Every finding of one file: its own, then the cross-file ones. */
   findings(uri: string): Finding[] {
     const entry = this.entries.get(uri);

@@ -13,6 +13,8 @@ export interface ParseOptions {
   /** The file is matched by the role-file globs: report a missing frontmatter. */
   forceRoleFile?: boolean;
   builtin?: boolean;
+  /** Keep the frontmatter's plain value in `ParsedFile.data` (the handbook diff compares keys). */
+  keepData?: boolean;
 }
 
 /** Aliases beyond this many make a document a resource-exhaustion risk (billion laughs). */
@@ -144,6 +146,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
     }
     if (data !== undefined) {
       result.findings.push(...schemaFindings(data, { root, lines, base, openRange }));
+      if (options.keepData) result.data = data;
     }
   }
 

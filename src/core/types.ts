@@ -135,4 +135,6 @@ export interface ParsedFile {
   findings: Finding[];
   references: Reference[];
   links: Link[];
+  /** The frontmatter's plain value, when asked for (`keepData`) and the YAML could be read. */
+  data?: unknown;
 }

@@ -50,6 +50,14 @@ if (process.env.FUZZ_REPORT) {
   });
 }
 
+/** CPU milliseconds (user + system) of `f`: unlike wall time, barely moved by other processes. */
+export function cpuMs<T>(f: () => T): { value: T; ms: number } {
+  const before = process.cpuUsage();
+  const value = f();
+  const used = process.cpuUsage(before);
+  return { value, ms: (used.user + used.system) / 1000 };
+}
+
 /** Asserts that a range lies inside `text` (after its BOM), start before end. */
 export function assertInside(range: Range, text: string, what: string, lines = new LineMap(stripBom(text))): void {
   const body = stripBom(text);
