@@ -1,5 +1,6 @@
 /** The `handbook-lint` command: arguments, run, output, exit status. */
 import { isOption, parseArgs } from './args';
+import { applyFixes } from './fix';
 import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
@@ -11,7 +12,7 @@ const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'markdown'];
 /** The map analysis, loaded only by runs that ask for it (loading it costs every run 0.6 MB). */
 const overlapsReport = () => require('./overlapsReport') as typeof OverlapsReport;
 
-const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet] [--overlaps]
+const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet] [--overlaps] [--fix]
        handbook-lint [PATH_OR_GLOB ...] --report overlaps [--format stylish|json|markdown]
 
 Checks handbook role files (Markdown with YAML frontmatter) against the role schema and the
@@ -21,6 +22,9 @@ Options:
   --format FORMAT        stylish (default), json, sarif (SARIF 2.1.0) or github
                          (GitHub Actions annotations)
   --quiet                report errors only
+  --fix                  first fix in place what is certain (a misspelt key with exactly
+                         one close known key, a bad enum value with exactly one close
+                         allowed value), print the changed files on stderr, then report
   --overlaps             also report the responsibility map's opt-in findings:
                          overlapping-responsibility (info), unowned-criterion (warning)
   --report overlaps      print the responsibility map (overlaps, gaps, shared success
@@ -50,6 +54,7 @@ const FORMATTERS: Record<Format, (results: FileFindings[], color: boolean) => st
 export function main(argv: string[], io: CliIO): number {
   let format: Format | ReportFormat = 'stylish';
   let quiet = false;
+  let fix = false;
   let overlaps = false;
   let report: 'overlaps' | undefined;
   const targets = parseArgs('handbook-lint', USAGE, argv, io, (arg, value) => {
@@ -64,6 +69,10 @@ export function main(argv: string[], io: CliIO): number {
         return 2;
       }
       format = v as Format | ReportFormat;
+      return true;
+    }
+    if (arg === '--fix') {
+      fix = true;
       return true;
     }
     if (arg === '--overlaps') {
@@ -90,14 +99,25 @@ export function main(argv: string[], io: CliIO): number {
 
   let results: FileFindings[];
   try {
-    const run = runLint({
-      cwd: io.cwd,
-      targets,
-      onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`),
-      onNote: (file, note) => io.err(`handbook-lint: ${file} ${note}\n`),
-      extraFindings: overlaps && !report ? overlapsReport().overlapFindings : undefined,
-      keepRoles: !!report,
-    });
+    const lint = (say: (s: string) => void) =>
+      runLint({
+        cwd: io.cwd,
+        targets,
+        onSkip: (file, reason) => say(`handbook-lint: skipped ${file}: ${reason}\n`),
+        onNote: (file, note) => say(`handbook-lint: ${file} ${note}\n`),
+        extraFindings: overlaps && !report ? overlapsReport().overlapFindings : undefined,
+        keepRoles: !!report,
+      });
+    // With --fix, the notes of the first run wait: a second run after fixes says them again.
+    let notes = '';
+    let run = lint(fix ? (s) => (notes += s) : io.err);
+    if (fix) {
+      const changed = applyFixes(run, io.cwd, (file, reason) => io.err(`handbook-lint: could not write ${file}: ${reason}\n`));
+      for (const c of changed) io.err(`handbook-lint: fixed ${c.file} (${c.fixes} ${c.fixes === 1 ? 'fix' : 'fixes'})\n`);
+      // What remains is reported as a run without --fix would report the fixed files.
+      if (changed.length) run = lint(io.err);
+      else if (notes) io.err(notes);
+    }
     if (targets.length === 0 && run.roleFiles === 0) {
       io.err('handbook-lint: no role files found under the current directory\n');
     }
