@@ -83,7 +83,7 @@ export function main(argv: string[], io: CliIO): number {
   });
   if (typeof targets === 'number') return targets;
 
-  if (report ? !REPORT_FORMATS.includes(format as ReportFormat) : !FORMATS.includes(format as Format)) {
+  if (report ? !REPORT_FORMATS.includes(format) : !FORMATS.includes(format)) {
     io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS : FORMATS).join(', ')}${report ? ' with --report' : ''} (got "${format}")\n`);
     return 2;
   }
@@ -102,7 +102,7 @@ export function main(argv: string[], io: CliIO): number {
       io.err('handbook-lint: no role files found under the current directory\n');
     }
     if (report) {
-      io.out(overlapsReport().formatReport(run.index, format as ReportFormat, io.cwd, !!io.color));
+      io.out(overlapsReport().formatReport(run.index, format, io.cwd, !!io.color));
       return 0;
     }
     results = run.results;
