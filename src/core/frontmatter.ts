@@ -53,14 +53,42 @@ export function findFrontmatter(text: string): Frontmatter {
   return { kind: 'unclosed', openEnd: first.end };
 }
 
-/**
- * Whether a text may be a role file: it opens with `---` and a later line starts with `role:`.
- * A cheap test before parsing. Anchored at the start, so it stays linear (a multiline pattern
- * that retried at every `---` line took a third of a second on 64 KB of such lines).
- */
-const MIGHT_BE_ROLE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)(?:[^\r\n]*(?:\r\n|\r|\n))*?role[ \t]*:/;
+/** How much of a file `mightBeRoleFile` looks at (the rest of a non-role file is never read). */
+export const MIGHT_BE_ROLE_WINDOW = 65536;
 
-/** Looks at the first 64 KB only. */
+/**
+ * Whether a text may be a role file: it opens with `---` (after an optional BOM) and a later line
+ * starts with `role:` (spaces or tabs allowed before the colon). A cheap test before parsing.
+ *
+ * A plain line scanner, not a regex: the pattern it replaces could match a CRLF line ending as
+ * `\r\n` or as `\r` then `\n`, and backtracked exponentially on CRLF frontmatter without a `role`
+ * key (40 lines froze the CLI and the extension host). One pass, at most the first 64 KB.
+ */
 export function mightBeRoleFile(text: string): boolean {
-  return MIGHT_BE_ROLE.test(text.length > 65536 ? text.slice(0, 65536) : text);
+  const end = Math.min(text.length, MIGHT_BE_ROLE_WINDOW);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', i)) return false;
+  i += 3;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  // The opening line must end with a line break (a lone `---` is not a role file yet).
+  if (i >= end || !isLineBreak(text.charCodeAt(i))) return false;
+  while (i < end) {
+    // `i` is on a line break: step over it (CR, LF or CRLF) to the next line's start.
+    i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    if (startsWithRoleKey(text, i, end)) return true;
+    while (i < end && !isLineBreak(text.charCodeAt(i))) i++;
+  }
+  return false;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** Whether `role`, optional spaces or tabs, and `:` start at `i`, all before `end`. */
+function startsWithRoleKey(text: string, i: number, end: number): boolean {
+  if (i + 5 > end || !text.startsWith('role', i)) return false;
+  let j = i + 4;
+  while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j < end && text.charCodeAt(j) === 58;
 }

@@ -13,6 +13,8 @@ export interface ParseOptions {
   /** The file is matched by the role-file globs: report a missing frontmatter. */
   forceRoleFile?: boolean;
   builtin?: boolean;
+  /** Keep the frontmatter's plain value in `ParsedFile.data` (the handbook diff compares keys). */
+  keepData?: boolean;
 }
 
 /** Aliases beyond this many make a document a resource-exhaustion risk (billion laughs). */
@@ -144,6 +146,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
     }
     if (data !== undefined) {
       result.findings.push(...schemaFindings(data, { root, lines, base, openRange }));
+      if (options.keepData) result.data = data;
     }
   }
 
@@ -296,9 +299,18 @@ function buildModel(
   }
 
   const shares = strings('sharesSuccessCriteriaOf');
+  const extendsNode = fields.get('extends');
+  const extendsName = scalarText(extendsNode)?.trim();
+  const extendsRef = extendsName ? { value: extendsName, range: rangeOf(extendsNode) } : undefined;
+  const levelNode = fields.get('level');
+  const levelValue = isScalar(levelNode) ? levelNode.value : undefined;
+  const level = typeof levelValue === 'number' && Number.isInteger(levelValue) && levelValue >= 1 ? { value: levelValue, range: rangeOf(levelNode) } : undefined;
+  const ladderNode = fields.get('ladder');
+  const ladderName = scalarText(ladderNode)?.trim();
   const references: Reference[] = [
     ...shares.map((s) => ({ name: s.value.trim(), kind: 'sharesSuccessCriteriaOf' as const, range: s.range })),
     ...relationships.map((r) => ({ name: r.with, kind: 'relationship' as const, range: r.withRange })),
+    ...(extendsRef ? [{ name: extendsRef.value, kind: 'extends' as const, range: extendsRef.range }] : []),
   ];
   out.references = references;
 
@@ -316,6 +328,9 @@ function buildModel(
     successCriteria: strings('successCriteria'),
     sharesSuccessCriteriaOf: shares,
     relationships,
+    extends: extendsRef,
+    level,
+    ladder: ladderName ? { value: ladderName, range: rangeOf(ladderNode) } : undefined,
     idRange: rangeOf(idNode),
     titleRange: title ? rangeOf(titleNode) : undefined,
     frontmatterRange,

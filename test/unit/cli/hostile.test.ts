@@ -125,6 +125,15 @@ describe('hostile input: handbook-lint CLI', function () {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  it('CRLF pages with 40 and 4,000 lines of frontmatter without role: ignored within seconds (40 lines hung for ever)', () => {
+    const page = (n: number) => ['---', ...Array.from({ length: n }, (_, i) => `key${i}: value ${i}`), '---', '# A page', ''].join('\r\n');
+    const dir = workspace({ 'roles/ok.md': VALID, 'docs/jekyll.md': page(40), 'docs/hugo.md': page(4000) });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 0, r.err);
+    assert.deepStrictEqual(json(r), []);
+    assert.ok(r.ms < TIMEOUT_MS / 2, `${r.ms} ms`);
+  });
+
   it('an alias bomb: one yaml-syntax finding, exit 1', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 15; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);

@@ -10,17 +10,10 @@ import { scanLinks } from '../../../src/core/links';
 import { MAX_FRONTMATTER_CHARS, parseFile } from '../../../src/core/parse';
 import { LineMap } from '../../../src/core/text';
 import type { ParsedFile } from '../../../src/core/types';
-import { assertInside } from './support';
+import { assertInside, cpuMs } from './support';
 
 const HEAD = 'role: x\ntitle: X\ntype: manager\nresponsibilities: [a]\n';
 
-/** CPU milliseconds (user + system) of `f`: unlike wall time, barely moved by other processes. */
-export function cpuMs<T>(f: () => T): { value: T; ms: number } {
-  const before = process.cpuUsage();
-  const value = f();
-  const used = process.cpuUsage(before);
-  return { value, ms: (used.user + used.system) / 1000 };
-}
 
 function timed(text: string, forceRoleFile = true): { parsed: ParsedFile; ms: number } {
   const { value: parsed, ms } = cpuMs(() => parseFile('file:///x.md', text, { forceRoleFile }));

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { importPage, responsibilityText, type ImportResult, type ImportedRole } from '../../../../src/core/import';
-import { CORPUS, engineErrors, hasText, requireFolder, texts } from './helpers';
+import { CORPUS, engineErrors, hasText, readFixture, texts } from './helpers';
 
 /** What one real page must give. */
 interface PageSpec {
@@ -403,11 +403,7 @@ const PAGES: PageSpec[] = [
   },
 ];
 
-describe('importer: real handbook pages (read in place from ../shared)', function () {
-  before(function () {
-    requireFolder(this, CORPUS);
-  });
-
+describe('importer: real handbook pages (vendored under test/fixtures/corpus)', function () {
   it('covers every page of the corpus', () => {
     const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md');
     assert.deepStrictEqual(PAGES.map((p) => p.file).sort(), files.sort());
@@ -422,8 +418,7 @@ describe('importer: real handbook pages (read in place from ../shared)', functio
         return found;
       };
       before(function () {
-        requireFolder(this, CORPUS);
-        result = importPage(fs.readFileSync(path.join(CORPUS, spec.file), 'utf8'));
+        result = importPage(readFixture(path.join(CORPUS, spec.file)));
       });
 
       it('finds the roles the page defines, and nothing else', () => {

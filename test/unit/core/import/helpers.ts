@@ -1,4 +1,5 @@
 /** Shared helpers of the importer tests: where the shared material is, and the engine check. */
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HandbookIndex } from '../../../../src/core/handbookIndex';
@@ -6,17 +7,16 @@ import { renderRoleFile, responsibilityText, type ImportResult, type ImportedRol
 import type { Finding } from '../../../../src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-/** CI always has `../shared` beside the repository. */
-export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
-export const CORPUS = path.join(SHARED, 'corpus', 'real-handbooks');
-export const SEED = path.join(SHARED, 'seed', '000_21f07a3f44307cbc.txt');
+/** The real pages and the seed page, vendored with their SOURCES.md and licences. */
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+export const CORPUS = path.join(FIXTURES, 'corpus', 'real-handbooks');
+export const CORPUS_2 = path.join(FIXTURES, 'corpus', 'real-handbooks-2');
+export const SEED = path.join(FIXTURES, 'seed', '000_21f07a3f44307cbc.txt');
 
-/** Mocha `before` hook body: marks the suite pending, with the reason, when a folder is absent. */
-export function requireFolder(ctx: Mocha.Context, dir: string): void {
-  if (!fs.existsSync(dir)) {
-    console.warn(`      (pending: ${dir} is absent; these tests read the shared material in place)`);
-    ctx.skip();
-  }
+/** Reads a vendored fixture; a missing one fails the test that needs it (never skips it). */
+export function readFixture(file: string): string {
+  assert.ok(fs.existsSync(file), `fixture ${path.relative(REPO_ROOT, file)} is missing: the tests read the vendored copies under test/fixtures/`);
+  return fs.readFileSync(file, 'utf8');
 }
 
 /**

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { importPage, type ImportResult, type ImportedRole } from '../../../../src/core/import';
-import { REPO_ROOT, SEED, engineErrors, matchByMeaning, overlap, requireFolder, texts } from './helpers';
+import { REPO_ROOT, SEED, engineErrors, matchByMeaning, overlap, readFixture, texts } from './helpers';
 
 interface Builtin {
   role: string;
@@ -27,8 +27,7 @@ describe('importer: the seed page gives the two built-in roles', function () {
   let byId: Map<string, ImportedRole>;
 
   before(function () {
-    requireFolder(this, path.dirname(SEED));
-    result = importPage(fs.readFileSync(SEED, 'utf8'));
+    result = importPage(readFixture(SEED));
     byId = new Map(result.roles.map((r) => [r.role, r]));
   });
 

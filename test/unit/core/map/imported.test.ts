@@ -1,6 +1,6 @@
 /**
  * The map on roles imported from real pages with the importer (src/core/import), read in place
- * from ../shared (CI always has it beside the repository).
+ * vendored under test/fixtures/.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -12,11 +12,11 @@ import type { ResponsibilityMap } from '../../../../src/core/map/types';
 import type { Role } from '../../../../src/core/types';
 import { roleOf } from './fixtures';
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared');
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'fixtures');
 
 function importedRoles(file: string): Role[] {
-  const full = path.join(SHARED, file);
-  assert.ok(fs.existsSync(full), `${full} is missing: the map is tested on the shared real pages`);
+  const full = path.join(FIXTURES, file);
+  assert.ok(fs.existsSync(full), `${full} is missing: the map is tested on the vendored real pages`);
   const { roles } = importPage(fs.readFileSync(full, 'utf8'));
   return roles.map((r) => roleOf(`file:///imported/roles/${r.role}.md`, renderRoleFile(r)));
 }

@@ -1,6 +1,6 @@
 /**
  * Role files built by hand from one real handbook page, item for item:
- * /work/shared/corpus/real-handbooks/sourcegraph--product_manager_engineering_manager_responsibilities.md
+ * test/fixtures/corpus/real-handbooks/sourcegraph--product_manager_engineering_manager_responsibilities.md
  * (Sourcegraph handbook, "Product manager + engineering manager: partnership responsibilities").
  * Each `###` section is a table of PM and EM expectations; the section heading is the area. The
  * column order flips from "Hiring" on (EM first), which this file follows.
