@@ -296,7 +296,6 @@ function lookup(index: HandbookIndex): void {
     row('Lookup', 'search over the roles', 'not measured: src/core/lookup.ts does not exist yet', '≤ 10 ms', null, '');
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { RoleSearch } = require('../src/core/lookup') as typeof import('../src/core/lookup');
   const roles = index.roles();
   const startedBuild = performance.now();
