@@ -5,9 +5,18 @@
  * string goes into the DOM as a text node (never as HTML); every change is a button (keyboard
  * reachable) that opens the role at that place.
  */
-import type { DiffItem, HandbookDiff, ItemDelta, RoleDiff, RoleSide } from '../src/core/diff/types';
-import type { DiffHostMessage, DiffLabels, DiffViewModel, DiffWebviewMessage } from '../src/core/protocol/diffProtocol';
-import type { Range } from '../src/core/types';
+import type {
+  DiffHostMessage,
+  DiffItem,
+  DiffLabels,
+  DiffViewModel,
+  DiffWebviewMessage,
+  HandbookDiff,
+  ItemDelta,
+  Range,
+  RoleDiff,
+  RoleSide,
+} from '../src/core/protocol/diffProtocol';
 
 interface VsCodeApi {
   postMessage(message: DiffWebviewMessage): void;
@@ -23,7 +32,11 @@ type Side = 'base' | 'target';
 /** Every element this script made: anything else in the page would have come from handbook text. */
 const created = new WeakSet<Element>();
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; title?: string; id?: string } = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { class?: string; title?: string; id?: string } = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   created.add(e);
   if (props.class) e.className = props.class;
@@ -45,7 +58,17 @@ function link(text: string, side: Side, path: string, range: Range, extraClass =
   const where = side === 'base' ? fmt(labels.atRevision, path, model.base) : path;
   const b = h('button', { class: `item ${side} ${extraClass}`.trim(), title: fmt(labels.openAt, where, range.line) }, text);
   b.type = 'button';
-  b.addEventListener('click', () => vscode.postMessage({ type: 'open', side, path, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn }));
+  b.addEventListener('click', () =>
+    vscode.postMessage({
+      type: 'open',
+      side,
+      path,
+      line: range.line,
+      column: range.column,
+      endLine: range.endLine,
+      endColumn: range.endColumn,
+    }),
+  );
   return b;
 }
 
@@ -64,12 +87,27 @@ function section(id: string, title: string, count: number, ...body: Child[]): HT
 function itemList(name: string, d: ItemDelta, r: RoleDiff): HTMLElement | undefined {
   if (!d.added.length && !d.removed.length) return undefined;
   const row = (i: DiffItem, side: Side) =>
-    h('li', { class: side === 'target' ? 'gained' : 'lost' }, h('span', { class: 'sign', title: side }, side === 'target' ? '+' : '−'), link(i.text, side, side === 'target' ? r.target!.path : r.base!.path, i.range));
-  return h('div', { class: 'delta' }, h('h4', {}, name), h('ul', { class: 'items' }, ...d.added.map((i) => row(i, 'target')), ...d.removed.map((i) => row(i, 'base'))));
+    h(
+      'li',
+      { class: side === 'target' ? 'gained' : 'lost' },
+      h('span', { class: 'sign', title: side }, side === 'target' ? '+' : '−'),
+      link(i.text, side, side === 'target' ? r.target!.path : r.base!.path, i.range),
+    );
+  return h(
+    'div',
+    { class: 'delta' },
+    h('h4', {}, name),
+    h('ul', { class: 'items' }, ...d.added.map((i) => row(i, 'target')), ...d.removed.map((i) => row(i, 'base'))),
+  );
 }
 
 function changedRole(r: RoleDiff): HTMLElement {
-  const head = h('h3', {}, roleLink('target', r.target!), r.status === 'renamed' ? h('span', { class: 'badge' }, `${r.base!.id} → ${r.id}`) : undefined);
+  const head = h(
+    'h3',
+    {},
+    roleLink('target', r.target!),
+    r.status === 'renamed' ? h('span', { class: 'badge' }, `${r.base!.id} → ${r.id}`) : undefined,
+  );
   return h(
     'article',
     { class: 'role-change' },
@@ -94,19 +132,35 @@ function render(m: DiffViewModel): void {
   copy.addEventListener('click', () => vscode.postMessage({ type: 'copyMarkdown' }));
   const of = (status: RoleDiff['status']) => d.roles.filter((r) => r.status === status);
   const changed = d.roles.filter(
-    (r) => (r.status === 'changed' || r.status === 'renamed') && (r.fields.length || [r.focus, r.responsibilities, r.successCriteria].some((x) => x.added.length || x.removed.length)),
+    (r) =>
+      (r.status === 'changed' || r.status === 'renamed') &&
+      (r.fields.length || [r.focus, r.responsibilities, r.successCriteria].some((x) => x.added.length || x.removed.length)),
   );
   const renamedOnly = of('renamed').filter((r) => !changed.includes(r));
   const content: Child[] = [
     h('header', { class: 'toolbar' }, h('h1', {}, fmt(labels.heading, m.base, m.target)), h('span', { class: 'spacer' }), refresh, copy),
     h('p', { class: 'summary' }, labels.summary),
-    section('added', labels.added, of('added').length, h('ul', { class: 'roles' }, ...of('added').map((r) => h('li', { class: 'gained' }, roleLink('target', r.target!))))),
-    section('removed', labels.removed, of('removed').length, h('ul', { class: 'roles' }, ...of('removed').map((r) => h('li', { class: 'lost' }, roleLink('base', r.base!))))),
+    section(
+      'added',
+      labels.added,
+      of('added').length,
+      h('ul', { class: 'roles' }, ...of('added').map((r) => h('li', { class: 'gained' }, roleLink('target', r.target!)))),
+    ),
+    section(
+      'removed',
+      labels.removed,
+      of('removed').length,
+      h('ul', { class: 'roles' }, ...of('removed').map((r) => h('li', { class: 'lost' }, roleLink('base', r.base!)))),
+    ),
     section(
       'renamed',
       labels.renamed,
       renamedOnly.length,
-      h('ul', { class: 'roles' }, ...renamedOnly.map((r) => h('li', {}, link(`${r.base!.id} → ${r.id}`, 'target', r.target!.path, r.target!.idRange, 'role')))),
+      h(
+        'ul',
+        { class: 'roles' },
+        ...renamedOnly.map((r) => h('li', {}, link(`${r.base!.id} → ${r.id}`, 'target', r.target!.path, r.target!.idRange, 'role'))),
+      ),
     ),
     section('changed', labels.changed, changed.length, ...changed.map(changedRole)),
     section(
@@ -117,7 +171,18 @@ function render(m: DiffViewModel): void {
         'ul',
         { class: 'items' },
         ...d.moved.map((mv) =>
-          h('li', { class: 'move' }, link(mv.text, 'target', mv.toSide.path, mv.toRange), h('span', { class: 'meta' }, link(mv.from, 'base', mv.fromSide.path, mv.fromRange, 'from'), ' → ', link(mv.to, 'target', mv.toSide.path, mv.toSide.idRange, 'to'))),
+          h(
+            'li',
+            { class: 'move' },
+            link(mv.text, 'target', mv.toSide.path, mv.toRange),
+            h(
+              'span',
+              { class: 'meta' },
+              link(mv.from, 'base', mv.fromSide.path, mv.fromRange, 'from'),
+              ' → ',
+              link(mv.to, 'target', mv.toSide.path, mv.toSide.idRange, 'to'),
+            ),
+          ),
         ),
       ),
     ),

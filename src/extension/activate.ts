@@ -9,6 +9,7 @@ import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
+import { registerHandbookDiff, type HandbookDiffApi } from './handbookDiff';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerImportRoles } from './importRoles';
@@ -32,6 +33,8 @@ export interface HandbookRolesApi {
   tree?: RolesTreeApi;
   /** The role-comparison panel (set by compareView.ts). */
   compare?: CompareViewApi;
+  /** The handbook-changes panel and Compare with HEAD (set by handbookDiff.ts). */
+  handbookDiff?: HandbookDiffApi;
   /** The responsibility map panel and its opt-in findings (set by responsibilityMap.ts). */
   map?: ResponsibilityMapApi;
   /** The Markdown preview's hook for `[[Role]]` links (set by previewPlugin.ts). */
@@ -46,6 +49,7 @@ const FEATURES: Feature[] = [
   registerCompletion,
   registerDiagnostics,
   registerFixAll,
+  registerHandbookDiff,
   registerHover,
   registerImportRoles,
   registerLookup,

@@ -9,6 +9,10 @@
  */
 import type { HandbookDiff, Revision } from '../diff/types';
 
+// What the page renders, so that it imports this protocol and nothing else of the engine.
+export type { DiffItem, HandbookDiff, ItemDelta, RoleDiff, RoleSide } from '../diff/types';
+export type { Range } from '../types';
+
 export const DIFF_VIEW_TYPE = 'handbookRoles.handbookDiff';
 
 /** Every string the page shows, localised by the extension. `{0}`, `{1}` are placeholders. */
@@ -59,18 +63,24 @@ export type DiffWebviewMessage =
   /** Opens a file of the diff: on the base side at the base revision, on the target side as it is. */
   | { type: 'open'; side: Revision; path: string; line: number; column: number; endLine: number; endColumn: number }
   /** Sent after each render: what the page shows, for tests and logs. */
-  | { type: 'rendered'; items: number; /** Elements the page did not create itself (0 unless role text became markup). */ foreign: number; /** The page's text, cut to 4,096 characters. */ text: string };
+  | {
+      type: 'rendered';
+      items: number;
+      /** Elements the page did not create itself (0 unless role text became markup). */ foreign: number;
+      /** The page's text, cut to 4,096 characters. */ text: string;
+    };
 
 const MAX_STRING = 4096;
 const MAX_LINE = 10_000_000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 
-const isText = (v: unknown, allowEmpty = false): v is string => typeof v === 'string' && v.length <= MAX_STRING && (allowEmpty || v.length > 0);
+const isText = (v: unknown, allowEmpty = false): v is string =>
+  typeof v === 'string' && v.length <= MAX_STRING && (allowEmpty || v.length > 0);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_LINE;
 const isPosition = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LINE;
 const hasOnly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
@@ -92,7 +102,15 @@ export function parseDiffMessage(raw: unknown): DiffWebviewMessage | undefined {
         isPosition(raw.endLine) &&
         isPosition(raw.endColumn) &&
         (raw.endLine > raw.line || (raw.endLine === raw.line && raw.endColumn >= raw.column))
-        ? { type: 'open', side: raw.side, path: raw.path, line: raw.line, column: raw.column, endLine: raw.endLine, endColumn: raw.endColumn }
+        ? {
+            type: 'open',
+            side: raw.side,
+            path: raw.path,
+            line: raw.line,
+            column: raw.column,
+            endLine: raw.endLine,
+            endColumn: raw.endColumn,
+          }
         : undefined;
     case 'rendered':
       return hasOnly(raw, ['type', 'items', 'foreign', 'text']) && isCount(raw.items) && isCount(raw.foreign) && isText(raw.text, true)

@@ -17,8 +17,21 @@ import * as vscode from 'vscode';
 import { compareRoles, comparisonToMarkdown, type RoleComparison } from '../../core/compare';
 import { diffHandbooks, diffToMarkdown, summarizeDiff, type HandbookDiff } from '../../core/diff';
 import { parseFile } from '../../core/parse';
-import { parseWebviewMessage, type CompareLabels, type CompareViewModel, type HostMessage, type WebviewMessage } from '../../core/protocol/compareProtocol';
-import { diffPaths, parseDiffMessage, type DiffHostMessage, type DiffLabels, type DiffViewModel, type DiffWebviewMessage } from '../../core/protocol/diffProtocol';
+import {
+  parseWebviewMessage,
+  type CompareLabels,
+  type CompareViewModel,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../core/protocol/compareProtocol';
+import {
+  diffPaths,
+  parseDiffMessage,
+  type DiffHostMessage,
+  type DiffLabels,
+  type DiffViewModel,
+  type DiffWebviewMessage,
+} from '../../core/protocol/diffProtocol';
 import type { FeatureContext } from '../featureContext';
 import { GitStatus, type GitApi, type GitChange, type GitRepository } from '../util/git';
 import { toVsRange } from '../util/ranges';
@@ -52,7 +65,11 @@ const decoder = new TextDecoder('utf-8');
  */
 export async function readHandbookDiff(ctx: FeatureContext, repo: GitRepository, ref: string): Promise<HandbookDiff> {
   await repo.status();
-  const changes: GitChange[] = [...(await repo.diffWith(ref)), ...repo.state.workingTreeChanges.filter((c) => c.status === GitStatus.UNTRACKED), ...(repo.state.untrackedChanges ?? [])];
+  const changes: GitChange[] = [
+    ...(await repo.diffWith(ref)),
+    ...repo.state.workingTreeChanges.filter((c) => c.status === GitStatus.UNTRACKED),
+    ...(repo.state.untrackedChanges ?? []),
+  ];
   const base = new Map<string, string>();
   const target = new Map<string, string>();
   const seen = new Set<string>();
@@ -95,7 +112,14 @@ function diffLabels(diff: HandbookDiff): DiffLabels {
   const summary =
     s.added + s.removed + s.renamed + s.changed + s.moved === 0
       ? vscode.l10n.t('No role changed.')
-      : vscode.l10n.t('Roles added: {0}, removed: {1}, renamed: {2}, changed: {3}; responsibilities moved: {4}.', s.added, s.removed, s.renamed, s.changed, s.moved);
+      : vscode.l10n.t(
+          'Roles added: {0}, removed: {1}, renamed: {2}, changed: {3}; responsibilities moved: {4}.',
+          s.added,
+          s.removed,
+          s.renamed,
+          s.changed,
+          s.moved,
+        );
   return {
     heading: vscode.l10n.t('{0} → {1}'),
     summary,
@@ -219,10 +243,17 @@ export interface RevisionCompareEvents {
 }
 
 /** Why a role file cannot be compared with HEAD, for the user; or the two versions. */
-export type RevisionPair = { unavailable: string } | { comparison: RoleComparison; moved: NonNullable<CompareViewModel['versions']>['moved']; headUri: string };
+export type RevisionPair =
+  { unavailable: string } | { comparison: RoleComparison; moved: NonNullable<CompareViewModel['versions']>['moved']; headUri: string };
 
 /** The role of `doc` at HEAD and as it is now (unsaved edits included), compared; with its moves. */
-export async function compareWithRevision(ctx: FeatureContext, api: GitApi, repo: GitRepository, doc: vscode.TextDocument, ref = 'HEAD'): Promise<RevisionPair> {
+export async function compareWithRevision(
+  ctx: FeatureContext,
+  api: GitApi,
+  repo: GitRepository,
+  doc: vscode.TextDocument,
+  ref = 'HEAD',
+): Promise<RevisionPair> {
   const rel = relative(repo, doc.uri) ?? doc.uri.path;
   let before: string;
   try {
@@ -239,12 +270,18 @@ export async function compareWithRevision(ctx: FeatureContext, api: GitApi, repo
   const comparison = compareRoles(old, now, roleResolver(ctx.handbook));
   // The two sides are one role: name them by revision.
   comparison.left = { ...comparison.left, title: `${old.title} (${ref})`, aliases: [ref] };
-  comparison.right = { ...comparison.right, title: vscode.l10n.t('{0} (working tree)', now.title), aliases: [vscode.l10n.t('working tree')] };
+  comparison.right = {
+    ...comparison.right,
+    title: vscode.l10n.t('{0} (working tree)', now.title),
+    aliases: [vscode.l10n.t('working tree')],
+  };
   const diff = await readHandbookDiff(ctx, repo, ref);
   const ids = new Set([old.id, now.id]);
   const moved = diff.moved
     .filter((m) => ids.has(m.from) !== ids.has(m.to))
-    .map((m) => (ids.has(m.from) ? { text: m.text, role: m.to, direction: 'out' as const } : { text: m.text, role: m.from, direction: 'in' as const }));
+    .map((m) =>
+      ids.has(m.from) ? { text: m.text, role: m.to, direction: 'out' as const } : { text: m.text, role: m.from, direction: 'in' as const },
+    );
   return { comparison, moved, headUri };
 }
 
@@ -320,7 +357,11 @@ export class RevisionComparePanel implements vscode.Disposable {
       case 'open': {
         if (!this.allowedUris().has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
         const range = toVsRange({ line: msg.line, column: msg.column, endLine: msg.endLine, endColumn: msg.endColumn });
-        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), { selection: range, viewColumn: vscode.ViewColumn.Beside, preview: true });
+        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), {
+          selection: range,
+          viewColumn: vscode.ViewColumn.Beside,
+          preview: true,
+        });
         return true;
       }
       case 'copyMarkdown':

@@ -59,9 +59,15 @@ export type GitAccess = { api: GitApi; repository: GitRepository } | { unavailab
 
 /** The git API and the repository of `uri` (or of the first workspace folder), or why there is none. */
 export async function openGit(uri?: vscode.Uri): Promise<GitAccess> {
-  if (__WEB__) return { unavailable: vscode.l10n.t('Comparing with git revisions needs git, which this editor cannot run here (the browser extension host). Open the folder in desktop VS Code or a remote/server window.') };
+  if (__WEB__)
+    return {
+      unavailable: vscode.l10n.t(
+        'Comparing with git revisions needs git, which this editor cannot run here (the browser extension host). Open the folder in desktop VS Code or a remote/server window.',
+      ),
+    };
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (!extension) return { unavailable: vscode.l10n.t('Comparing with git revisions needs the built-in Git extension, which is not available.') };
+  if (!extension)
+    return { unavailable: vscode.l10n.t('Comparing with git revisions needs the built-in Git extension, which is not available.') };
   let exports: GitExtension;
   try {
     exports = extension.isActive ? extension.exports : await extension.activate();
@@ -81,9 +87,13 @@ export async function openGit(uri?: vscode.Uri): Promise<GitAccess> {
     });
   }
   const where = uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-  const repository = (where && api.getRepository(where)) ?? (uri ? null : api.repositories[0] ?? null);
+  const repository = (where && api.getRepository(where)) ?? (uri ? null : (api.repositories[0] ?? null));
   if (!repository) {
-    return { unavailable: uri ? vscode.l10n.t('{0} is not in a git repository.', vscode.workspace.asRelativePath(uri)) : vscode.l10n.t('This workspace is not in a git repository.') };
+    return {
+      unavailable: uri
+        ? vscode.l10n.t('{0} is not in a git repository.', vscode.workspace.asRelativePath(uri))
+        : vscode.l10n.t('This workspace is not in a git repository.'),
+    };
   }
   return { api, repository };
 }
