@@ -57,11 +57,12 @@ function kindWord(target: NameTarget): string {
 export function planRename(index: RoleNameIndex, target: NameTarget, newNameRaw: string): RenamePlan | Refusal {
   const { role } = target;
   const newName = newNameRaw.trim();
-  if (role.builtin) return { error: 'Built-in roles are read-only: copy the role into your handbook to rename it.' };
-  if (!newName) return { error: `The new ${kindWord(target)} is empty.` };
-  if (/[\[\]|\r\n]/.test(newName)) return { error: `"${newName}" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.` };
+  if (role.builtin) return { error: 'Built-in roles are read-only: copy the role into your handbook to rename it.', reason: 'builtin' };
+  if (!newName) return { error: `The new ${kindWord(target)} is empty.`, reason: 'empty' };
+  if (/[\[\]|\r\n]/.test(newName)) return { error: `"${newName}" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.`, reason: 'link-chars', args: [newName] };
   if (target.kind === 'id' && !KEBAB_CASE.test(newName)) {
-    return { error: `"${newName}" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "${suggestId(newName)}".` };
+    const example = suggestId(newName);
+    return { error: `"${newName}" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "${example}".`, reason: 'not-kebab-case', args: [newName, example] };
   }
   const oldKey = normalizeName(target.name);
   const newKey = normalizeName(newName);
@@ -69,11 +70,15 @@ export function planRename(index: RoleNameIndex, target: NameTarget, newNameRaw:
     const holder = index.ownersOf(newKey).find((u) => u !== role.uri);
     if (holder) {
       const other = index.get(holder)?.role;
-      return { error: `"${newName}" is already a name of role ${other ? describeRole(other) : holder}: role ids, titles and aliases must be unique.` };
+      return {
+        error: `"${newName}" is already a name of role ${other ? describeRole(other) : holder}: role ids, titles and aliases must be unique.`,
+        reason: 'taken',
+        args: [newName, other?.id ?? holder],
+      };
     }
     if (index.ownersOf(newKey).length === 0) {
       const users = index.referrersOf(newKey);
-      if (users.length) return { error: unresolvedUsersMessage(newName, role, users.length) };
+      if (users.length) return unresolvedUsers(newName, role, users.length);
     }
   }
   // References follow the renamed name when it leads to this role, unless another of the role's
@@ -86,8 +91,9 @@ export function planRename(index: RoleNameIndex, target: NameTarget, newNameRaw:
   return { target, newName, referencesFollow, files: [...files].sort() };
 }
 
-function unresolvedUsersMessage(newName: string, role: Role, files: number): string {
-  return `"${newName}" is already used by references or links in ${files} file${files === 1 ? '' : 's'} where it names no role: after this rename they would name ${describeRole(role)}. Choose another name, or change them first.`;
+function unresolvedUsers(newName: string, role: Role, files: number): Refusal {
+  const error = `"${newName}" is already used by references or links in ${files} file${files === 1 ? '' : 's'} where it names no role: after this rename they would name ${describeRole(role)}. Choose another name, or change them first.`;
+  return { error, reason: 'unresolved-users', args: [newName, String(files), role.id] };
 }
 
 /** A kebab-case form of a name for the refusal's example. */
@@ -95,7 +101,7 @@ function suggestId(name: string): string {
   const id = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[-0-9]+|-+$/g, '');
+    .replace(/^[-0-9]+|-$/g, ''); // runs are one '-' by now
   return id || 'new-role';
 }
 
@@ -119,21 +125,21 @@ export function renameEdits(
   for (const uri of plan.files) {
     throwIfCancelled(token);
     const text = read(uri);
-    if (text === undefined) return { error: `The rename was not made: ${uri} could not be read.` };
+    if (text === undefined) return { error: `The rename was not made: ${uri} could not be read.`, reason: 'not-made' };
     const names = documentNames(text, true);
     const edits: TextEdit[] = [];
     if (uri === role.uri) {
       const decls = names.declarations.filter((d) => d.kind === target.kind && normalizeName(d.name) === oldKey);
-      if (decls.length === 0) return { error: `The rename was not made: the ${kindWord(target)} "${target.name}" is no longer in ${uri}.` };
+      if (decls.length === 0) return { error: `The rename was not made: the ${kindWord(target)} "${target.name}" is no longer in ${uri}.`, reason: 'not-made' };
       for (const d of decls) {
-        if (d.style === 'block') return { error: `The rename was not made: the ${kindWord(target)} in ${uri} is a block scalar; write it on one line first.` };
+        if (d.style === 'block') return { error: `The rename was not made: the ${kindWord(target)} in ${uri} is a block scalar; write it on one line first.`, reason: 'not-made' };
         edits.push({ range: d.range, newText: scalarFor(newName, d.style, d.flow) });
       }
     }
     if (referencesFollow) {
       for (const r of names.references) {
         if (normalizeName(r.name) !== oldKey) continue;
-        if (r.style === 'block') return { error: `The rename was not made: a reference in ${uri} is a block scalar; write it on one line first.` };
+        if (r.style === 'block') return { error: `The rename was not made: a reference in ${uri} is a block scalar; write it on one line first.`, reason: 'not-made' };
         edits.push({ range: r.range, newText: scalarFor(newName, r.style, r.flow) });
       }
       for (const l of names.links) if (normalizeName(l.target) === oldKey) edits.push({ range: l.targetRange, newText: newName });
@@ -141,7 +147,7 @@ export function renameEdits(
     if (edits.length) files.push({ uri, edits: sortEdits(edits) });
   }
   const planned = new Set(plan.files);
-  let unresolvedUsers = 0;
+  let unresolvedCount = 0;
   for (const other of others) {
     throwIfCancelled(token);
     if (planned.has(other.uri)) continue;
@@ -150,12 +156,12 @@ export function renameEdits(
     for (const l of links) {
       const key = normalizeName(l.target);
       if (referencesFollow && key === oldKey) edits.push({ range: l.targetRange, newText: newName });
-      else if (key === newKey && key !== oldKey) unresolvedUsers++;
+      else if (key === newKey && key !== oldKey) unresolvedCount++;
     }
     if (edits.length) files.push({ uri: other.uri, edits });
   }
   // A link of another Markdown file that uses the new name names no role now (a role holding it was refused by the plan).
-  if (unresolvedUsers) return { error: unresolvedUsersMessage(newName, role, unresolvedUsers) };
+  if (unresolvedCount) return unresolvedUsers(newName, role, unresolvedCount);
   files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const result: RenameResult = { files };
   if (options.renameFile && target.kind === 'id') {

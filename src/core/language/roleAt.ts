@@ -46,9 +46,23 @@ export interface NameTarget {
   onDeclaration: boolean;
 }
 
-/** A refusal, with a message for people. */
+export type RefusalReason =
+  | 'not-a-name'
+  | 'unknown-name'
+  | 'builtin'
+  | 'empty'
+  | 'link-chars'
+  | 'not-kebab-case'
+  | 'taken'
+  | 'unresolved-users'
+  | 'not-made';
+
+/** A refusal, with a message for people (in English; `reason` and `args` let an editor translate it). */
 export interface Refusal {
   error: string;
+  reason?: RefusalReason;
+  /** The values the message names, in order. */
+  args?: string[];
 }
 
 export function isRefusal(x: unknown): x is Refusal {
@@ -81,15 +95,15 @@ export function nameTargetAt(index: RoleNameIndex, uri: string, raw: string, lin
   const decl = names.declarations.find((d) => rangeContains(d.range, line, column));
   if (decl) {
     const role = index.get(uri)?.role;
-    if (!role) return { error: NOT_A_NAME };
+    if (!role) return { error: NOT_A_NAME, reason: 'not-a-name' };
     return { role, name: decl.name, kind: decl.kind, range: innerRange(decl), placeholder: decl.name, onDeclaration: true };
   }
   const ref = names.references.find((r) => rangeContains(r.range, line, column));
   const link = ref ? undefined : names.links.find((l) => rangeContains(l.range, line, column));
-  if (!ref && !link) return { error: NOT_A_NAME };
+  if (!ref && !link) return { error: NOT_A_NAME, reason: 'not-a-name' };
   const written = ref ? ref.name : link!.target;
   const role = index.resolve(written);
   const declared = role && declaredName(role, written);
-  if (!role || !declared) return { error: `"${written}" names no role in the handbook.` };
+  if (!role || !declared) return { error: `"${written}" names no role in the handbook.`, reason: 'unknown-name', args: [written] };
   return { role, ...declared, range: ref ? innerRange(ref) : link!.targetRange, placeholder: written, onDeclaration: false };
 }

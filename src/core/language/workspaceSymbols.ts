@@ -43,7 +43,7 @@ export function workspaceSymbols(roles: Iterable<Role>, query: string, token?: C
     add({ name: role.title, kind: 'role', containerName: role.id, uri: role.uri, range });
     if (role.id !== role.title) add({ name: role.id, kind: 'role', containerName: role.title, uri: role.uri, range: role.idRange });
     for (const a of role.aliases) add({ name: a.value.trim(), kind: 'role', containerName: role.title, uri: role.uri, range: a.range });
-    for (const r of role.responsibilities) if (r.id) add({ name: r.id, kind: 'responsibility', containerName: role.title, uri: role.uri, range: r.range });
+    for (const r of role.responsibilities) if (r.id) add({ name: r.id, kind: 'responsibility', containerName: role.title, uri: role.uri, range: r.textRange });
   }
   return out;
 }

@@ -81,12 +81,12 @@ describe('language/workspaceSymbols', () => {
       'role Chief Technology Officer [cto] 3:8',
       'role cto [Chief Technology Officer] 2:7',
       'role CTIO [Chief Technology Officer] 4:11',
-      'responsibility architecture [Chief Technology Officer] 7:5',
+      'responsibility architecture [Chief Technology Officer] 7:11',
       'role Head of Engineering [hoe] 3:8',
       'role hoe [Head of Engineering] 2:7',
     ]);
     assert.deepStrictEqual(names('cto'), ['role Chief Technology Officer [cto] 3:8', 'role cto [Chief Technology Officer] 2:7', 'role CTIO [Chief Technology Officer] 4:11']);
-    assert.deepStrictEqual(names('arch'), ['responsibility architecture [Chief Technology Officer] 7:5']);
+    assert.deepStrictEqual(names('arch'), ['responsibility architecture [Chief Technology Officer] 7:11']);
     assert.deepStrictEqual(names('head eng'), ['role Head of Engineering [hoe] 3:8']);
   });
 

@@ -258,7 +258,7 @@ describe('language/rename', () => {
       index.set('handbook-builtin:/cto.md', CTO, { builtin: true });
       const target = nameTargetAt(index, 'handbook-builtin:/cto.md', CTO, 2, 8, true);
       assert.ok(!isRefusal(target));
-      assert.deepStrictEqual(planRename(index, target, 'chief'), { error: 'Built-in roles are read-only: copy the role into your handbook to rename it.' });
+      assert.deepStrictEqual(planRename(index, target, 'chief'), { error: 'Built-in roles are read-only: copy the role into your handbook to rename it.', reason: 'builtin' });
     });
   });
 
