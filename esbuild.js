@@ -61,7 +61,7 @@ const builds = [
       { in: 'src/extension/commands/importRoles.ts', out: 'importRoles' },
       { in: 'src/extension/commands/newRoleFile.ts', out: 'newRoleFile' },
       { in: 'src/extension/panels/comparePanel.ts', out: 'comparePanel' },
-      { in: 'src/extension/panels/diffPanel.ts', out: 'diffPanel' },
+      { in: 'src/extension/features/handbookDiff/diffPanel.ts', out: 'diffPanel' },
       { in: 'src/extension/panels/mapPanel.ts', out: 'mapPanel' },
       { in: 'src/extension/workers/mapWorker.ts', out: 'mapWorker' },
     ],

@@ -4,7 +4,6 @@
  * or hide the text that follows; bidirectional overrides and isolates would make a line read in
  * another order than it is stored ("Trojan Source"). Each becomes a visible escape such as `\x1B`.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 

@@ -9,7 +9,7 @@ import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
-import { registerHandbookDiff, type HandbookDiffApi } from './handbookDiff';
+import { registerHandbookDiff, type HandbookDiffApi } from './features/handbookDiff/handbookDiff';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerImportRoles } from './importRoles';

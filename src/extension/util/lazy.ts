@@ -10,7 +10,6 @@ import type * as FindRoleModule from '../commands/findRole';
 import type * as ImportRolesModule from '../commands/importRoles';
 import type * as NewRoleFileModule from '../commands/newRoleFile';
 import type * as ComparePanelModule from '../panels/comparePanel';
-import type * as DiffPanelModule from '../panels/diffPanel';
 import type * as MapPanelModule from '../panels/mapPanel';
 import type { FeatureContext } from '../featureContext';
 
@@ -32,7 +31,8 @@ export const loadMapPanel: () => typeof MapPanelModule = __WEB__ ? () => require
 export const loadFindRole: () => typeof FindRoleModule = __WEB__ ? () => require('../commands/findRole') as typeof FindRoleModule : fromDist('findRole');
 export const loadImportRoles: () => typeof ImportRolesModule = __WEB__ ? () => require('../commands/importRoles') as typeof ImportRolesModule : fromDist('importRoles');
 /** The handbook diff reads through git: the browser host has none (util/git.ts says so before loading). */
-export const loadDiffPanel: () => typeof DiffPanelModule = __WEB__ ? () => { throw new Error('The handbook diff needs git, which the browser extension host does not have.'); } : fromDist('diffPanel');
+/** Typed by its feature (util/ imports no feature). */
+export const loadDiffPanel: () => unknown = __WEB__ ? () => { throw new Error('The handbook diff needs git, which the browser extension host does not have.'); } : fromDist('diffPanel');
 export const loadNewRoleFile: () => typeof NewRoleFileModule = __WEB__ ? () => require('../commands/newRoleFile') as typeof NewRoleFileModule : fromDist('newRoleFile');
 
 /**

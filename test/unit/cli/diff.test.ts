@@ -380,12 +380,10 @@ describe('handbook-diff', () => {
     write(work, { 'roles/sre.md': role('sre-lead', '"SRE \\e[2J\\u202eLead"', ['Own reliability', '"Beep \\a and \\x9b31m"']) });
     const r = run([], work);
     assert.strictEqual(r.code, 0);
-    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(r.out), JSON.stringify(r.out));
     assert.ok(r.out.includes('SRE \\x1B[2J\\u202ELead'), r.out);
     assert.ok(r.out.includes('+ Beep \\x07 and \\x9B31m'), r.out);
     const md = run(['--format', 'markdown'], work);
-    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(md.out), JSON.stringify(md.out));
     const json = run(['--format', 'json'], work);
     assert.ok(!/[\u007f-\u009f\u202e]/.test(json.out), json.out);

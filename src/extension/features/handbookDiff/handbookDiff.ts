@@ -9,16 +9,20 @@
  *
  * Where git is not available (the browser extension host, git turned off, no repository), the
  * commands say so and resolve to `{ unavailable }` instead of failing. The panels and the reading
- * through git live in panels/diffPanel.ts, loaded on first use.
+ * through git live in diffPanel.ts, loaded on first use.
  */
 import * as vscode from 'vscode';
-import type { CompareViewModel } from '../core/protocol/compareProtocol';
-import { DIFF_VIEW_TYPE, type DiffViewModel } from '../core/protocol/diffProtocol';
-import type { Feature } from './featureContext';
-import type { CompareRendered, DiffPanel, DiffRendered, RevisionComparePanel } from './panels/diffPanel';
-import { openGit, type GitRef, type GitRepository } from './util/git';
-import { loadDiffPanel } from './util/lazy';
-import { PANEL_OPTIONS } from './util/webview';
+import type { CompareViewModel } from '../../../core/protocol/compareProtocol';
+import { DIFF_VIEW_TYPE, type DiffViewModel } from '../../../core/protocol/diffProtocol';
+import type { Feature } from '../../featureContext';
+import type * as DiffPanelModule from './diffPanel';
+import type { CompareRendered, DiffPanel, DiffRendered, RevisionComparePanel } from './diffPanel';
+import { openGit, type GitRef, type GitRepository } from '../../util/git';
+import { loadDiffPanel as loadLazyDiffPanel } from '../../util/lazy';
+import { PANEL_OPTIONS } from '../../util/webview';
+
+/** The panels and the reading through git (dist/lazy/diffPanel.js), loaded on first use. */
+const loadDiffPanel = () => loadLazyDiffPanel() as typeof DiffPanelModule;
 
 const REVISION_VIEW_TYPE = 'handbookRoles.compareRevision';
 

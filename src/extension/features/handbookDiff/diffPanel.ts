@@ -14,16 +14,16 @@
  * and may name only files the panel offered.
  */
 import * as vscode from 'vscode';
-import { compareRoles, comparisonToMarkdown, type RoleComparison } from '../../core/compare';
-import { diffHandbooks, diffToMarkdown, summarizeDiff, type HandbookDiff } from '../../core/diff';
-import { parseFile } from '../../core/parse';
+import { compareRoles, comparisonToMarkdown, type RoleComparison } from '../../../core/compare';
+import { diffHandbooks, diffToMarkdown, summarizeDiff, type HandbookDiff } from '../../../core/diff';
+import { parseFile } from '../../../core/parse';
 import {
   parseWebviewMessage,
   type CompareLabels,
   type CompareViewModel,
   type HostMessage,
   type WebviewMessage,
-} from '../../core/protocol/compareProtocol';
+} from '../../../core/protocol/compareProtocol';
 import {
   diffPaths,
   parseDiffMessage,
@@ -31,12 +31,12 @@ import {
   type DiffLabels,
   type DiffViewModel,
   type DiffWebviewMessage,
-} from '../../core/protocol/diffProtocol';
-import type { FeatureContext } from '../featureContext';
-import { GitStatus, type GitApi, type GitChange, type GitRepository } from '../util/git';
-import { toVsRange } from '../util/ranges';
-import { roleResolver } from '../util/roleChoice';
-import { describeMessage, setUpPanel } from '../util/webview';
+} from '../../../core/protocol/diffProtocol';
+import type { FeatureContext } from '../../featureContext';
+import { GitStatus, type GitApi, type GitChange, type GitRepository } from '../../util/git';
+import { toVsRange } from '../../util/ranges';
+import { roleResolver } from '../../util/roleChoice';
+import { describeMessage, setUpPanel } from '../../util/webview';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 /** Files read at once through git (each `show` is a git process). */
@@ -403,6 +403,7 @@ function compareLabels(): CompareLabels {
     same: vscode.l10n.t('same'),
     near: vscode.l10n.t('near ({0}%)'),
     sharedFrom: vscode.l10n.t('shared from {0}'),
+    inheritedFrom: vscode.l10n.t('from {0}'),
     nothing: vscode.l10n.t('None'),
     noRelationships: vscode.l10n.t('The two roles declare no relationship with each other.'),
     direction: vscode.l10n.t('{0} → {1}'),
