@@ -24,7 +24,7 @@ function median(xs: number[]): number {
 const ms = (x: number) => (x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
 
 export function renameSection(report: Report, quick: boolean): Record<string, unknown> {
-  process.stdout.write('\n7. Rename and references (10,000-role handbook; a role 100 roles refer to)\n');
+  process.stdout.write('\n8. Rename and references (10,000-role handbook; a role 100 roles refer to)\n');
   const total = quick ? 2000 : 10000;
   const every = total / 100;
   const texts = new Map<string, string>();
