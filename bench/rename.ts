@@ -31,12 +31,17 @@ export function renameSection(report: Report, quick: boolean): Record<string, un
   const index = new HandbookIndex();
   for (let i = 1; i < total; i++) {
     let text = roleFile(i, { total });
-    if (i % every === 1) text = text.replace('relationships:\n', 'relationships:\n  - with: hub\n    kind: reports-to\n').replace(/\n$/, '\nReports to the [[Head of Hub|hub]].\n');
+    if (i % every === 1)
+      text = text
+        .replace('relationships:\n', 'relationships:\n  - with: hub\n    kind: reports-to\n')
+        .replace(/\n$/, '\nReports to the [[Head of Hub|hub]].\n');
     const uri = `file:///h/roles/${roleId(i)}.md`;
     texts.set(uri, text);
     index.set(uri, text);
   }
-  const hub = roleFile(0, { total }).replace(`role: ${roleId(0)}`, 'role: hub').replace(/title: .*/, 'title: Head of Hub');
+  const hub = roleFile(0, { total })
+    .replace(`role: ${roleId(0)}`, 'role: hub')
+    .replace(/title: .*/, 'title: Head of Hub');
   texts.set(HUB, hub);
   index.set(HUB, hub);
 
@@ -60,9 +65,21 @@ export function renameSection(report: Report, quick: boolean): Record<string, un
   };
 
   const byId = measure(() => renameAt(idLine, 'hub-renamed'));
-  report('rename the id of a role 100 roles refer to', `${ms(byId.median)} median, ${ms(byId.max)} max; ${byId.files} files, ${byId.edits} edits`, '< 200 ms', byId.median < 200, COMMAND);
+  report(
+    'rename the id of a role 100 roles refer to',
+    `${ms(byId.median)} median, ${ms(byId.max)} max; ${byId.files} files, ${byId.edits} edits`,
+    '< 200 ms',
+    byId.median < 200,
+    COMMAND,
+  );
   const byTitle = measure(() => renameAt(titleLine, 'Hub Lead'));
-  report('  rename its title (the [[links]] use it)', `${ms(byTitle.median)} median; ${byTitle.files} files, ${byTitle.edits} edits`, '', null, COMMAND);
+  report(
+    '  rename its title (the [[links]] use it)',
+    `${ms(byTitle.median)} median; ${byTitle.files} files, ${byTitle.edits} edits`,
+    '',
+    null,
+    COMMAND,
+  );
   const plain = `file:///h/roles/${roleId(4321 % total)}.md`;
   const plainText = texts.get(plain)!;
   const few = measure(() => {
@@ -81,7 +98,11 @@ export function renameSection(report: Report, quick: boolean): Record<string, un
   const refs = measure(() => {
     const t0 = performance.now();
     const r = roleReferences(index, hubRole);
-    return { ms: performance.now() - t0, files: new Set([...r.references, ...r.links].map((p) => p.uri)).size, edits: r.references.length + r.links.length };
+    return {
+      ms: performance.now() - t0,
+      files: new Set([...r.references, ...r.links].map((p) => p.uri)).size,
+      edits: r.references.length + r.links.length,
+    };
   });
   report('  Find References of that role', `${ms(refs.median)} median; ${refs.edits} places in ${refs.files} files`, '', null, COMMAND);
   return { roles: total, renameId: byId, renameTitle: byTitle, renameOrdinary: few, references: refs };
