@@ -3,8 +3,20 @@
  * extension posts and sends back only the messages of the typed protocol. Every role string goes
  * into the DOM as a text node (never as HTML), so nothing a role file says can become markup.
  */
-import type { CompareItem, ItemPair, RelationshipItem, RoleComparison, RoleSummary, SectionComparison } from '../src/core/compare';
-import type { CompareLabels, CompareState, CompareViewModel, HostMessage, Side, WebviewMessage } from '../src/core/protocol/compareProtocol';
+import type {
+  CompareItem,
+  CompareLabels,
+  CompareState,
+  CompareViewModel,
+  HostMessage,
+  ItemPair,
+  RelationshipItem,
+  RoleComparison,
+  RoleSummary,
+  SectionComparison,
+  Side,
+  WebviewMessage,
+} from '../src/core/protocol/compareProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

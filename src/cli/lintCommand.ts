@@ -1,18 +1,24 @@
 /** The `handbook-lint` command: arguments, run, output, exit status. */
 import { isOption, parseArgs } from './args';
+import { applyFixes } from './fix';
 import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
 import type * as OverlapsReport from './overlapsReport';
+import { formatLadderReport, formatOrgReport, LADDER_FORMATS, ORG_FORMATS, type OrgFormat } from './orgReport';
 
-type ReportFormat = OverlapsReport.ReportFormat;
-const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'markdown'];
+type ReportFormat = OverlapsReport.ReportFormat | OrgFormat;
+type Report = 'overlaps' | 'org' | 'ladder';
+const REPORTS: readonly Report[] = ['overlaps', 'org', 'ladder'];
+const REPORT_FORMATS: Record<Report, readonly ReportFormat[]> = { overlaps: ['stylish', 'json', 'markdown'], org: ORG_FORMATS, ladder: LADDER_FORMATS };
 
 /** The map analysis, loaded only by runs that ask for it (loading it costs every run 0.6 MB). */
 const overlapsReport = () => require('./overlapsReport') as typeof OverlapsReport;
 
-const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet] [--overlaps]
+const USAGE = `Usage: handbook-lint [PATH_OR_GLOB ...] [--format stylish|json|sarif|github] [--quiet] [--overlaps] [--fix]
        handbook-lint [PATH_OR_GLOB ...] --report overlaps [--format stylish|json|markdown]
+       handbook-lint [PATH_OR_GLOB ...] --report org [--format stylish|json|markdown|mermaid]
+       handbook-lint [PATH_OR_GLOB ...] --report ladder [--format stylish|json|markdown]
 
 Checks handbook role files (Markdown with YAML frontmatter) against the role schema and the
 handbook's cross-file rules. With no path, checks every role file under the current directory.
@@ -21,10 +27,17 @@ Options:
   --format FORMAT        stylish (default), json, sarif (SARIF 2.1.0) or github
                          (GitHub Actions annotations)
   --quiet                report errors only
+  --fix                  first fix in place what is certain (a misspelt key with exactly
+                         one close known key, a bad enum value with exactly one close
+                         allowed value), print the changed files on stderr, then report
   --overlaps             also report the responsibility map's opt-in findings:
                          overlapping-responsibility (info), unowned-criterion (warning)
   --report overlaps      print the responsibility map (overlaps, gaps, shared success
                          criteria, areas) instead of findings, as stylish, json or markdown
+  --report org           print the reporting lines (reports-to / manages) as a tree
+                         (stylish, markdown), JSON or a Mermaid flowchart (mermaid)
+  --report ladder        print the ladders (extends / level / ladder): each rung and what
+                         it adds, as stylish, json or markdown
   -h, --help             show this help
   -v, --version          show the version
 
@@ -50,8 +63,9 @@ const FORMATTERS: Record<Format, (results: FileFindings[], color: boolean) => st
 export function main(argv: string[], io: CliIO): number {
   let format: Format | ReportFormat = 'stylish';
   let quiet = false;
+  let fix = false;
   let overlaps = false;
-  let report: 'overlaps' | undefined;
+  let report: Report | undefined;
   const targets = parseArgs('handbook-lint', USAGE, argv, io, (arg, value) => {
     if (arg === '--quiet' || arg === '-q') {
       quiet = true;
@@ -59,11 +73,15 @@ export function main(argv: string[], io: CliIO): number {
     }
     if (isOption(arg, '--format', '-f')) {
       const v = value();
-      if (!v || !(FORMATS.includes(v as Format) || REPORT_FORMATS.includes(v as ReportFormat))) {
+      if (!v || !(FORMATS.includes(v as Format) || ORG_FORMATS.includes(v as ReportFormat))) {
         io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
         return 2;
       }
       format = v as Format | ReportFormat;
+      return true;
+    }
+    if (arg === '--fix') {
+      fix = true;
       return true;
     }
     if (arg === '--overlaps') {
@@ -72,37 +90,56 @@ export function main(argv: string[], io: CliIO): number {
     }
     if (isOption(arg, '--report')) {
       const v = value();
-      if (v !== 'overlaps') {
-        io.err(`handbook-lint: --report must be "overlaps"${v ? ` (got "${v}")` : ''}\n`);
+      if (!REPORTS.includes(v as Report)) {
+        io.err(`handbook-lint: --report must be one of ${REPORTS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
         return 2;
       }
-      report = v;
+      report = v as Report;
       return true;
     }
     return false;
   });
   if (typeof targets === 'number') return targets;
 
-  if (report ? !REPORT_FORMATS.includes(format as ReportFormat) : !FORMATS.includes(format as Format)) {
-    io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS : FORMATS).join(', ')}${report ? ' with --report' : ''} (got "${format}")\n`);
+  if (report ? !REPORT_FORMATS[report].includes(format) : !FORMATS.includes(format)) {
+    io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS[report] : FORMATS).join(', ')}${report ? ` with --report ${report}` : ''} (got "${format}")\n`);
     return 2;
   }
 
   let results: FileFindings[];
   try {
-    const run = runLint({
-      cwd: io.cwd,
-      targets,
-      onSkip: (file, reason) => io.err(`handbook-lint: skipped ${file}: ${reason}\n`),
-      onNote: (file, note) => io.err(`handbook-lint: ${file} ${note}\n`),
-      extraFindings: overlaps && !report ? overlapsReport().overlapFindings : undefined,
-      keepRoles: !!report,
-    });
+    const lint = (say: (s: string) => void) =>
+      runLint({
+        cwd: io.cwd,
+        targets,
+        onSkip: (file, reason) => say(`handbook-lint: skipped ${file}: ${reason}\n`),
+        onNote: (file, note) => say(`handbook-lint: ${file} ${note}\n`),
+        extraFindings: overlaps && !report ? overlapsReport().overlapFindings : undefined,
+        keepRoles: !!report,
+      });
+    // With --fix, the notes of the first run wait: a second run after fixes says them again.
+    let notes = '';
+    let run = lint(fix ? (s) => (notes += s) : io.err);
+    if (fix) {
+      const changed = applyFixes(run, io.cwd, (file, reason) => io.err(`handbook-lint: could not write ${file}: ${reason}\n`));
+      for (const c of changed) io.err(`handbook-lint: fixed ${c.file} (${c.fixes} ${c.fixes === 1 ? 'fix' : 'fixes'})\n`);
+      // What remains is reported as a run without --fix would report the fixed files.
+      if (changed.length) run = lint(io.err);
+      else if (notes) io.err(notes);
+    }
     if (targets.length === 0 && run.roleFiles === 0) {
       io.err('handbook-lint: no role files found under the current directory\n');
     }
+    if (report === 'org') {
+      io.out(formatOrgReport(run.index, format, io.cwd, !!io.color));
+      return 0;
+    }
+    if (report === 'ladder') {
+      io.out(formatLadderReport(run.index, format, !!io.color));
+      return 0;
+    }
     if (report) {
-      io.out(overlapsReport().formatReport(run.index, format as ReportFormat, io.cwd, !!io.color));
+      io.out(overlapsReport().formatReport(run.index, format, io.cwd, !!io.color));
       return 0;
     }
     results = run.results;

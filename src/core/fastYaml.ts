@@ -7,7 +7,7 @@
  * the `yaml` parser to be most of the time of a lint run and of re-validating an edited role.
  *
  * Anything beyond that subset falls back: comments, anchors, aliases, tags, block scalars with
- * blank or more-indented lines, multi-line plain or quoted scalars, flow mappings, empty values, numbers/booleans/null, duplicate keys, tabs and
+ * blank or more-indented lines, multi-line plain or quoted scalars, flow mappings, empty values, numbers other than plain positive decimal integers, booleans/null, duplicate keys, tabs and
  * control characters. A differential property test (test/unit/fuzz/fastYaml.test.ts) holds it to
  * the `yaml` package: same nodes, same ranges, same value, and never a document `yaml` rejects.
  */
@@ -52,6 +52,7 @@ const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`0-9+.~ ]/;
 /** Plain scalars that the core schema reads as null or booleans. */
 const RESERVED = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /** Anything but printable characters, space and the line breaks handled here. */
+// eslint-disable-next-line no-control-regex -- control characters are what the fast path refuses
 const UNSUPPORTED_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 class Fallback extends Error {}
@@ -122,7 +123,7 @@ function skipSpaces(src: string, i: number, end: number): number {
  * Reads the value that fills the rest of a line from `at` (a scalar or a flow sequence), with
  * `nodeEnd` the offset after the line break. Returns the node and its plain value.
  */
-function inlineValue(src: string, at: number, end: number, nodeEnd: number): [Scalar<string> | YAMLSeq, unknown] {
+function inlineValue(src: string, at: number, end: number, nodeEnd: number): [Scalar<string> | Scalar<number> | YAMLSeq, unknown] {
   const c = src.charCodeAt(at);
   if (c === 34 || c === 39) {
     const [value, after] = quoted(src, at, end);
@@ -132,8 +133,24 @@ function inlineValue(src: string, at: number, end: number, nodeEnd: number): [Sc
   if (c === 91) return flowSequence(src, at, end, nodeEnd);
   let valueEnd = end;
   while (valueEnd > at && src.charCodeAt(valueEnd - 1) === 32) valueEnd--;
-  const value = plainValue(src.slice(at, valueEnd));
+  const text = src.slice(at, valueEnd);
+  if (DECIMAL.test(text)) return [integer(text, at, valueEnd, nodeEnd), Number(text)];
+  const value = plainValue(text);
   return [scalar(value, 'PLAIN', at, valueEnd, nodeEnd), value];
+}
+
+/**
+ * A plain positive decimal integer (a ladder's `level`), as the core schema reads it; leading
+ * zeros, signs and other number forms still fall back.
+ */
+const DECIMAL = /^[1-9][0-9]{0,14}$/;
+
+function integer(source: string, start: number, valueEnd: number, nodeEnd: number): Scalar<number> {
+  const s = new Scalar(Number(source));
+  s.range = [start, valueEnd, nodeEnd];
+  s.source = source;
+  s.type = 'PLAIN';
+  return s;
 }
 
 /** `[a, "b", 'c']` on one line; nested collections and empty items fall back. */

@@ -8,6 +8,9 @@ import { parseFile, type ParseOptions } from './parse';
 import { unresolvedLinkFinding } from './links';
 import { Suggestions } from './suggestions';
 import { normalizeName } from './text';
+import { orgFindings } from './org/findings';
+import type { OrgGraph } from './org/graph';
+import { OrgLinks, type OrgChange } from './org/orgLinks';
 import type { Finding, ParsedFile, Role } from './types';
 
 export interface IndexEntry {
@@ -38,9 +41,14 @@ export interface IndexOptions {
   oneShot?: boolean;
 }
 
-/** A role without the lists a one-shot index does not keep. */
+/**
+ * A role without the lists a one-shot index does not keep. Responsibilities and reporting
+ * relationships stay: `duplicate-responsibility` against inherited text and `reporting-cycle`
+ * need them.
+ */
 function namesOnly(role: Role): Role {
-  return { ...role, focus: [], responsibilities: [], successCriteria: [], sharesSuccessCriteriaOf: [], relationships: [] };
+  const relationships = role.relationships.filter((r) => r.kind === 'reports-to' || r.kind === 'manages');
+  return { ...role, focus: [], successCriteria: [], sharesSuccessCriteriaOf: [], relationships };
 }
 
 export interface UpdateResult {
@@ -140,8 +148,15 @@ export class HandbookIndex {
   /** Suggestions for other names asked by suggestions(), until the known names change. */
   private readonly otherSuggestions = new Map<string, string[]>();
   private version = 0;
+  /** Who extends and who manages which name: the incremental side of `src/core/org/`. */
+  private readonly org = new OrgLinks({ resolve: (r) => this.resolve(r), roleAt: (u) => this.entries.get(u)?.parsed.role });
 
   constructor(private readonly options: IndexOptions = {}) {}
+
+  /** The handbook as the organisation engine sees it (inheritance, ladders, reporting lines). */
+  orgGraph(): OrgGraph {
+    return this.org;
+  }
 
   /** Increases on every change; views use it to know whether to redraw. */
   get generation(): number {
@@ -161,8 +176,10 @@ export class HandbookIndex {
     const names = parsed.role ? roleNames(parsed.role) : [];
     const refs = [...new Set([...parsed.references.map((r) => normalizeName(r.name)), ...parsed.links.map((l) => normalizeName(l.target))])];
     const entry: IndexEntry = { parsed, names, refs, known: knownNamesOf(parsed.role), hash, options };
+    const orgChange = this.options.oneShot ? undefined : this.org.begin(old?.parsed.role, parsed.role);
     if (old) this.detach(uri, old);
     this.entries.set(uri, entry);
+    this.org.attach(parsed.role);
     for (const n of names) this.addOwner(n, uri);
     for (const r of refs) this.addReferrer(r, uri);
     for (const k of entry.known) {
@@ -171,6 +188,7 @@ export class HandbookIndex {
       if (count === 0) this.suggestionCache.addKnown(k);
     }
     const affected = this.options.oneShot ? this.forgetCrossFindings() : this.touchOthers(old, entry);
+    this.touchOrg(orgChange, affected);
     affected.add(uri);
     this.version++;
     return { affected };
@@ -179,8 +197,10 @@ export class HandbookIndex {
   delete(uri: string): UpdateResult {
     const old = this.entries.get(uri);
     if (!old) return { affected: new Set() };
+    const orgChange = this.options.oneShot ? undefined : this.org.begin(old.parsed.role, undefined);
     this.detach(uri, old);
     const affected = this.options.oneShot ? this.forgetCrossFindings() : this.touchOthers(old, undefined);
+    this.touchOrg(orgChange, affected);
     affected.delete(uri);
     this.version++;
     return { affected };
@@ -189,6 +209,7 @@ export class HandbookIndex {
   /** Removes a file's names and references. */
   private detach(uri: string, old: IndexEntry): void {
     this.crossCache.delete(uri);
+    this.org.detach(old.parsed.role);
     for (const n of old.names) this.removeOwner(n, uri);
     for (const r of old.refs) this.removeReferrer(r, uri);
     for (const k of old.known) {
@@ -224,6 +245,15 @@ export class HandbookIndex {
     this.touchNearNames(symmetricDifference(knownBefore, knownAfter), affected);
     for (const u of affected) this.crossCache.delete(u);
     return affected;
+  }
+
+  /** Adds the files whose inheritance or reporting lines a change touches (see OrgLinks). */
+  private touchOrg(change: OrgChange | undefined, affected: Set<string>): void {
+    if (!change) return;
+    for (const u of this.org.finish(change)) {
+      affected.add(u);
+      this.crossCache.delete(u);
+    }
   }
 
   /** What a one-shot index does on an update instead of touchOthers(). */
@@ -326,6 +356,16 @@ export class HandbookIndex {
     return best === undefined ? undefined : this.entries.get(best)?.parsed.role;
   }
 
+  /** Files that claim a name (id, title or alias; normalised, see normalizeName), sorted. */
+  ownersOf(name: string): string[] {
+    return [...this.owners.get(name)].sort();
+  }
+
+  /** Files whose references or links use a name (normalised, see normalizeName), sorted. */
+  referrersOf(name: string): string[] {
+    return [...this.referrers.get(name)].sort();
+  }
+
   /** Every finding of one file: its own, then the cross-file ones. */
   findings(uri: string): Finding[] {
     const entry = this.entries.get(uri);
@@ -375,6 +415,7 @@ export class HandbookIndex {
         data: { name: ref.name, suggestions },
       });
     }
+    if (role) out.push(...orgFindings(role, this.org));
     for (const link of parsed.links) {
       if (this.owners.has(normalizeName(link.target))) continue;
       const suggestions = this.suggestionsFor(normalizeName(link.target));

@@ -13,6 +13,8 @@ export interface ParseOptions {
   /** The file is matched by the role-file globs: report a missing frontmatter. */
   forceRoleFile?: boolean;
   builtin?: boolean;
+  /** Keep the frontmatter's plain value in `ParsedFile.data` (the handbook diff compares keys). */
+  keepData?: boolean;
 }
 
 /** Aliases beyond this many make a document a resource-exhaustion risk (billion laughs). */
@@ -144,6 +146,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
     }
     if (data !== undefined) {
       result.findings.push(...schemaFindings(data, { root, lines, base, openRange }));
+      if (options.keepData) result.data = data;
     }
   }
 
@@ -166,7 +169,9 @@ function describeFailure(e: unknown): string {
 
 function yamlMessage(code: string, message: string): string {
   if (/Maximum call stack/i.test(message)) return 'The frontmatter is nested too deeply to be read.';
-  const first = message.split('\n')[0].replace(/\s+at line \d+, column \d+.*$/, '');
+  const line = message.split('\n')[0];
+  const at = line.search(/\sat line \d+, column \d/);
+  const first = at < 0 ? line : line.slice(0, at).trimEnd();
   if (code === 'DUPLICATE_KEY') return `Duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear once in a mapping')}.`.replace(/\.\.$/, '.');
   if (code === 'TAG_RESOLVE_FAILED') return `Custom YAML tags are not supported: ${first}`;
   return `YAML syntax error: ${first}`;
@@ -207,7 +212,7 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
   while (stack.length) {
     const node = stack.pop();
     if (isAlias(node)) {
-      const span = nodeSpan(node as unknown as Node);
+      const span = nodeSpan(node);
       if (span && (!first || span[0] < first[0])) first = span;
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) stack.push(item);
@@ -221,7 +226,8 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
 /** Reads a scalar's text, for the tolerant model. */
 function scalarText(node: unknown): string | undefined {
   // Owned: the model outlives the file text, which a slice would keep alive.
-  if (isScalar(node) && node.value !== null && node.value !== undefined && typeof node.value !== 'object') return ownString(String(node.value));
+  const value: unknown = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return ownString(String(value));
   return undefined;
 }
 
@@ -274,7 +280,7 @@ function buildModel(
         const textNode = get('text');
         const t = scalarText(textNode);
         if (t === undefined || !t.trim()) continue;
-        responsibilities.push({ text: t, id: scalarText(get('id')), area: scalarText(get('area')), range: rangeOf(it as Node), textRange: rangeOf(textNode) });
+        responsibilities.push({ text: t, id: scalarText(get('id')), area: scalarText(get('area')), range: rangeOf(it), textRange: rangeOf(textNode) });
       }
     }
   }
@@ -288,14 +294,23 @@ function buildModel(
       const withNode = get('with');
       const w = scalarText(withNode);
       if (!w || !w.trim()) continue;
-      relationships.push({ with: w.trim(), kind: scalarText(get('kind')) ?? '', note: scalarText(get('note')), range: rangeOf(it as Node), withRange: rangeOf(withNode) });
+      relationships.push({ with: w.trim(), kind: scalarText(get('kind')) ?? '', note: scalarText(get('note')), range: rangeOf(it), withRange: rangeOf(withNode) });
     }
   }
 
   const shares = strings('sharesSuccessCriteriaOf');
+  const extendsNode = fields.get('extends');
+  const extendsName = scalarText(extendsNode)?.trim();
+  const extendsRef = extendsName ? { value: extendsName, range: rangeOf(extendsNode) } : undefined;
+  const levelNode = fields.get('level');
+  const levelValue = isScalar(levelNode) ? levelNode.value : undefined;
+  const level = typeof levelValue === 'number' && Number.isInteger(levelValue) && levelValue >= 1 ? { value: levelValue, range: rangeOf(levelNode) } : undefined;
+  const ladderNode = fields.get('ladder');
+  const ladderName = scalarText(ladderNode)?.trim();
   const references: Reference[] = [
     ...shares.map((s) => ({ name: s.value.trim(), kind: 'sharesSuccessCriteriaOf' as const, range: s.range })),
     ...relationships.map((r) => ({ name: r.with, kind: 'relationship' as const, range: r.withRange })),
+    ...(extendsRef ? [{ name: extendsRef.value, kind: 'extends' as const, range: extendsRef.range }] : []),
   ];
   out.references = references;
 
@@ -313,6 +328,9 @@ function buildModel(
     successCriteria: strings('successCriteria'),
     sharesSuccessCriteriaOf: shares,
     relationships,
+    extends: extendsRef,
+    level,
+    ladder: ladderName ? { value: ladderName, range: rangeOf(ladderNode) } : undefined,
     idRange: rangeOf(idNode),
     titleRange: title ? rangeOf(titleNode) : undefined,
     frontmatterRange,

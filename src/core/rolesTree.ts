@@ -88,7 +88,7 @@ export interface RolesTreeInput {
 const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function fileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const last = uri.split(/[?#]/, 1)[0].split('/').pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -50,6 +50,7 @@ const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
   array: 'a list',
   object: 'a mapping',
+  integer: 'a whole number',
 };
 
 function knownKeysFor(path: YamlPath): string[] {
@@ -166,12 +167,14 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
     }
     case 'minLength':
       return { ...base, message: `"${where}" must not be empty.`, range: valueRange };
+    case 'minimum':
+      return { ...base, message: `"${where}" must be ${String(p.limit)} or more (got ${JSON.stringify(value)}).`, range: valueRange };
     case 'minItems':
       return { ...base, message: `"${where}" must list at least one item.`, range: valueRange };
     case 'uniqueItems': {
       const j = Number(p.j);
       const dup = nodeAtPath(ctx.root, [...path, j]);
-      const item = Array.isArray(value) ? value[j] : undefined;
+      const item: unknown = Array.isArray(value) ? value[j] : undefined;
       return { ...base, message: `"${where}" lists ${JSON.stringify(item)} more than once.`, range: rangeOf(dup?.node, ctx) ?? valueRange };
     }
     case 'oneOf':

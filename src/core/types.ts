@@ -12,7 +12,10 @@ export type FindingCode =
   | 'duplicate-responsibility'
   | 'unresolved-link'
   | 'overlapping-responsibility'
-  | 'unowned-criterion';
+  | 'unowned-criterion'
+  | 'inheritance-cycle'
+  | 'reporting-cycle'
+  | 'level-order';
 
 /** 1-based line and column; columns count UTF-16 code units; the end is exclusive (as in LSP). */
 export interface Range {
@@ -89,6 +92,12 @@ export interface Role {
   successCriteria: Located<string>[];
   sharesSuccessCriteriaOf: Located<string>[];
   relationships: Relationship[];
+  /** The role this one extends (a role reference, trimmed): a rung of a ladder. */
+  extends?: Located<string>;
+  /** The rank on its ladder: a positive integer (other values are schema errors and not kept). */
+  level?: Located<number>;
+  /** The explicit ladder name, trimmed (the default is worked out by `src/core/org/`). */
+  ladder?: Located<string>;
   /** Range of the `role` value. */
   idRange: Range;
   titleRange?: Range;
@@ -98,7 +107,7 @@ export interface Role {
   builtin?: boolean;
 }
 
-export type ReferenceKind = 'sharesSuccessCriteriaOf' | 'relationship';
+export type ReferenceKind = 'sharesSuccessCriteriaOf' | 'relationship' | 'extends';
 
 /** A role reference in the frontmatter. */
 export interface Reference {
@@ -126,4 +135,6 @@ export interface ParsedFile {
   findings: Finding[];
   references: Reference[];
   links: Link[];
+  /** The frontmatter's plain value, when asked for (`keepData`) and the YAML could be read. */
+  data?: unknown;
 }

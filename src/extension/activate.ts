@@ -3,10 +3,12 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { registerBuiltinFileSystem } from './builtinHandbook';
 import { registerCodeActions } from './codeActions';
+import { registerCodeLens } from './codeLens';
 import { registerCompareView, type CompareViewApi } from './compareView';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature, FeatureContext } from './featureContext';
+import { registerFixAll } from './fixAll';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerImportRoles } from './importRoles';
@@ -14,9 +16,12 @@ import { registerLookup } from './lookup';
 import { registerNavigation } from './navigation';
 import { registerNewRoleFile } from './newRoleFile';
 import { registerPreviewPlugin } from './previewPlugin';
+import { registerReferences } from './references';
+import { registerRename } from './rename';
 import { registerResponsibilityMap, type ResponsibilityMapApi } from './responsibilityMap';
 import { registerRolesTree, type RolesTreeApi } from './rolesTree';
 import { registerSymbols } from './symbols';
+import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 /** What the extension exports: used by the integration tests and by other extensions. */
 export interface HandbookRolesApi {
@@ -36,18 +41,23 @@ export interface HandbookRolesApi {
 /** Features, one file each. Add new ones here. */
 const FEATURES: Feature[] = [
   registerCodeActions,
+  registerCodeLens,
   registerCompareView,
   registerCompletion,
   registerDiagnostics,
+  registerFixAll,
   registerHover,
   registerImportRoles,
   registerLookup,
   registerNavigation,
   registerNewRoleFile,
   registerPreviewPlugin,
+  registerReferences,
+  registerRename,
   registerResponsibilityMap,
   registerRolesTree,
   registerSymbols,
+  registerWorkspaceSymbols,
 ];
 
 export function activateFeatures(context: vscode.ExtensionContext): HandbookRolesApi {

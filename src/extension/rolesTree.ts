@@ -347,7 +347,7 @@ export const registerRolesTree: Feature = (ctx) => {
     if (isLocation(arg)) return open(arg);
     const role = arg === undefined ? await pickRole(handbook, vscode.l10n.t('Open which role?')) : findRole(handbook, arg);
     if (!role) {
-      if (arg !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No role named "{0}".', String(arg)));
+      if (arg !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No role named "{0}".', typeof arg === 'string' ? arg : typeof arg));
       return undefined;
     }
     return open({ uri: role.uri, range: role.idRange });

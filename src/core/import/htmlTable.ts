@@ -3,6 +3,7 @@
  * cells, unclosed `<li>`/`<td>`, `rowspan`/`colspan`). Markdown-it runs with HTML disabled, so these
  * blocks are cut out of the source first and read here.
  */
+import { IMPORT_LIMITS } from './limits';
 import { cleanText, decodeEntities } from './text';
 import type { Table, TableCell } from './types';
 
@@ -71,7 +72,8 @@ export function parseHtmlTable(html: string, lineOf: (offset: number) => number)
     row = undefined;
   };
 
-  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|([^<]+|<)/g;
+  // `[^<>]*`: an unclosed tag stops at the next `<` instead of rescanning to the end.
+  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*)>|([^<]+|<)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(html))) {
     if (m[0].startsWith('<!--')) continue;
@@ -91,6 +93,7 @@ export function parseHtmlTable(html: string, lineOf: (offset: number) => number)
       case 'tr':
         if (!closing) {
           closeRow();
+          if (rows.length >= IMPORT_LIMITS.maxTableRows) return layOut(rows, lineOf);
           row = [];
           rows.push(row);
         } else closeRow();
@@ -102,6 +105,10 @@ export function parseHtmlTable(html: string, lineOf: (offset: number) => number)
           if (!row) {
             row = [];
             rows.push(row);
+          }
+          if (row.length >= IMPORT_LIMITS.maxTableColumns) {
+            cell = undefined;
+            break;
           }
           cell = { header: tag === 'th', parts: [], items: [], strong: [], rowspan: attr(attrs, 'rowspan'), colspan: attr(attrs, 'colspan'), offset: m.index };
           row.push(cell);
@@ -138,8 +145,11 @@ export function parseHtmlTable(html: string, lineOf: (offset: number) => number)
     }
   }
   closeRow();
+  return layOut(rows, lineOf);
+}
 
-  // Lay the cells out on a grid, honouring rowspan and colspan.
+/** Lays the cells out on a grid, honouring rowspan and colspan. */
+function layOut(rows: readonly RawCell[][], lineOf: (offset: number) => number): Table {
   const grid: (TableCell | undefined)[][] = [];
   rows.forEach((r, ri) => {
     grid[ri] ??= [];
@@ -168,8 +178,9 @@ export function parseHtmlTable(html: string, lineOf: (offset: number) => number)
       col += c.colspan;
     }
   });
-  const width = Math.max(0, ...grid.map((r) => r.length));
-  const filled = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? emptyCell(r.find(Boolean)?.line ?? lineOf(0))));
+  let width = 0;
+  for (const r of grid) width = Math.max(width, r?.length ?? 0);
+  const filled = Array.from(grid, (r) => r ?? []).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? emptyCell(r.find(Boolean)?.line ?? lineOf(0))));
   return { rows: filled, line: lineOf(0), html: true };
 }
 

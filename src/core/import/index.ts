@@ -7,6 +7,7 @@ import { kebabCase } from '../names';
 import { normalizeName } from '../text';
 import type { RelationshipKind, RoleType } from '../types';
 import { Catalog } from './catalog';
+import { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
 import { readDataRoles } from './data';
 import { extractPageLevel, extractRole, type Draft } from './extract';
 import { readPage } from './markdown';
@@ -19,6 +20,8 @@ import type { ImportOptions, ImportResult, ImportedRelationship, ImportedRespons
 
 export type { ImportOptions, ImportResult, ImportedRelationship, ImportedResponsibility, ImportedRole } from './types';
 export { renderRoleFile } from './render';
+export { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
+export { decodePage, type DecodedPage } from './decode';
 
 /** The text of a responsibility, whether a string or an object. */
 export function responsibilityText(r: ImportedResponsibility): string {
@@ -35,11 +38,20 @@ function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   });
 }
 
-/** Ids: kebab-case of the short name, else of the title; unique in the page. */
+/** Cuts an id to the length limit at a word boundary (the id is also the file name). */
+export function boundId(id: string): string {
+  const max = IMPORT_LIMITS.maxIdLength - 4; // room for a `-NN` suffix
+  if (id.length <= max) return id;
+  const cut = id.slice(0, max);
+  const dash = cut.lastIndexOf('-');
+  return (dash >= max / 2 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+}
+
+/** Ids: kebab-case of the short name, else of the title; unique in the page, and short. */
 function assignIds(roles: readonly RoleScope[]): string[] {
   const used = new Set<string>();
   return roles.map((r) => {
-    const base = kebabCase(r.name.short ?? '') || kebabCase(r.name.title) || 'role';
+    const base = boundId(kebabCase(r.name.short ?? '') || kebabCase(r.name.title) || 'role');
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
@@ -48,6 +60,7 @@ function assignIds(roles: readonly RoleScope[]): string[] {
 }
 
 export function importPage(markdown: string, options: ImportOptions = {}): ImportResult {
+  if (markdown.length > IMPORT_LIMITS.maxPageChars) return { roles: [], warnings: [pageTooLargeMessage(markdown.length, options.sourceName)] };
   const page = readPage(markdown);
   const structure = buildStructure(page);
   const roles = structure.roles;
@@ -87,7 +100,7 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
   // Relations.
   const extendsOf: number[][] = roles.map(() => []);
   const hits: { hit: RelationHit; from: number | undefined }[] = [
-    ...drafts.flatMap((d, i) => d.relations.map((hit) => ({ hit, from: i as number | undefined }))),
+    ...drafts.flatMap((d, i) => d.relations.map((hit) => ({ hit, from: i }))),
     ...pageLevel.relations.map((hit) => ({ hit, from: undefined })),
   ];
   const relate = (a: number, b: number, kind: RelationshipKind, note?: string) => {

@@ -7,7 +7,8 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { findFrontmatter } from '../frontmatter';
 import { findHtmlTables, parseHtmlTable } from './htmlTable';
-import { cleanText, replaceLiquid } from './text';
+import { IMPORT_LIMITS } from './limits';
+import { blankKeepingLines, cleanText, removeComments, replaceLiquid, replaceSpans } from './text';
 import type { Block, Inline, InlineLink, ListItem, Page, Table, TableCell } from './types';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
@@ -17,6 +18,32 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 /** Blanks a span of text, keeping its line breaks so that line numbers do not move. */
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+}
+
+/**
+ * `<style>` and `<script>` blocks. Each opener looks for its closer once; when none is left, later
+ * openers cannot have one either, so the scan stops (linear on any number of unclosed tags).
+ */
+function styleAndScript(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const open = /<(style|script)\b/gi;
+  let m: RegExpExecArray | null;
+  const missing = new Set<string>();
+  while ((m = open.exec(text))) {
+    const name = m[1].toLowerCase();
+    if (missing.has(name)) continue;
+    const close = name === 'style' ? /<\/style[ \t\n]*>/gi : /<\/script[ \t\n]*>/gi;
+    close.lastIndex = open.lastIndex;
+    const c = close.exec(text);
+    if (!c) {
+      missing.add(name);
+      if (missing.size === 2) break;
+      continue;
+    }
+    spans.push({ start: m.index, end: c.index + c[0].length });
+    open.lastIndex = c.index + c[0].length;
+  }
+  return spans;
 }
 
 function lineStarts(text: string): number[] {
@@ -167,10 +194,11 @@ function readPipeTable(tokens: Token[], start: number, end: number): Table {
   for (let i = start + 1; i < end; i++) {
     const t = tokens[i];
     if (t.type === 'tr_open') {
+      if (rows.length >= IMPORT_LIMITS.maxTableRows) break;
       rows.push((row = []));
       if (t.map) rowLine = lineOf(t);
     }
-    else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+    else if ((t.type === 'th_open' || t.type === 'td_open') && row && row.length < IMPORT_LIMITS.maxTableColumns) {
       const inline = renderInline(tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined, true);
       row.push({
         text: inline.text,
@@ -218,8 +246,8 @@ export function readPage(input: string): Page {
   }
 
   // HTML comments and style/script blocks are noise; HTML tables are read on their own.
-  text = text.replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '));
-  text = text.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, (m) => m.replace(/[^\n]/g, ' '));
+  text = removeComments(text, true);
+  text = replaceSpans(text, styleAndScript(text), blankKeepingLines);
   const htmlTables: Block[] = [];
   for (const span of findHtmlTables(text)) {
     const table = parseHtmlTable(text.slice(span.start, span.end), (o) => lineOfOffset(starts, span.start + o));

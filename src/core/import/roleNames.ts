@@ -5,6 +5,7 @@
  */
 import type { RoleType } from '../types';
 import { C_LEVEL, LEADING_TITLE_WORDS, LEVEL_SUFFIX, roleNoun } from './lexicon';
+import { IMPORT_LIMITS } from './limits';
 import { stripEmoji, withoutParentheses } from './text';
 
 export type SectionKind = 'responsibilities' | 'requirements' | 'success' | 'focus' | 'specialties' | 'ignore' | 'neutral';
@@ -27,7 +28,9 @@ function singularAcronym(s: string): string {
   return /^[A-Z]{2,}s$/.test(s) ? s.slice(0, -1) : s;
 }
 
+/** A heading as words; a text too long to be a title reads as empty (and so names nothing). */
 function normalizeHeading(text: string): string {
+  if (text.length > IMPORT_LIMITS.maxRoleNameChars) return '';
   return stripEmoji(text)
     .replace(/\s+#+\s*$/, '')
     .replace(/[:\s]+$/, '')

@@ -6,6 +6,7 @@
  * Requirements, Weekly...) are kept as the path of each block.
  */
 import { classifySection, isRoleName, pageTitleRole, roleHeading, roleNameFrom, type RoleName, type SectionKind } from './roleNames';
+import { IMPORT_LIMITS } from './limits';
 import { withoutParentheses } from './text';
 import type { Block, Page, Table } from './types';
 
@@ -91,7 +92,7 @@ export function buildStructure(page: Page): Structure {
         // `Engineering Manager Responsibilities` with no role open (or at the role's own level)
         // starts that role; under an open role it is just that role's section.
         const prefixName = section.prefix && isRoleName(section.prefix, true) ? roleNameFrom(section.prefix) : undefined;
-        if (prefixName && (!current.role || current.role === pageRole || currentLevel >= block.level) && section.kind !== 'ignore') {
+        if (prefixName && roles.length < IMPORT_LIMITS.maxRoles && (!current.role || current.role === pageRole || currentLevel >= block.level) && section.kind !== 'ignore') {
           const role = newRole(prefixName, block.line, block.level, 'heading', section.prefix);
           roles.push(role);
           stack.push({ level: block.level, role, text });
@@ -99,7 +100,7 @@ export function buildStructure(page: Page): Structure {
         stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text, pseudo: block.pseudo });
         continue;
       }
-      const name = roleHeading(text);
+      const name = roles.length < IMPORT_LIMITS.maxRoles ? roleHeading(text) : undefined;
       if (name) {
         const role = newRole(name, block.line, block.level, 'heading', text);
         roles.push(role);
@@ -108,7 +109,7 @@ export function buildStructure(page: Page): Structure {
       }
       // A heading under a role's "Specialties" section is a specialty of that role.
       const specialties = stack.findIndex((e, i) => i > current.index && e.section?.kind === 'specialties');
-      if (!block.pseudo && current.role && specialties >= 0) {
+      if (!block.pseudo && current.role && specialties >= 0 && roles.length < IMPORT_LIMITS.maxRoles) {
         const specialty = withoutParentheses(text).replace(/\s+/g, ' ').trim();
         if (specialty) {
           const base = current.role.name;

@@ -4,6 +4,7 @@
  * ("Level | Execution | Teamwork", a row group per level, the columns as areas). Other tables
  * (levels with links, version history) hold no roles.
  */
+import { IMPORT_LIMITS } from './limits';
 import { isRoleName, roleNameFrom, type RoleName } from './roleNames';
 import type { RoleScope, ScopedTable } from './structure';
 import { cleanText, stripEmoji, withoutParentheses } from './text';
@@ -35,9 +36,10 @@ function words(s: string): number {
 }
 
 export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[]): void {
-  const roleFor = (name: RoleName | undefined, raw: string, line: number): RoleScope => {
+  const roleFor = (name: RoleName | undefined, raw: string, line: number): RoleScope | undefined => {
     const existing = findRole(roles, name?.title ?? raw) ?? (name?.short ? findRole(roles, name.short) : undefined);
     if (existing) return existing;
+    if (roles.length >= IMPORT_LIMITS.maxRoles) return undefined;
     const role: RoleScope = {
       name: name ?? { title: raw, aliases: [] },
       line,
@@ -68,6 +70,7 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
       columnRoles.forEach((name, col) => {
         if (!name) return;
         const role = roleFor(roleNameFrom(name) ?? { title: name, aliases: [] }, name, rows[0][col].line);
+        if (!role) return;
         for (const row of body) {
           const cell = row[col];
           if (!cell || cell.spanned) continue;
@@ -88,6 +91,7 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
         if (!label?.text) continue;
         const raw = label.strong[0] ?? label.text;
         const role = roleFor(roleNameFrom(raw), cleanText(raw), label.line);
+        if (!role) continue;
         for (const col of dutyCols) {
           const cell = row[col];
           if (!cell || cell.spanned) continue;
@@ -108,6 +112,7 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
       const name = roleNameFrom(label.text);
       if (!name && !isRoleName(label.text)) continue;
       const role = roleFor(name, label.text, label.line);
+      if (!role) continue;
       row.forEach((cell, col) => {
         if (col === labelCol || cell.spanned || !cell.text) return;
         if (cell.colspan > 1) {

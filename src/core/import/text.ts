@@ -1,31 +1,61 @@
+import { decodeHTML } from 'entities';
+
 /** Plain-text helpers of the importer: cleaning, sentences, comparison keys. */
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-};
-
-/** Decodes the HTML entities that appear in handbook pages. */
+/**
+ * Decodes HTML character references with the `entities` package (the full HTML table, numeric
+ * references, and nothing from an object's prototype: `&constructor;` stays as written).
+ */
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[name.toLowerCase()] ?? m;
-  });
+  return s.includes('&') ? decodeHTML(s) : s;
 }
+
+/**
+ * Finds `open … close` spans by plain scanning, in order. An opener without a closer ends the
+ * scan (`unclosed` says what to do with the rest), so no opener rescans the text to its end.
+ */
+export function delimitedSpans(text: string, open: string, close: string, unclosed: 'keep' | 'toEnd'): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(open, from);
+    if (start < 0) break;
+    const at = text.indexOf(close, start + open.length);
+    if (at < 0) {
+      if (unclosed === 'toEnd') out.push({ start, end: text.length });
+      break;
+    }
+    out.push({ start, end: at + close.length });
+    from = at + close.length;
+  }
+  return out;
+}
+
+/** Replaces spans of a text (sorted, not overlapping) in one pass. */
+export function replaceSpans(text: string, spans: readonly { start: number; end: number }[], replace: (span: string) => string): string {
+  if (!spans.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of spans) {
+    parts.push(text.slice(at, start), replace(text.slice(start, end)));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** A span's text with every character but line breaks made a space (line numbers do not move). */
+export function blankKeepingLines(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** Removes HTML comments; an unclosed one runs to the end of the text, as in HTML. */
+export function removeComments(s: string, keepLines = false): string {
+  return replaceSpans(s, delimitedSpans(s, '<!--', '-->', 'toEnd'), (m) => (keepLines ? blankKeepingLines(m) : ' '));
+}
+
+/** `[[Target]]` and `[[Target|label]]` → their visible text (no `[` inside, so each try is short). */
+const WIKI_LINK = /\[\[([^\][|]+)(?:\|([^\][]+))?\]\]/g;
 
 /** Emoji and other pictographs, with their joiners and variation selectors. */
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu;
@@ -41,10 +71,9 @@ export function stripEmoji(s: string): string {
 export function cleanText(s: string): string {
   return stripEmoji(
     decodeEntities(
-      s
-        .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+      removeComments(s)
         .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
-        .replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, target: string, label?: string) => (label ?? target).trim()),
+        .replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim()),
     ),
   )
     .replace(/[\s\u00a0\u2028\u2029]+/g, ' ')
@@ -64,15 +93,26 @@ export function cleanText(s: string): string {
  * are kept, so line numbers do not move.
  */
 export function replaceLiquid(source: string): string {
-  const keepLines = (m: string, repl: string) => repl + '\n'.repeat((m.match(/\n/g) ?? []).length);
-  return source
-    .replace(/\]\(\s*\{%[\s\S]*?%\}\s*\)/g, (m) => keepLines(m, '](#)'))
-    .replace(/\{%[\s\S]*?%\}/g, (m) => {
-      const args = [...m.matchAll(/"([^"]*)"|'([^']*)'/g)].map((a) => (a[1] ?? a[2]).trim()).filter(Boolean);
-      const label = args.length ? args[args.length - 1] : '';
-      return keepLines(m, label && !/[/\\]|^https?:|^#?$/.test(label) ? label : '');
-    })
-    .replace(/\{\{[\s\S]*?\}\}/g, (m) => keepLines(m, ''));
+  const keepLines = (m: string, repl: string) => repl + '\n'.repeat(countNewlines(m));
+  const tag = (m: string) => {
+    const args = [...m.matchAll(/"([^"]*)"|'([^']*)'/g)].map((a) => (a[1] ?? a[2]).trim()).filter(Boolean);
+    const label = args.length ? args[args.length - 1] : '';
+    return keepLines(m, label && !/[/\\]|^https?:|^#?$/.test(label) ? label : '');
+  };
+  // `](` + optional spaces + a tag + optional spaces + `)`: a tag used as a link destination.
+  const tags = replaceSpans(source, delimitedSpans(source, '{%', '%}', 'keep'), (m) => {
+    const label = tag(m);
+    return label.trim() ? label : `\u0001${'\n'.repeat(countNewlines(m))}`;
+  });
+  return replaceSpans(tags, delimitedSpans(tags, '{{', '}}', 'keep'), (m) => keepLines(m, ''))
+    .replace(/\]\(([ \t\n]*)\u0001([ \t\n]*)\)/g, (_m, a: string, b: string) => `](#)${'\n'.repeat(countNewlines(a + b))}`)
+    .replace(/\u0001/g, '');
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'inc', 'ltd', 'dr', 'mr', 'mrs', 'ms', 'no', 'approx', 'cf', 'al', 'st', 'jr', 'sr', 'u.s', 'ex']);
@@ -80,12 +120,12 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'inc', 'ltd', 'dr', 'm
 /** Splits text into sentences, keeping abbreviations (`e.g.`, `etc.`) inside them. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const re = /([.!?]+)(["”’)]*)(\s+)(?=["“(]?[A-Z0-9])/g;
+  // The lookbehinds make each run of marks and of spaces tried from its start only (linear).
+  const re = /(?<![.!?])([.!?]+)(["”’)]*)(\s+)(?=["“(]?[A-Z0-9])/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const before = text.slice(start, m.index);
-    const lastWord = (before.match(/(\S+)$/)?.[1] ?? '').toLowerCase().replace(/^[("“]+/, '');
+    const lastWord = lastWordBefore(text, start, m.index).toLowerCase().replace(/^[("“]+/, '');
     if (m[1] === '.' && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/i.test(lastWord) || /^(?:[a-z]\.)+[a-z]$/i.test(lastWord))) continue;
     const end = m.index + m[1].length + m[2].length;
     out.push(text.slice(start, end).trim());
@@ -94,6 +134,13 @@ export function splitSentences(text: string): string[] {
   const rest = text.slice(start).trim();
   if (rest) out.push(rest);
   return out.filter(Boolean);
+}
+
+/** The last whitespace-free run of `text` in [from, to), at most 12 characters long (abbreviations are short). */
+function lastWordBefore(text: string, from: number, to: number): string {
+  let i = to;
+  while (i > from && to - i <= 12 && !/\s/.test(text[i - 1])) i--;
+  return to - i > 12 ? '' : text.slice(i, to);
 }
 
 /** Upper-cases the first letter. */
@@ -126,15 +173,27 @@ export function words(s: string): string[] {
   return s.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*/g) ?? [];
 }
 
-/** Removes parenthesised parts (`Acquisition (Contracting) Lead` → `Acquisition Lead`). */
+/**
+ * Removes parenthesised parts, nested ones included (`Acquisition (Contracting) Lead` →
+ * `Acquisition Lead`), in one scan; an unmatched `(` or `)` is kept as written.
+ */
 export function withoutParentheses(s: string): string {
-  let prev: string;
-  let t = s;
-  do {
-    prev = t;
-    t = t.replace(/\s*\([^()]*\)/g, '');
-  } while (t !== prev);
-  return t.replace(/\s+/g, ' ').trim();
+  if (!s.includes('(')) return s.replace(/\s+/g, ' ').trim();
+  // Match each `(` with its `)` by a stack, then drop the outermost matched spans.
+  const drop: { start: number; end: number }[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40) stack.push(i);
+    else if (c === 41 && stack.length) {
+      drop.push({ start: stack.pop()!, end: i + 1 });
+    }
+  }
+  // Keep the outermost pairs only (an inner pair lies inside the one before it).
+  drop.sort((a, b) => a.start - b.start);
+  const outer: { start: number; end: number }[] = [];
+  for (const d of drop) if (!outer.length || d.start >= outer[outer.length - 1].end) outer.push(d);
+  return replaceSpans(s, outer, () => ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Escapes a string for use in a regular expression. */

@@ -87,7 +87,7 @@ function yamlTargetAt(doc: DocumentText, offset: number): Target | undefined {
     return undefined; // nesting too deep for the parser: nothing to hover
   }
   if (!parsed) return undefined;
-  const hit = pathAtOffset(parsed.doc.contents as Node | null, offset - parsed.base);
+  const hit = pathAtOffset(parsed.doc.contents, offset - parsed.base);
   if (!hit || !isScalar(hit.node) || !hit.node.range) return undefined;
   const [s, e] = hit.node.range;
   const range = doc.lines.range(parsed.base + s, parsed.base + e);
@@ -131,7 +131,7 @@ export function frontmatterMapping(raw: string): FrontmatterMapping | undefined 
   return parsed && isMap(root) ? { doc: { ...doc, yaml }, root, base: parsed.base } : undefined;
 }
 
-/** The role references of a role file's frontmatter (sharesSuccessCriteriaOf items, relationships[].with). */
+/** The role references of a role file's frontmatter (sharesSuccessCriteriaOf items, relationships[].with, extends). */
 export function documentReferences(raw: string): ReferenceSpan[] {
   const fm = frontmatterMapping(raw);
   if (!fm) return [];
@@ -142,6 +142,7 @@ export function documentReferences(raw: string): ReferenceSpan[] {
     out.push({ name: node.value.trim(), path, range: doc.lines.range(base + node.range[0], base + node.range[1]) });
   };
   for (const pair of root.items) {
+    if (isPair(pair) && pairKey(pair) === 'extends') add(pair.value, ['extends']);
     if (!isPair(pair) || !isSeq(pair.value)) continue;
     const key = pairKey(pair);
     pair.value.items.forEach((item, i) => {

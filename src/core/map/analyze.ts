@@ -208,7 +208,7 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   /** Per doc: its responsibility with the first declared area (by key), if any. */
   const declaredOf = docs.map((doc) => {
     let best: number | undefined;
-    for (const j of doc.resp) if (declaredArea[j] && (best === undefined || cmp(declaredArea[j]!, declaredArea[best]!) < 0)) best = j;
+    for (const j of doc.resp) if (declaredArea[j] && (best === undefined || cmp(declaredArea[j], declaredArea[best]!) < 0)) best = j;
     return best;
   });
   docs.forEach((doc, d) => {

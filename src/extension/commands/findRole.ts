@@ -187,7 +187,7 @@ function showPicker(ctx: { handbook: HandbookWorkspace }, live: LiveSearch, init
         if (e.item.result) void openResult(e.item.result, true);
       }),
       picker.onDidHide(() => {
-        disposables.forEach((d) => d.dispose());
+        for (const d of disposables) d.dispose();
         picker.dispose();
         // Accepting resolves once the editor is open; hiding otherwise means cancelled.
         if (!accepted) resolve(undefined);

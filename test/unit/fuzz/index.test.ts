@@ -130,7 +130,11 @@ describe('fuzz: HandbookIndex against a model', () => {
         for (const u of URIS) {
           const role = lean.get(u)?.role;
           if (!role) continue;
-          assert.deepStrictEqual([role.focus, role.responsibilities, role.successCriteria, role.relationships], [[], [], [], []], 'keeps names only');
+          // Names, plus what the organisation findings need: responsibilities and reporting lines.
+          const fullRole = full.get(u)!.role!;
+          const reporting = fullRole.relationships.filter((r) => r.kind === 'reports-to' || r.kind === 'manages');
+          assert.deepStrictEqual([role.focus, role.successCriteria, role.relationships], [[], [], reporting], 'keeps names only');
+          assert.deepStrictEqual(role.responsibilities, fullRole.responsibilities);
           assert.deepStrictEqual([role.id, role.title, role.aliases], [full.get(u)!.role!.id, full.get(u)!.role!.title, full.get(u)!.role!.aliases]);
         }
         for (const name of REFERENCE_NAMES) assert.strictEqual(lean.resolve(name)?.uri, full.resolve(name)?.uri, `resolve(${name})`);

@@ -97,6 +97,8 @@ export interface RoleSpec {
   responsibilities: string[];
   shares: string[];
   relationships: { with: string; kind: string }[];
+  extends?: string;
+  level?: number;
   links: string[];
   eol: '\n' | '\r\n' | '\r';
 }
@@ -108,7 +110,9 @@ export const roleSpec: fc.Arbitrary<RoleSpec> = fc.record({
   type: fc.constantFrom('executive', 'manager', 'individual-contributor', 'wizard'),
   responsibilities: fc.array(fc.constantFrom('Set the vision', 'set  the vision', 'Hire people', 'Ship it', ''), { maxLength: 4 }),
   shares: fc.subarray(REFERENCE_NAMES, { maxLength: 2 }),
-  relationships: fc.array(fc.record({ with: fc.constantFrom(...REFERENCE_NAMES), kind: fc.constantFrom('peer', 'advises', 'boss') }), { maxLength: 2 }),
+  relationships: fc.array(fc.record({ with: fc.constantFrom(...REFERENCE_NAMES), kind: fc.constantFrom('peer', 'advises', 'boss', 'reports-to', 'manages') }), { maxLength: 2 }),
+  extends: fc.option(fc.constantFrom(...REFERENCE_NAMES), { nil: undefined }),
+  level: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
   links: fc.subarray(REFERENCE_NAMES, { maxLength: 3 }),
   eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
 }).map((r) => ({ ...r, title: r.title ?? TITLES[r.id] }));
@@ -122,6 +126,8 @@ export function renderRole(r: RoleSpec): string {
   if (r.responsibilities.length === 0) lines.push('  - Do the job');
   for (const x of r.responsibilities) lines.push(`  - ${q(x)}`);
   if (r.shares.length) lines.push(`sharesSuccessCriteriaOf: [${r.shares.map(q).join(', ')}]`);
+  if (r.extends !== undefined) lines.push(`extends: ${q(r.extends)}`);
+  if (r.level !== undefined) lines.push(`level: ${r.level}`);
   if (r.relationships.length) {
     lines.push('relationships:');
     for (const rel of r.relationships) lines.push(`  - with: ${q(rel.with)}`, `    kind: ${rel.kind}`);
@@ -155,7 +161,7 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   len: fc.nat({ max: 12 }),
   s: fragment,
   eol: fc.constantFrom('\n', '\r\n', '\r'),
-}) as fc.Arbitrary<Edit>;
+});
 
 export function applyEdit(text: string, e: Edit): string {
   const at = text.length ? e.at % (text.length + 1) : 0;

@@ -26,7 +26,7 @@ describe('language/completion', () => {
     it('offers the top-level keys not yet present, required ones first, with schema docs', () => {
       const c = complete(`${HEAD}‸\n---\n`)!;
       assert.ok(!c.labels.includes('role') && !c.labels.includes('title'));
-      assert.deepStrictEqual(new Set(c.labels), new Set(['type', 'responsibilities', 'aliases', 'summary', 'focus', 'successCriteria', 'sharesSuccessCriteriaOf', 'relationships']));
+      assert.deepStrictEqual(new Set(c.labels), new Set(['type', 'responsibilities', 'aliases', 'summary', 'focus', 'successCriteria', 'sharesSuccessCriteriaOf', 'relationships', 'extends', 'level', 'ladder']));
       const sorted = [...c.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
       assert.deepStrictEqual(sorted.slice(0, 2), ['type', 'responsibilities']);
       const summary = c.items.find((i) => i.label === 'summary')!;
@@ -135,6 +135,17 @@ describe('language/completion', () => {
       assert.strictEqual(c.items.find((i) => i.label === 'Sales, Europe')!.insertText, '"Sales, Europe"');
       assert.strictEqual(c.items.find((i) => i.label === 'Head of Engineering')!.insertText, 'Head of Engineering');
       assert.strictEqual(complete(`${HEAD}sharesSuccessCriteriaOf: [‸]\n---\n`)!.replaced, '');
+    });
+
+    it('extends: role names after the key, quoted when needed, not the document\'s own role', () => {
+      const self = parseFile(SELF, roleText('me', 'Me')).role!;
+      const c = complete(`${HEAD}extends: He‸\n---\n`, { roles: [...ROLES, self] })!;
+      assert.strictEqual(c.replaced, 'He');
+      assert.deepStrictEqual(new Set(c.labels), new Set(['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'sales-europe', 'Sales, Europe']));
+      assert.strictEqual(c.items.find((i) => i.label === 'head-of-engineering')!.insertText, 'head-of-engineering');
+      const q = complete(`${HEAD}extends: "‸"\n---\n`)!;
+      assert.strictEqual(q.replaced, '""');
+      assert.strictEqual(q.items.find((i) => i.label === 'cto')!.insertText, '"cto"');
     });
 
     it('nothing for plain values', () => {

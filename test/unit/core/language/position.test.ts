@@ -93,6 +93,10 @@ describe('language/position: what is under a position', () => {
       ['Head of Engineering', ['relationships', 0, 'with'], 'Head of Engineering'],
     ]);
     assert.deepStrictEqual(documentReferences('# none\n'), []);
+    const rung = '---\nrole: senior\nextends: "Head of Engineering"\n---\n';
+    assert.deepStrictEqual(documentReferences(rung).map((r) => [r.name, r.path, slice(rung, r.range)]), [['Head of Engineering', ['extends'], '"Head of Engineering"']]);
+    const t = target('---\nrole: senior\nextends: he‸ad\n---\n');
+    assert.deepStrictEqual(t && [t.kind, t.text], ['reference', 'head']);
     assert.deepStrictEqual(documentReferences('---\nsharesSuccessCriteriaOf: [1, "", {a: b}, "x y"]\n---\n').map((r) => r.name), ['x y']);
   });
 });
