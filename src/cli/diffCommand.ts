@@ -41,7 +41,7 @@ function pathFilter(paths: string[]): (rel: string) => boolean {
   if (!paths.length) return () => true;
   const globs = paths.filter(isGlob).map((g) => toPosix(g).replace(/^\.\//, ''));
   const matchGlob = globs.length ? globMatcher(globs) : () => false;
-  const plain = paths.filter((p) => !isGlob(p)).map((p) => toPosix(p).replace(/^\.\/?/, '').replace(/\/+$/, ''));
+  const plain = paths.filter((p) => !isGlob(p)).map((p) => toPosix(p).replace(/^\.\/?/, '').replace(/(?<!\/)\/+$/, ''));
   return (rel) => matchGlob(rel) || plain.some((p) => p === '' || p === '.' || rel === p || rel.startsWith(`${p}/`));
 }
 

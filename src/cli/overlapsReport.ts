@@ -74,7 +74,6 @@ export function reportStylish(map: ResponsibilityMap, cwd: string, color: boolea
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const look = new MapLookup(map);
   const where = (it: MapItem) => `${toPosix(path.relative(cwd, it.role)) || it.role}:${it.range.line}:${it.range.column}`;
-  // eslint-disable-next-line no-control-regex -- control characters are what we neutralise
   const short = (s: string) => (s.length > 90 ? `${s.slice(0, 89)}…` : s).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   const out: string[] = [
     paint('1', 'Responsibility map') +

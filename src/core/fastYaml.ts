@@ -52,7 +52,6 @@ const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`0-9+.~ ]/;
 /** Plain scalars that the core schema reads as null or booleans. */
 const RESERVED = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /** Anything but printable characters, space and the line breaks handled here. */
-// eslint-disable-next-line no-control-regex -- control characters are what the fast path refuses
 const UNSUPPORTED_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 class Fallback extends Error {}

@@ -35,7 +35,6 @@ interface LinkMeta {
 }
 
 const LINK = /\[\[([^\[\]|\r\n]+)(?:\|([^\[\]\r\n]*))?\]\]/y;
-// eslint-disable-next-line no-control-regex -- browsers skip leading control characters of a URL
 const UNSAFE_HREF = /^[\s\u0000-\u001f]*(javascript|vbscript|data):/i;
 
 export function roleLinksPlugin(md: MarkdownIt, options: RoleLinksOptions): void {

@@ -70,7 +70,6 @@ export function mermaidId(role: Role): string {
 /** A Mermaid quoted label: quotes, entities, HTML and Markdown-string backticks neutralised. */
 export function mermaidLabel(text: string): string {
   const escaped = text
-    // eslint-disable-next-line no-control-regex -- control characters are what we neutralise
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/[#"<>&`]/g, (c) => `#${c.charCodeAt(0)};`)
     .trim();
@@ -103,7 +102,6 @@ export function orgToMarkdown(lines: readonly ReportingLine[]): string {
 
 /** Control characters (and line separators) as spaces: role text is untrusted in a terminal too. */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what we neutralise
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 

@@ -51,6 +51,8 @@ export interface CompareLabels {
   near: string;
   /** "shared from {0}" */
   sharedFrom: string;
+  /** "from {0}": an item inherited through `extends`. */
+  inheritedFrom: string;
   nothing: string;
   noRelationships: string;
   /** "{0} → {1}" */
