@@ -21,25 +21,51 @@ function bruteForce(name: string, known: readonly string[], max = 3): string[] {
     .map((x) => x.k);
 }
 
-const syllable = fc.constantFrom('a', 'e', 'o', 'ab', 'ba', 'eng', 'ine', 'er', '-', ' ', 'CTO', 'lead', '0', '1', '00', 'x', 'Ü', 'ß', '😀');
+const syllable = fc.constantFrom(
+  'a',
+  'e',
+  'o',
+  'ab',
+  'ba',
+  'eng',
+  'ine',
+  'er',
+  '-',
+  ' ',
+  'CTO',
+  'lead',
+  '0',
+  '1',
+  '00',
+  'x',
+  'Ü',
+  'ß',
+  '😀',
+);
 const name = fc.array(syllable, { maxLength: 9 }).map((a) => a.join(''));
 
 describe('NameIndex', () => {
   it('property: closest() = comparing with every name, after adds and deletes, repetition and case included', () => {
     check(
       'NameIndex.closest = brute force',
-      fc.property(fc.uniqueArray(name, { maxLength: 60 }), fc.array(name, { maxLength: 10 }), fc.array(fc.nat(), { maxLength: 10 }), (names, queries, drops) => {
-        const index = new NameIndex();
-        for (const n of names) index.add(n);
-        const kept = new Set(names);
-        for (const d of drops) {
-          if (names.length === 0) break;
-          const n = names[d % names.length];
-          index.delete(n);
-          kept.delete(n);
-        }
-        for (const q of [...queries, ...names.slice(0, 5)]) assert.deepStrictEqual(index.closest(q), bruteForce(q, [...kept]), JSON.stringify(q));
-      }),
+      fc.property(
+        fc.uniqueArray(name, { maxLength: 60 }),
+        fc.array(name, { maxLength: 10 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (names, queries, drops) => {
+          const index = new NameIndex();
+          for (const n of names) index.add(n);
+          const kept = new Set(names);
+          for (const d of drops) {
+            if (names.length === 0) break;
+            const n = names[d % names.length];
+            index.delete(n);
+            kept.delete(n);
+          }
+          for (const q of [...queries, ...names.slice(0, 5)])
+            assert.deepStrictEqual(index.closest(q), bruteForce(q, [...kept]), JSON.stringify(q));
+        },
+      ),
       runs(300),
     );
   });
@@ -48,7 +74,10 @@ describe('NameIndex', () => {
     const index = new NameIndex();
     for (const n of ['a', 'ab', 'abc', 'abcd', 'xyz', 'head of engineering', 'head of engineerin', 'heda of engineering']) index.add(n);
     assert.deepStrictEqual(
-      index.within('ab', 2).map((x) => `${x.name}:${x.distance}`).sort(),
+      index
+        .within('ab', 2)
+        .map((x) => `${x.name}:${x.distance}`)
+        .sort(),
       ['a:1', 'ab:0', 'abc:1', 'abcd:2'],
     );
     assert.deepStrictEqual(index.closest('Head of Engineering'), ['head of engineering', 'head of engineerin', 'heda of engineering']);
@@ -70,7 +99,10 @@ describe('NameIndex', () => {
       const index = new HandbookIndex({ oneShot: true });
       for (let i = 0; i < 8000; i++) {
         const link = i % 2 ? `role-${p(i)}x` : `missing-${p(i)}`;
-        index.set(`file:///r${i}.md`, `---\nrole: role-${p(i)}\ntitle: Role ${p(i)}\ntype: manager\nresponsibilities: [a]\n---\nSee [[${link}]].\n`);
+        index.set(
+          `file:///r${i}.md`,
+          `---\nrole: role-${p(i)}\ntitle: Role ${p(i)}\ntype: manager\nresponsibilities: [a]\n---\nSee [[${link}]].\n`,
+        );
       }
       return index.uris().map((u) => index.findings(u)[0]?.message);
     });
