@@ -9,10 +9,11 @@
  *   4. Lookup: a search per keystroke over the 10,000 roles.
  *   5. Start-up: bundle sizes; activate() time as the integration suite wrote it (out/activation.json).
  *   6. The responsibility map of 600 and 2,000 roles (no bar).
+ *   7. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup,map. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map,import. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -20,7 +21,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { HandbookIndex } from '../src/core/handbookIndex';
+import { importPage } from '../src/core/import';
 import { buildResponsibilityMap } from '../src/core/map';
+import { CORPUS_DIRS, allPageFacts, evaluate } from '../test/unit/core/import/facts';
 import { bigRoleFile, roleFile, roleId, roleTitle, writeHandbook } from './generate';
 
 const REPO = path.join(__dirname, '..');
@@ -342,6 +345,35 @@ function responsibilityMap(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 7. Importer: quality left-one-source-out on both corpora (issue 18), and a 1 MB page
+
+function importer(): void {
+  process.stdout.write('\n7. Importer (expected facts of test/unit/core/import/facts*.ts, leave-one-source-out)\n');
+  const e = evaluate();
+  const share = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+  for (const s of e.sources) {
+    row('Import', `source ${s.source} (${s.pages} page${s.pages > 1 ? 's' : ''}), left out`, `${s.right}/${s.total} = ${share(s.right, s.total)}${s.zeroRolePages.length ? `; no role: ${s.zeroRolePages.join(', ')}` : ''}`, '', null, 'bench/run.ts --only=import');
+  }
+  const zero = e.sources.flatMap((s) => s.zeroRolePages);
+  row('Import', 'all sources, each left out (the bar)', `${e.right}/${e.total} = ${share(e.right, e.total)}`, '>= 90%', e.right / e.total >= 0.9, 'bench/run.ts --only=import');
+  row('Import', 'pages with no role, left out', zero.length ? zero.join(', ') : 'none', 'none', zero.length === 0, 'bench/run.ts --only=import');
+  row('Import', 'all rules on (in-sample, for comparison)', `${e.inSample.right}/${e.inSample.total} = ${share(e.inSample.right, e.inSample.total)}`, '', null, 'bench/run.ts --only=import');
+  // A 1 MB page made of the real pages, one after the other.
+  const pages = allPageFacts().map((p) => fs.readFileSync(path.join(p.dir, p.file), 'utf8'));
+  let big = '';
+  for (let i = 0; big.length < 1024 * 1024; i++) big += pages[i % pages.length] + '\n\n';
+  big = big.slice(0, 1024 * 1024);
+  const times: number[] = [];
+  let roles = 0;
+  for (let run = 0; run < 3; run++) {
+    const t = timeIt(() => (roles = importPage(big).roles.length));
+    times.push(t.cpu);
+  }
+  row('Import', `import a 1 MB page (the corpus pages, repeated: ${roles} roles), CPU`, `median ${ms(median(times))} of 3`, '< 1 s', median(times) < 1000, 'bench/run.ts --only=import');
+  results.import = { sources: e.sources, right: e.right, total: e.total, inSample: e.inSample, oneMbCpuMs: times, corpora: CORPUS_DIRS.map((d) => path.relative(REPO, d)) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5. Start-up
 
 function startup(): void {
@@ -397,6 +429,7 @@ async function main(): Promise<void> {
   if (wants('editor') || wants('lookup')) index = editorPath();
   if (wants('lookup') && index) lookup(index);
   if (wants('map')) responsibilityMap();
+  if (wants('import')) importer();
   if (wants('startup')) startup();
   results.rows = rows;
   results.loadavgAfter = os.loadavg();

@@ -4,6 +4,7 @@
  * qualifications and "not responsible for" lists are left out.
  */
 import type { RoleType } from '../types';
+import { on, skipList } from './rules';
 import type { Catalog } from './catalog';
 import { isVerb, verbForm } from './lexicon';
 import { SubjectReader, alsoKnownAs, opensWithVerb, splitEnumeration, type Predicate } from './prose';
@@ -72,6 +73,29 @@ function unlabel(text: string): string | undefined {
   const descVerb = verbForm(first);
   if (labelVerb && descVerb && labelVerb.base === descVerb.base) return m[2];
   return text;
+}
+
+/** Why a list of a given kind is left out (for --explain and the import preview). */
+const SKIP_REASON: Record<string, string> = {
+  requirements: 'requirements or qualifications, not duties',
+  requires: 'requirements or qualifications, not duties',
+  ignore: 'not duties (a process, privileges, hiring, levels, links or what the role does not do)',
+  specialties: 'specialties, read as roles of their own',
+};
+
+/** The rule behind a section's kind: a general rule of rules.ts when one decided, else the base word lists. */
+function ruleOfSection(heading: string): string {
+  const t = cleanText(heading);
+  if (/\?$/.test(t)) return 'section-words';
+  if (/^(?:responsibilit\w*|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills)\s+(?:of|for)\s/i.test(t)) return 'section-of-role';
+  if (/\b(?:privileges|permissions|perks|benefits)$/i.test(t)) return 'privileges-not-duties';
+  if (/\b(?:becoming|become|nominat\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b/i.test(t)) return 'process-not-role';
+  return 'section-words';
+}
+
+/** A privilege rather than a duty (rule privileges-not-duties): what a role may do or has. */
+function isPrivilege(text: string): boolean {
+  return on('privileges-not-duties') && /^(?:can|may|is able to|able to)\b|^(?:admin\s+)?privileges?\b|\bprivileges? (?:over|on|to)\b|^\w+ permissions? (?:on|to)\b|^\w+ access (?:to|on)\b|^voting rights\b|^listed (?:in|as)\b|^receives? an?\b.*\bbadge\b/i.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +208,21 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
   for (let bi = 0; bi < blocks.length; bi++) {
     const { block, path } = blocks[bi];
     const { kind, area } = sectionOf(path);
-    if (kind === 'requirements' || kind === 'ignore' || kind === 'specialties') continue;
+    let forced = false;
+    if (kind === 'requirements' || kind === 'ignore' || kind === 'specialties') {
+      if (block.kind !== 'list') continue;
+      const section = [...path].reverse().find((p) => p.kind !== 'neutral');
+      forced = skipList({
+        line: block.line,
+        role: scope.name.title,
+        context: section ? `section "${cleanText(section.text)}"` : 'its section',
+        items: block.items.length,
+        first: cleanText(block.items[0]?.inline.text ?? '').slice(0, 80),
+        reason: SKIP_REASON[kind],
+        rule: ruleOfSection(section?.text ?? ''),
+      });
+      if (!forced) continue;
+    }
 
     if (block.kind === 'paragraph') {
       const inline = block.inline;
@@ -285,7 +323,20 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         if (named) successTarget = named.role;
       }
     }
-    if (listKind === 'requirements' || listKind === 'ignore' || listKind === 'specialties') continue;
+    if (!forced && (listKind === 'requirements' || listKind === 'ignore' || listKind === 'specialties')) {
+      const leadIn = prev?.block.kind === 'paragraph' ? cleanText(prev.block.inline.text) : '';
+      forced = skipList({
+        line: block.line,
+        role: scope.name.title,
+        context: `lead-in "${leadIn.slice(0, 100)}"`,
+        items: block.items.length,
+        first: cleanText(block.items[0]?.inline.text ?? '').slice(0, 80),
+        reason: SKIP_REASON[listKind],
+        rule: 'lead-in-words',
+      });
+      if (!forced) continue;
+    }
+    if (forced) listKind = 'responsibilities';
     for (const raw of flatten(block.items, area)) {
       const text = cleanText(raw.text);
       if (!text) continue;
@@ -300,12 +351,13 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         continue;
       }
       if (raw.linkOnly || EMPTY_ITEM.test(text) || POINTER_ITEM.test(text) || DESCRIPTION_ITEM.test(text)) continue;
-      if (isQualification(text, listKind === 'requires')) continue;
+      if (!forced && isQualification(text, listKind === 'requires')) continue;
+      if (!forced && isPrivilege(text)) continue;
       const unlabelled = unlabel(text);
       if (!unlabelled) continue;
       const item = { text: tidyItem(unlabelled), area: raw.area, line: raw.line };
       if (!item.text) continue;
-      if (listKind === 'responsibilities' && kind === 'responsibilities') explicitItems.push(item);
+      if ((listKind === 'responsibilities' && kind === 'responsibilities') || forced) explicitItems.push(item);
       else listItems.push(item);
     }
   }

@@ -8,6 +8,7 @@ import { normalizeName } from '../text';
 import type { RelationshipKind, RoleType } from '../types';
 import { Catalog } from './catalog';
 import { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
+import { withRules } from './rules';
 import { readDataRoles } from './data';
 import { extractPageLevel, extractRole, type Draft } from './extract';
 import { readPage } from './markdown';
@@ -22,6 +23,7 @@ export type { ImportOptions, ImportResult, ImportedRelationship, ImportedRespons
 export { renderRoleFile } from './render';
 export { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
 export { decodePage, type DecodedPage } from './decode';
+export { GENERAL_RULES, type GeneralRule, type RoleDecision, type SkippedList } from './rules';
 
 /** The text of a responsibility, whether a string or an object. */
 export function responsibilityText(r: ImportedResponsibility): string {
@@ -61,6 +63,23 @@ function assignIds(roles: readonly RoleScope[]): string[] {
 
 export function importPage(markdown: string, options: ImportOptions = {}): ImportResult {
   if (markdown.length > IMPORT_LIMITS.maxPageChars) return { roles: [], warnings: [pageTooLargeMessage(markdown.length, options.sourceName)] };
+  const run = withRules(options.rules, options.include, () => importPageWith(markdown, options));
+  if (!options.explain) return run.value;
+  const result = run.value;
+  const decided = new Map(run.roles.map((d) => [d.line, d]));
+  return {
+    ...result,
+    explanation: {
+      roles: result.roles.map((r) => {
+        const d = decided.get(r.source.line);
+        return { role: r.role, title: r.title, line: r.source.line, rule: d?.rule ?? 'table', reason: d?.reason ?? 'a row or column of a table of roles' };
+      }),
+      skipped: run.skipped,
+    },
+  };
+}
+
+function importPageWith(markdown: string, options: ImportOptions): ImportResult {
   const page = readPage(markdown);
   const structure = buildStructure(page);
   const roles = structure.roles;

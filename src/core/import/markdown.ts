@@ -8,6 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { findFrontmatter } from '../frontmatter';
 import { findHtmlTables, parseHtmlTable } from './htmlTable';
 import { IMPORT_LIMITS } from './limits';
+import { ROLE_STATEMENT } from './roleNames';
+import { on } from './rules';
 import { blankKeepingLines, cleanText, removeComments, replaceLiquid, replaceSpans } from './text';
 import type { Block, Inline, InlineLink, ListItem, Page, Table, TableCell } from './types';
 
@@ -220,6 +222,11 @@ function isPseudoHeading(inline: Inline): boolean {
   return inline.strongOnly && !inline.linkOnly && t.length > 0 && t.split(/\s+/).length <= 6 && !/[.!?]/.test(t);
 }
 
+/** A bold-only paragraph stating what a role is responsible for (rule role-statement) acts as its heading. */
+function isStatementHeading(inline: Inline): boolean {
+  return inline.strongOnly && on('role-statement') && ROLE_STATEMENT.test(inline.text);
+}
+
 export function readPage(input: string): Page {
   let text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const page: Page = { blocks: [] };
@@ -273,7 +280,7 @@ export function readPage(input: string): Page {
       case 'paragraph_open': {
         const inline = renderInline(tokens[i + 1]);
         if (inline.text) {
-          if (!quote && isPseudoHeading(inline)) {
+          if (!quote && (isPseudoHeading(inline) || isStatementHeading(inline))) {
             blocks.push({ kind: 'heading', level: Math.min(lastHeading + 1, 7), inline: { ...inline, text: inline.text.replace(/:$/, '') }, line: lineOf(t), pseudo: true });
           } else {
             blocks.push({ kind: 'paragraph', inline, line: lineOf(t), quote: quote > 0 });

@@ -6,6 +6,8 @@
 import type { RoleType } from '../types';
 import { C_LEVEL, LEADING_TITLE_WORDS, LEVEL_SUFFIX, roleNoun } from './lexicon';
 import { IMPORT_LIMITS } from './limits';
+import { isVerb } from './lexicon';
+import { on } from './rules';
 import { stripEmoji, withoutParentheses } from './text';
 
 export type SectionKind = 'responsibilities' | 'requirements' | 'success' | 'focus' | 'specialties' | 'ignore' | 'neutral';
@@ -61,14 +63,46 @@ export interface SectionHeading {
   prefix: string;
 }
 
+/** `Product managers (PMs) are accountable for:`, `PHD Specialists are responsible for …`. */
+export const ROLE_STATEMENT = /^([^.:;]{1,80}?)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i;
+
+/** Headings about a process around a role (becoming one, leaving, votes), not the role itself. */
+const PROCESS = /\b(?:becoming|become|nominat\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b/i;
+
+/** `Responsibilities of a Reviewer`, `Privileges of a Maintainer`, `Qualities of a Council member (required skills)`. */
+function sectionOfRole(t: string): SectionKind | undefined {
+  if (!on('section-of-role')) return undefined;
+  const m = /^(responsibilit(?:y|ies)|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills|expectations)\s+(?:of|for)\s+(?:an?|the)\s+\S/i.exec(t);
+  if (!m) return undefined;
+  const w = m[1].toLowerCase();
+  if (w.startsWith('respons') || w === 'duties' || w === 'expectations') return 'responsibilities';
+  if (w === 'privileges' || w === 'permissions' || w === 'benefits') return on('privileges-not-duties') ? 'ignore' : undefined;
+  return 'requirements';
+}
+
+/** Whether a heading reads as a sentence (`I am a servant leader.`, `Help your partners become …`), not a title. */
+export function isSentenceHeading(text: string): boolean {
+  if (!on('sentence-heading-not-role')) return false;
+  const t = normalizeHeading(text);
+  const ws = t.split(/\s+/);
+  return /[.!]$/.test(t) || /^(?:I|I['’]m|I['’]ve|we|you|my|our)\b/i.test(t) || (ws.length >= 4 && isVerb(ws[0], ['base']) && !/^[A-Z]{2,}/.test(ws[0]));
+}
+
 /** Classifies a heading as a section of a role, or returns undefined for other headings. */
 export function classifySection(text: string): SectionHeading | undefined {
   const t = normalizeHeading(text);
   if (!t) return undefined;
   if (/\?$/.test(t)) {
-    return /\bwhat (?:do|does)\b.*\bdo$/i.test(t.replace(/\?$/, '')) ? { kind: 'responsibilities', prefix: '' } : { kind: 'ignore', prefix: '' };
+    const q = t.replace(/\?$/, '');
+    return /\bwhat (?:do|does)\b.*\bdo$/i.test(q) || /\bwhat are (?:the|their|its|my|your) (?:responsibilities|duties)$/i.test(q) ? { kind: 'responsibilities', prefix: '' } : { kind: 'ignore', prefix: '' };
   }
   if (NOT_RESPONSIBLE.test(t)) return { kind: 'ignore', prefix: '' };
+  if (on('role-statement') && ROLE_STATEMENT.test(t)) return undefined;
+  const of = sectionOfRole(t);
+  if (of) return { kind: of, prefix: '' };
+  if (/^respons[ai]b\w*\s+(?:and|&)\s+(?:privileges|permissions|rights)$/i.test(t)) return { kind: 'responsibilities', prefix: '' };
+  if (on('privileges-not-duties') && /^(?:(?:additional|other)\s+)?(?:privileges|permissions|perks|benefits)$/i.test(t)) return { kind: 'ignore', prefix: '' };
+  if (on('process-not-role') && PROCESS.test(t)) return { kind: 'ignore', prefix: '' };
   for (const [kind, re] of SECTION_PATTERNS) {
     const m = re.exec(t);
     if (m) return { kind, prefix: t.slice(0, m.index).replace(/[\s,:–—-]+$/, '').trim() };
@@ -135,6 +169,9 @@ export function roleNameFrom(raw: string): RoleName | undefined {
   const aliases: string[] = [];
   let short: string | undefined;
 
+  // `Role Description: Rust Council Representative` → the name after the label.
+  const labelled = /^([A-Za-z][A-Za-z ]{0,30}):\s+(\S.*)$/.exec(t);
+  if (labelled && on('title-after-label') && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true)) t = labelled[2];
   // `EM5 - Engineering Manager 5`, `IC3`
   const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(.+))?$/.exec(t);
   if (code) {
@@ -178,8 +215,11 @@ export function roleNameFrom(raw: string): RoleName | undefined {
 export function roleHeading(text: string): RoleName | undefined {
   const t = normalizeHeading(text);
   if (!t || /\?$/.test(t)) return undefined;
-  const statement = /^(.+?)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i.exec(t);
+  if (ROLE_STATEMENT.test(t)) return roleNameFrom(ROLE_STATEMENT.exec(t)![1]);
+  if (isSentenceHeading(t)) return undefined;
+  const statement = ROLE_STATEMENT.exec(t);
   if (statement) return roleNameFrom(statement[1]);
+  if (sectionOfRole(t)) return undefined;
   const of = /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(.+)$/i.exec(t);
   if (of) return roleNameFrom(of[1]);
   if (classifySection(t)) return undefined;
@@ -213,4 +253,27 @@ export function typeFromWords(sentence: string): RoleType | undefined {
   if (w === 'executive' || w === 'leadership') return 'executive';
   if (w.startsWith('manag')) return 'manager';
   return 'individual-contributor';
+}
+
+/**
+ * The name of a role that a heading defines by its content (it has a responsibilities section),
+ * whatever its words: `Incident Commander (IC)`, `Deputy`, `Reviewers` → `Reviewer`.
+ */
+export function forcedRoleName(raw: string): RoleName | undefined {
+  const named = roleNameFrom(raw);
+  if (named) return named;
+  let t = normalizeHeading(raw).replace(/\s+/g, ' ');
+  if (!t || t.split(' ').length > 6 || isSentenceHeading(t) || classifySection(t)) return undefined;
+  const aliases: string[] = [];
+  t = t.replace(/\s*\(([^()]+)\)/g, (m, inner: string) => {
+    const candidate = singularAcronym(inner.trim());
+    if (isAcronym(candidate)) {
+      aliases.push(candidate);
+      return '';
+    }
+    return m;
+  });
+  t = t.trim().replace(/([a-z]{3,}[^s])s$/, '$1');
+  if (!t) return undefined;
+  return { title: t, aliases, short: aliases[0] };
 }
