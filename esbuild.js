@@ -87,6 +87,7 @@ const builds = [
     entryPoints: existing([
       { in: 'src/cli/handbook-lint.ts', out: 'handbook-lint' },
       { in: 'src/cli/handbook-import.ts', out: 'handbook-import' },
+      { in: 'src/cli/handbook-diff.ts', out: 'handbook-diff' },
     ]),
     outdir: 'dist/cli',
     platform: 'node',
@@ -150,7 +151,7 @@ async function main() {
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
   removeStaleIntegrationBundles();
-  for (const f of ['dist/cli/handbook-lint.js', 'dist/cli/handbook-import.js']) {
+  for (const f of ['dist/cli/handbook-lint.js', 'dist/cli/handbook-import.js', 'dist/cli/handbook-diff.js']) {
     if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
   }
 }

@@ -9,11 +9,12 @@
  *   4. Lookup: a search per keystroke over the 10,000 roles.
  *   5. Start-up: bundle sizes; activate() time as the integration suite wrote it (out/activation.json).
  *   6. The responsibility map of 600 and 2,000 roles (no bar).
- *   7. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
+ *   7. handbook-diff on a 2,000-role handbook in git: a pull request, and every file rewritten.
+ *   8. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup,map,import. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map,diff,import. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -298,7 +299,6 @@ function lookup(index: HandbookIndex): void {
     row('Lookup', 'search over the roles', 'not measured: src/core/lookup.ts does not exist yet', '≤ 10 ms', null, '');
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { RoleSearch } = require('../src/core/lookup') as typeof import('../src/core/lookup');
   const roles = index.roles();
   const startedBuild = performance.now();
@@ -345,10 +345,10 @@ function responsibilityMap(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 7. Importer: quality left-one-source-out on both corpora (issue 18), and a 1 MB page
+// 8. Importer: quality left-one-source-out on both corpora (issue 18), and a 1 MB page
 
 function importer(): void {
-  process.stdout.write('\n7. Importer (expected facts of test/unit/core/import/facts*.ts, leave-one-source-out)\n');
+  process.stdout.write('\n8. Importer (expected facts of test/unit/core/import/facts*.ts, leave-one-source-out)\n');
   const e = evaluate();
   const share = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
   for (const s of e.sources) {
@@ -410,6 +410,71 @@ function startup(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 7. handbook-diff on a 2,000-role handbook in git
+
+const DIFF_CLI = path.join(REPO, 'dist', 'cli', 'handbook-diff.js');
+
+function gitIn(dir: string, ...args: string[]): void {
+  const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+}
+
+/**
+ * A pull request of the usual kind on a 2,000-role handbook (a fifth of its files touched: 200
+ * roles gain a responsibility, 100 responsibilities move, 50 roles are renamed, 50 removed, 50
+ * added),
+ * and one that rewrites every file (trailing spaces: no role changes, every file is read twice).
+ * The bar: each diffed in under 2 s (wall, median of 3), revision against revision and against
+ * the working tree.
+ */
+function diffBench(): void {
+  process.stdout.write('\n7. handbook-diff (bar: a 2,000-role handbook diffed in under 2 s)\n');
+  const n = quick ? 300 : 2000;
+  const dir = path.join(WORK, `diff-${n}`);
+  writeHandbook(dir, n);
+  gitIn(dir, 'init', '-q');
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '-q', '-m', 'base');
+  const file = (i: number) => path.join(dir, 'roles', `${roleId(i)}.md`);
+  const edit = (i: number, f: (text: string) => string) => fs.writeFileSync(file(i), f(fs.readFileSync(file(i), 'utf8')));
+  const unit = n / 20;
+  for (let i = 0; i < 2 * unit; i++) edit(i, (t) => t.replace('responsibilities:\n', `responsibilities:\n  - New duty ${i} for the quarter\n`));
+  for (let i = 0; i < unit; i++) {
+    // Role 200+i gives its first responsibility to role 300+i.
+    const from = 4 * unit + i;
+    const text = fs.readFileSync(file(from), 'utf8');
+    const first = /responsibilities:\n {2}- text: ([^\n]*)\n {4}id: [^\n]*\n {4}area: [^\n]*\n/.exec(text)!;
+    fs.writeFileSync(file(from), text.replace(first[0], 'responsibilities:\n'));
+    edit(6 * unit + i, (t) => t.replace('responsibilities:\n', `responsibilities:\n  - ${first[1]}\n`));
+  }
+  const quarter = unit / 2;
+  for (let i = 0; i < quarter; i++) edit(8 * unit + i, (t) => t.replace(`role: ${roleId(8 * unit + i)}`, `role: renamed-${i}`));
+  for (let i = 0; i < quarter; i++) fs.rmSync(file(10 * unit + i));
+  for (let i = 0; i < quarter; i++) fs.writeFileSync(path.join(dir, 'roles', `added-${i}.md`), roleFile(n + i, { total: n }).replace(`role: ${roleId(n + i)}`, `role: added-${i}`));
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '-q', '-m', 'a pull request');
+
+  const cli = (...args: string[]) => measure(process.execPath, [DIFF_CLI, ...args, '--format', 'json'], dir);
+  const check = spawnSync(process.execPath, [DIFF_CLI, 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const json = JSON.parse(check.stdout) as { added: string[]; removed: string[]; renamed: unknown[]; changed: unknown[]; moved: unknown[] };
+  const got = [json.added.length, json.removed.length, json.renamed.length, json.changed.length, json.moved.length];
+  const want = [quarter, quarter, quarter, 2 * unit, unit];
+  row('Diff', `${n} roles: the pull request's changes are found (added, removed, renamed, changed, moved)`, got.join(', '), want.join(', '), got.join() === want.join(), `cd bench/.work/diff-${n} && node ../../../dist/cli/handbook-diff.js HEAD~1 HEAD --format json`);
+  const commits = best([cli('HEAD~1', 'HEAD'), cli('HEAD~1', 'HEAD'), cli('HEAD~1', 'HEAD')]);
+  row('Diff', `${n} roles, a pull request (a fifth of the files touched), commit against commit`, `${ms(commits.wallMs)} wall, ${ms(commits.cpuMs)} CPU, ${commits.rssMB.toFixed(0)} MB`, '< 2 s', commits.wallMs < 2000, `handbook-diff HEAD~1 HEAD --format json (median of 3)`);
+  const working = best([cli('HEAD~1'), cli('HEAD~1'), cli('HEAD~1')]);
+  row('Diff', `${n} roles, the same against the working tree`, `${ms(working.wallMs)} wall, ${ms(working.cpuMs)} CPU, ${working.rssMB.toFixed(0)} MB`, '< 2 s', working.wallMs < 2000, `handbook-diff HEAD~1 --format json (median of 3)`);
+  // Every file rewritten: nothing is parsed once for both sides.
+  for (let i = 0; i < n + quarter; i++) {
+    const f = i < n ? file(i) : path.join(dir, 'roles', `added-${i - n}.md`);
+    if (fs.existsSync(f)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/\n/g, '  \n'));
+  }
+  const all = best([cli('HEAD~1'), cli('HEAD~1'), cli('HEAD~1')]);
+  row('Diff', `${n} roles, every file rewritten (each read and parsed twice)`, `${ms(all.wallMs)} wall, ${ms(all.cpuMs)} CPU, ${all.rssMB.toFixed(0)} MB`, '< 2 s', all.wallMs < 2000, `handbook-diff HEAD~1 --format json after rewriting every file (median of 3)`);
+  results.diff = { n, commits, working, all, found: got };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function table(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
@@ -431,6 +496,7 @@ async function main(): Promise<void> {
   if (wants('map')) responsibilityMap();
   if (wants('import')) importer();
   if (wants('startup')) startup();
+  if (wants('diff')) diffBench();
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
   const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);

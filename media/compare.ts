@@ -3,8 +3,20 @@
  * extension posts and sends back only the messages of the typed protocol. Every role string goes
  * into the DOM as a text node (never as HTML), so nothing a role file says can become markup.
  */
-import type { CompareItem, ItemPair, RelationshipItem, RoleComparison, RoleSummary, SectionComparison } from '../src/core/compare';
-import type { CompareLabels, CompareState, CompareViewModel, HostMessage, Side, WebviewMessage } from '../src/core/protocol/compareProtocol';
+import type {
+  CompareItem,
+  CompareLabels,
+  CompareState,
+  CompareViewModel,
+  HostMessage,
+  ItemPair,
+  RelationshipItem,
+  RoleComparison,
+  RoleSummary,
+  SectionComparison,
+  Side,
+  WebviewMessage,
+} from '../src/core/protocol/compareProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -69,6 +81,7 @@ function itemMeta(item: CompareItem): HTMLElement | undefined {
   const parts: HTMLElement[] = [];
   if (item.area) parts.push(badge(item.area, 'area'));
   if (item.sharedFrom) parts.push(badge(fmt(labels.sharedFrom, item.sharedFrom.title), 'reference'));
+  if (item.inheritedFrom) parts.push(badge(fmt(labels.inheritedFrom, item.inheritedFrom.title), 'inherited'));
   return parts.length ? h('span', { class: 'meta' }, ...parts) : undefined;
 }
 
@@ -79,7 +92,9 @@ function single(item: CompareItem): HTMLLIElement {
 function pair(p: ItemPair, c: RoleComparison): HTMLLIElement {
   if (p.match === 'reference') {
     const owner = p.left.sharedFrom ?? p.right.sharedFrom;
-    return h('li', { class: 'entry pair match-reference' }, itemButton(p.left), h('span', { class: 'meta' }, badge(owner ? fmt(labels.sharedFrom, owner.title) : labels.same, 'reference')));
+    const inherited = p.left.inheritedFrom ?? p.right.inheritedFrom;
+    const text = owner ? fmt(labels.sharedFrom, owner.title) : inherited ? fmt(labels.inheritedFrom, inherited.title) : labels.same;
+    return h('li', { class: 'entry pair match-reference' }, itemButton(p.left), h('span', { class: 'meta' }, badge(text, 'reference')));
   }
   if (p.match === 'same') {
     return h(

@@ -4,8 +4,22 @@
  * through to the line in the role file and "Copy as Markdown". It sends only the messages of the
  * typed protocol. Every role string enters the DOM as a text node, never as HTML.
  */
-import type { MapArea, MapItem, MapRole, Overlap, ResponsibilityMap } from '../src/core/map/types';
-import { isIssue, MAX_RENDERED_TEXT, parseMapState, showsItem, type HostToMap, type MapFilter, type MapLabels, type MapState, type MapToHost } from '../src/core/protocol/mapProtocol';
+import {
+  type MapArea,
+  type MapItem,
+  type MapRole,
+  type Overlap,
+  type ResponsibilityMap,
+  isIssue,
+  MAX_RENDERED_TEXT,
+  parseMapState,
+  showsItem,
+  type HostToMap,
+  type MapFilter,
+  type MapLabels,
+  type MapState,
+  type MapToHost,
+} from '../src/core/protocol/mapProtocol';
 
 interface VsCodeApi {
   postMessage(message: MapToHost): void;

@@ -109,7 +109,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 export function runToExit(main: () => Promise<number>, options: { limitMs?: number; what?: string; stack?: boolean } = {}): void {
   installSignalHandlers();
   const run = options.limitMs ? withTimeout(main(), options.limitMs, options.what ?? 'run') : main();
-  run
+  void run
     .catch((e: unknown) => {
       log(e instanceof Error ? ((options.stack && e.stack) || e.message) : String(e));
       return 1;

@@ -5,7 +5,7 @@ import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
 import type * as OverlapsReport from './overlapsReport';
-import { formatLadderReport, formatOrgReport, LADDER_FORMATS, ORG_FORMATS, type LadderFormat, type OrgFormat } from './orgReport';
+import { formatLadderReport, formatOrgReport, LADDER_FORMATS, ORG_FORMATS, type OrgFormat } from './orgReport';
 
 type ReportFormat = OverlapsReport.ReportFormat | OrgFormat;
 type Report = 'overlaps' | 'org' | 'ladder';
@@ -101,7 +101,7 @@ export function main(argv: string[], io: CliIO): number {
   });
   if (typeof targets === 'number') return targets;
 
-  if (report ? !REPORT_FORMATS[report].includes(format as ReportFormat) : !FORMATS.includes(format as Format)) {
+  if (report ? !REPORT_FORMATS[report].includes(format) : !FORMATS.includes(format)) {
     io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS[report] : FORMATS).join(', ')}${report ? ` with --report ${report}` : ''} (got "${format}")\n`);
     return 2;
   }
@@ -131,15 +131,15 @@ export function main(argv: string[], io: CliIO): number {
       io.err('handbook-lint: no role files found under the current directory\n');
     }
     if (report === 'org') {
-      io.out(formatOrgReport(run.index, format as OrgFormat, io.cwd, !!io.color));
+      io.out(formatOrgReport(run.index, format, io.cwd, !!io.color));
       return 0;
     }
     if (report === 'ladder') {
-      io.out(formatLadderReport(run.index, format as LadderFormat, !!io.color));
+      io.out(formatLadderReport(run.index, format, !!io.color));
       return 0;
     }
     if (report) {
-      io.out(overlapsReport().formatReport(run.index, format as OverlapsReport.ReportFormat, io.cwd, !!io.color));
+      io.out(overlapsReport().formatReport(run.index, format, io.cwd, !!io.color));
       return 0;
     }
     results = run.results;

@@ -17,7 +17,7 @@ export function formatSarif(results: FileFindings[]): string {
         tool: {
           driver: {
             name: 'handbook-lint',
-            informationUri: FINDING_DOCS.schema.helpUri.replace(/#.*$/, ''),
+            informationUri: FINDING_DOCS.schema.helpUri.split('#')[0],
             version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev',
             rules: codes.map((code) => ({
               id: code,

@@ -19,6 +19,7 @@
  * trends" and "Implement the technology direction" score 0.44 (related words, distinct duties).
  * Items are paired one-to-one, best score first.
  */
+import { extendsChain } from './org/inheritance';
 import { normalizeName } from './text';
 import { normalizeText, stopWords, words } from './tokens';
 import type { Range, Role } from './types';
@@ -86,6 +87,8 @@ export interface CompareItem {
   area?: string;
   /** For a success criterion shared through `sharesSuccessCriteriaOf`: the role that owns it. */
   sharedFrom?: { id: string; title: string };
+  /** For an item inherited through `extends`: the role that holds it as its own. */
+  inheritedFrom?: { id: string; title: string };
 }
 
 export type MatchKind = 'reference' | 'same' | 'near';
@@ -164,15 +167,50 @@ export function summarize(role: Role): RoleSummary {
   };
 }
 
+/** The roles a role extends, closest first, each once (cycle-safe). */
+export function ancestorsOf(role: Role, resolve: RoleResolver): Role[] {
+  return extendsChain(role, { resolve: (reference) => resolve(reference, role) }).ancestors;
+}
+
 /**
- * A role's success criteria: its own, then those of every role it shares criteria with, followed
- * transitively (a role sharing the criteria of a role that shares others gets those too), each
- * criterion once, cycles ignored.
+ * A role's responsibilities: its own, then those it inherits through `extends`, closest first,
+ * each text once (an inherited text the role lists itself, or a closer role already gave, is not
+ * repeated).
  */
-export function effectiveCriteria(role: Role, resolve: RoleResolver): CompareItem[] {
+export function effectiveResponsibilities(role: Role, resolve: RoleResolver, ancestors = ancestorsOf(role, resolve)): CompareItem[] {
+  const item = (r: Role, x: Role['responsibilities'][number]): CompareItem => ({ text: x.text, uri: r.uri, range: x.textRange, ...(x.id ? { id: x.id } : {}), ...(x.area ? { area: x.area } : {}) });
+  const out = role.responsibilities.map((x) => item(role, x));
+  const seen = new Set(role.responsibilities.map((x) => normalizeName(x.text)));
+  for (const from of ancestors) {
+    for (const x of from.responsibilities) {
+      const key = normalizeName(x.text);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ ...item(from, x), inheritedFrom: { id: from.id, title: from.title } });
+    }
+  }
+  return out;
+}
+
+/**
+ * A role's success criteria: its own, then those it inherits through `extends` (closest first),
+ * then those of every role it (or a role it extends) shares criteria with, followed transitively
+ * (a role sharing the criteria of a role that shares others gets those too), each criterion
+ * once, cycles ignored.
+ */
+export function effectiveCriteria(role: Role, resolve: RoleResolver, ancestors = ancestorsOf(role, resolve)): CompareItem[] {
   const out: CompareItem[] = role.successCriteria.map((c) => ({ text: c.value, uri: role.uri, range: c.range }));
-  const seen = new Set<string>([role.uri]);
-  const queue: Role[] = [role];
+  const texts = new Set(role.successCriteria.map((c) => normalizeName(c.value)));
+  for (const from of ancestors) {
+    for (const c of from.successCriteria) {
+      const key = normalizeName(c.value);
+      if (!key || texts.has(key)) continue;
+      texts.add(key);
+      out.push({ text: c.value, uri: from.uri, range: c.range, inheritedFrom: { id: from.id, title: from.title } });
+    }
+  }
+  const seen = new Set<string>([role.uri, ...ancestors.map((a) => a.uri)]);
+  const queue: Role[] = [role, ...ancestors];
   while (queue.length) {
     const current = queue.shift()!;
     for (const ref of current.sharesSuccessCriteriaOf) {
@@ -263,8 +301,7 @@ function relationships(role: Role, resolve: RoleResolver): RelationshipItem[] {
 
 export function compareRoles(left: Role, right: Role, resolve: RoleResolver): RoleComparison {
   const focus = (r: Role): CompareItem[] => r.focus.map((f) => ({ text: f.value, uri: r.uri, range: f.range }));
-  const resp = (r: Role): CompareItem[] =>
-    r.responsibilities.map((x) => ({ text: x.text, uri: r.uri, range: x.textRange, ...(x.id ? { id: x.id } : {}), ...(x.area ? { area: x.area } : {}) }));
+  const resp = (r: Role): CompareItem[] => effectiveResponsibilities(r, resolve);
   const relL = relationships(left, resolve);
   const relR = relationships(right, resolve);
   const between: Between[] = [
@@ -305,6 +342,8 @@ export interface MarkdownLabels {
   shared: string;
   /** For a criterion shared by reference, e.g. "shared from {0}". */
   sharedFrom: string;
+  /** For an item inherited through `extends`, e.g. "from {0}". */
+  inheritedFrom?: string;
 }
 
 export const DEFAULT_MARKDOWN_LABELS: MarkdownLabels = {
@@ -316,6 +355,7 @@ export const DEFAULT_MARKDOWN_LABELS: MarkdownLabels = {
   relationships: 'Relationships',
   shared: 'shared',
   sharedFrom: 'shared from {0}',
+  inheritedFrom: 'from {0}',
 };
 
 /**
@@ -324,7 +364,12 @@ export const DEFAULT_MARKDOWN_LABELS: MarkdownLabels = {
  */
 export function comparisonToMarkdown(c: RoleComparison, labels: MarkdownLabels = DEFAULT_MARKDOWN_LABELS): string {
   const rows: [string, string, string][] = [];
-  const item = (i: CompareItem) => (i.sharedFrom ? `${i.text} (${labels.sharedFrom.replace('{0}', i.sharedFrom.title)})` : i.text);
+  const item = (i: CompareItem) =>
+    i.sharedFrom
+      ? `${i.text} (${labels.sharedFrom.replace('{0}', i.sharedFrom.title)})`
+      : i.inheritedFrom
+        ? `${i.text} (${(labels.inheritedFrom ?? DEFAULT_MARKDOWN_LABELS.inheritedFrom!).replace('{0}', i.inheritedFrom.title)})`
+        : i.text;
   rows.push([labels.type, c.left.type ?? '', c.right.type ?? '']);
   const section = (name: string, s: SectionComparison) => {
     for (const p of s.shared) rows.push([`${name} (${labels.shared})`, item(p.left), item(p.right)]);

@@ -81,7 +81,7 @@ function outsideCodeSpans(line: string): [number, number][] {
     lengths.push(j - i);
     i = j;
   }
-  const next: number[] = new Array(starts.length);
+  const next = new Array<number>(starts.length);
   const later = new Map<number, number>();
   for (let k = starts.length - 1; k >= 0; k--) {
     next[k] = later.get(lengths[k]) ?? -1;

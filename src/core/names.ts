@@ -8,7 +8,7 @@ export function kebabCase(s: string): string {
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, ''); // runs are one '-' by now
   return /^[a-z]/.test(id) ? id : id ? `role-${id}` : '';
 }
 

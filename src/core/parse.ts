@@ -169,7 +169,9 @@ function describeFailure(e: unknown): string {
 
 function yamlMessage(code: string, message: string): string {
   if (/Maximum call stack/i.test(message)) return 'The frontmatter is nested too deeply to be read.';
-  const first = message.split('\n')[0].replace(/\s+at line \d+, column \d+.*$/, '');
+  const line = message.split('\n')[0];
+  const at = line.search(/\sat line \d+, column \d/);
+  const first = at < 0 ? line : line.slice(0, at).trimEnd();
   if (code === 'DUPLICATE_KEY') return `Duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear once in a mapping')}.`.replace(/\.\.$/, '.');
   if (code === 'TAG_RESOLVE_FAILED') return `Custom YAML tags are not supported: ${first}`;
   return `YAML syntax error: ${first}`;
@@ -210,7 +212,7 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
   while (stack.length) {
     const node = stack.pop();
     if (isAlias(node)) {
-      const span = nodeSpan(node as unknown as Node);
+      const span = nodeSpan(node);
       if (span && (!first || span[0] < first[0])) first = span;
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) stack.push(item);
@@ -224,7 +226,8 @@ function firstAlias(doc: Document.Parsed): [number, number] | undefined {
 /** Reads a scalar's text, for the tolerant model. */
 function scalarText(node: unknown): string | undefined {
   // Owned: the model outlives the file text, which a slice would keep alive.
-  if (isScalar(node) && node.value !== null && node.value !== undefined && typeof node.value !== 'object') return ownString(String(node.value));
+  const value: unknown = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return ownString(String(value));
   return undefined;
 }
 
@@ -277,7 +280,7 @@ function buildModel(
         const textNode = get('text');
         const t = scalarText(textNode);
         if (t === undefined || !t.trim()) continue;
-        responsibilities.push({ text: t, id: scalarText(get('id')), area: scalarText(get('area')), range: rangeOf(it as Node), textRange: rangeOf(textNode) });
+        responsibilities.push({ text: t, id: scalarText(get('id')), area: scalarText(get('area')), range: rangeOf(it), textRange: rangeOf(textNode) });
       }
     }
   }
@@ -291,7 +294,7 @@ function buildModel(
       const withNode = get('with');
       const w = scalarText(withNode);
       if (!w || !w.trim()) continue;
-      relationships.push({ with: w.trim(), kind: scalarText(get('kind')) ?? '', note: scalarText(get('note')), range: rangeOf(it as Node), withRange: rangeOf(withNode) });
+      relationships.push({ with: w.trim(), kind: scalarText(get('kind')) ?? '', note: scalarText(get('note')), range: rangeOf(it), withRange: rangeOf(withNode) });
     }
   }
 

@@ -3,7 +3,8 @@
  * through `sharesSuccessCriteriaOf`), Relationships. The extension maps these nodes to tree items;
  * everything about what the tree shows, in which order and where a click goes is decided here.
  */
-import { effectiveCriteria, type RoleResolver } from './compare';
+import { ancestorsOf, effectiveCriteria, effectiveResponsibilities, type RoleResolver } from './compare';
+import type { Ladder } from './org/ladders';
 import type { Finding, ParsedFile, Range, Role } from './types';
 
 export type RolesTreeNodeKind = 'group' | 'role' | 'invalid' | 'section' | 'focus' | 'responsibility' | 'criterion' | 'relationship';
@@ -34,6 +35,14 @@ export interface RolesTreeNode {
   section?: RolesTreeSection;
   /** A success criterion shared through `sharesSuccessCriteriaOf`: the role that owns it. */
   sharedFrom?: RoleRef;
+  /** A responsibility or criterion inherited through `extends`: the role that holds it. */
+  inheritedFrom?: RoleRef;
+  /** For role nodes: the files of the roles it extends (its inherited items depend on them). */
+  extendsChain?: string[];
+  /** For role nodes: its level on its ladder. */
+  level?: number;
+  /** For role nodes: the next level up (a role that extends it), for "Compare with Next Level". */
+  nextLevel?: RoleRef;
   /** A relationship: its kind, note and the role it names (when it resolves). */
   relationshipKind?: string;
   note?: string;
@@ -51,6 +60,12 @@ export interface RolesTreeLabels {
   relationships: string;
   /** Description of a shared criterion, e.g. "shared from {0}". */
   sharedFrom: (title: string) => string;
+  /** Description of an item inherited through `extends`, e.g. "from {0}". */
+  inheritedFrom: (title: string) => string;
+  /** e.g. "level {0}", in a role's description. */
+  level: (level: number) => string;
+  /** Description of a ladder group, e.g. "ladder · 3 rungs". */
+  ladderGroup: (rungs: number) => string;
   /** e.g. "2 problems"; empty when there are none. */
   problems: (errors: number, warnings: number) => string;
   /** Description of a role file whose role could not be read. */
@@ -64,6 +79,9 @@ export const DEFAULT_TREE_LABELS: RolesTreeLabels = {
   successCriteria: 'Success criteria',
   relationships: 'Relationships',
   sharedFrom: (title) => `shared from ${title}`,
+  inheritedFrom: (title) => `from ${title}`,
+  level: (level) => `level ${level}`,
+  ladderGroup: (rungs) => `ladder · ${rungs} ${rungs === 1 ? 'rung' : 'rungs'}`,
   problems: (errors, warnings) => {
     const n = errors + warnings;
     return n === 0 ? '' : n === 1 ? '1 problem' : `${n} problems`;
@@ -75,6 +93,8 @@ export const DEFAULT_TREE_LABELS: RolesTreeLabels = {
 export interface RolesTreeSource {
   files: { parsed: ParsedFile; findings: readonly Finding[] }[];
   resolve: RoleResolver;
+  /** The next level up from a role (see `nextLevel` in org/ladders.ts); absent: none is shown. */
+  nextLevel?: (role: Role) => Role | undefined;
 }
 
 export interface RolesTreeInput {
@@ -88,7 +108,7 @@ export interface RolesTreeInput {
 const FILE_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function fileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const last = uri.split(/[?#]/, 1)[0].split('/').pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {
@@ -123,39 +143,52 @@ function roleNode(role: Role, findings: readonly Finding[], source: RolesTreeSou
     role.focus.map((f, i) => ({ id: `${base}focus/${i}`, kind: 'focus', label: f.value, uri: role.uri, range: f.range, role: owner, section: 'focus', children: [] })),
     role.focus[0]?.range ?? role.idRange,
   );
+  const ancestors = ancestorsOf(role, source.resolve);
+  const from = (r: { id: string; title: string } | undefined, uri: string): RoleRef | undefined => r && { id: r.id, title: r.title, uri };
+  const responsibilities = effectiveResponsibilities(role, source.resolve, ancestors);
   section(
     'responsibilities',
     labels.responsibilities,
-    role.responsibilities.map((r, i) => ({
-      id: `${base}responsibilities/${i}`,
-      kind: 'responsibility',
-      label: r.text,
-      description: r.area,
-      area: r.area,
-      uri: role.uri,
-      range: r.textRange,
-      role: owner,
-      section: 'responsibilities',
-      children: [],
-    })),
+    responsibilities.map((r, i) => {
+      const inheritedFrom = from(r.inheritedFrom, r.uri);
+      return {
+        id: inheritedFrom ? `${base}responsibilities/inherited/${r.uri}#${r.range.line}:${r.range.column}` : `${base}responsibilities/${i}`,
+        kind: 'responsibility' as const,
+        label: r.text,
+        description: inheritedFrom ? [labels.inheritedFrom(inheritedFrom.title), r.area].filter(Boolean).join(' · ') : r.area,
+        area: r.area,
+        uri: r.uri,
+        range: r.range,
+        role: owner,
+        section: 'responsibilities' as const,
+        inheritedFrom,
+        children: [],
+      };
+    }),
     role.responsibilities[0]?.range ?? role.idRange,
   );
-  const criteria = effectiveCriteria(role, source.resolve);
+  const criteria = effectiveCriteria(role, source.resolve, ancestors);
   section(
     'successCriteria',
     labels.successCriteria,
     criteria.map((c, i) => {
-      const sharedFrom = c.sharedFrom && { id: c.sharedFrom.id, title: c.sharedFrom.title, uri: c.uri };
+      const sharedFrom = from(c.sharedFrom, c.uri);
+      const inheritedFrom = from(c.inheritedFrom, c.uri);
       return {
-        id: sharedFrom ? `${base}successCriteria/shared/${c.uri}#${c.range.line}:${c.range.column}` : `${base}successCriteria/${i}`,
+        id: sharedFrom
+          ? `${base}successCriteria/shared/${c.uri}#${c.range.line}:${c.range.column}`
+          : inheritedFrom
+            ? `${base}successCriteria/inherited/${c.uri}#${c.range.line}:${c.range.column}`
+            : `${base}successCriteria/${i}`,
         kind: 'criterion' as const,
         label: c.text,
-        description: sharedFrom ? labels.sharedFrom(sharedFrom.title) : undefined,
+        description: sharedFrom ? labels.sharedFrom(sharedFrom.title) : inheritedFrom ? labels.inheritedFrom(inheritedFrom.title) : undefined,
         uri: c.uri,
         range: c.range,
         role: owner,
         section: 'successCriteria' as const,
         sharedFrom,
+        inheritedFrom,
         children: [],
       };
     }),
@@ -189,15 +222,23 @@ function roleNode(role: Role, findings: readonly Finding[], source: RolesTreeSou
     id: `${base}role`,
     kind: 'role',
     label: role.title || role.id,
-    description: [role.type, problemText].filter(Boolean).join(' · ') || undefined,
+    description: [role.type, role.level ? labels.level(role.level.value) : undefined, problemText].filter(Boolean).join(' · ') || undefined,
     uri: role.uri,
     range: role.idRange,
     role: owner,
     roleType: role.type,
+    level: role.level?.value,
+    nextLevel: nextOf(role, source),
+    extendsChain: ancestors.length ? ancestors.map((a) => a.uri) : undefined,
     summary: role.summary,
     problems,
     children: sections,
   };
+}
+
+function nextOf(role: Role, source: RolesTreeSource): RoleRef | undefined {
+  const next = source.nextLevel?.(role);
+  return next && ref(next);
 }
 
 function invalidNode(parsed: ParsedFile, findings: readonly Finding[], labels: RolesTreeLabels): RolesTreeNode {
@@ -242,6 +283,9 @@ export function nodeDependencies(node: RolesTreeNode): Set<string> {
   const out = new Set<string>([node.uri]);
   const walk = (n: RolesTreeNode) => {
     if (n.sharedFrom) out.add(n.sharedFrom.uri);
+    if (n.inheritedFrom) out.add(n.inheritedFrom.uri);
+    for (const u of n.extendsChain ?? []) out.add(u);
+    if (n.nextLevel) out.add(n.nextLevel.uri);
     if (n.target) out.add(n.target.uri);
     n.children.forEach(walk);
   };
@@ -276,6 +320,33 @@ export function buildRolesTree(input: RolesTreeInput): RolesTreeNode[] {
   const roots = fileNodes(input.workspace, labels);
   if (input.builtins) roots.push(builtinGroupNode(fileNodes(input.builtins, labels, `${BUILTIN_GROUP_ID}/`), labels));
   return roots;
+}
+
+export const LADDER_GROUP_PREFIX = 'ladder/';
+
+/**
+ * The workspace roles grouped by ladder: one group per ladder (by name), its rungs in ladder order
+ * (level, then title); then the roles on no ladder, and unreadable files, as without grouping.
+ */
+export function groupByLadder(fileNodes: readonly RolesTreeNode[], all: readonly Ladder[], labels: RolesTreeLabels = DEFAULT_TREE_LABELS): RolesTreeNode[] {
+  const byUri = new Map(fileNodes.filter((n) => n.kind === 'role').map((n) => [n.uri, n]));
+  const grouped = new Set<string>();
+  const groups: RolesTreeNode[] = [];
+  for (const ladder of all) {
+    const children = ladder.rungs.map((r) => byUri.get(r.role.uri)).filter((n): n is RolesTreeNode => !!n);
+    if (children.length === 0) continue;
+    for (const c of children) grouped.add(c.uri);
+    groups.push({
+      id: `${LADDER_GROUP_PREFIX}${ladder.name.toLowerCase()}`,
+      kind: 'group',
+      label: ladder.name,
+      description: labels.ladderGroup(children.length),
+      uri: children[0].uri,
+      range: FILE_START,
+      children,
+    });
+  }
+  return [...groups, ...sortFileNodes(fileNodes.filter((n) => !grouped.has(n.uri)))];
 }
 
 /** Every node with its parent (for reveal): depth-first, parents before children. */

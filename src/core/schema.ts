@@ -174,7 +174,7 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
     case 'uniqueItems': {
       const j = Number(p.j);
       const dup = nodeAtPath(ctx.root, [...path, j]);
-      const item = Array.isArray(value) ? value[j] : undefined;
+      const item: unknown = Array.isArray(value) ? value[j] : undefined;
       return { ...base, message: `"${where}" lists ${JSON.stringify(item)} more than once.`, range: rangeOf(dup?.node, ctx) ?? valueRange };
     }
     case 'oneOf':

@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { COMPARE_VIEW_TYPE, parseCompareState, sideRef as ref, type CompareState, type CompareViewModel } from '../core/protocol/compareProtocol';
+import { nextLevel } from '../core/org/ladders';
 import type { Role } from '../core/types';
 import type { Feature, FeatureContext } from './featureContext';
 import type { ComparePanel, Rendered } from './panels/comparePanel';
@@ -99,6 +100,19 @@ export const registerCompareView: Feature = (ctx) => {
     return other ? show(role, other) : undefined;
   };
 
+  /** compareWithNextLevel(node): a rung against the next level up, which shows what that level adds. */
+  const compareWithNextLevel = async (node?: unknown): Promise<CompareViewModel | undefined> => {
+    await handbook.ready;
+    const role = roleOfArg(ctx, node) ?? (await pickRole(handbook, vscode.l10n.t('Compare which role with its next level?')));
+    if (!role) return undefined;
+    const next = role.builtin ? undefined : nextLevel(role, handbook.index.orgGraph());
+    if (!next) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No role extends {0}: it has no next level.', role.title));
+      return undefined;
+    }
+    return show(role, next);
+  };
+
   const restore = async (panel: vscode.WebviewPanel, raw: unknown): Promise<boolean> => {
     const state = parseCompareState(raw);
     if (!state) {
@@ -130,6 +144,7 @@ export const registerCompareView: Feature = (ctx) => {
     handbook.onDidChange(() => current?.update()),
     vscode.commands.registerCommand('handbookRoles.compareRoles', compareCommand),
     vscode.commands.registerCommand('handbookRoles.compareWith', compareWith),
+    vscode.commands.registerCommand('handbookRoles.compareWithNextLevel', compareWithNextLevel),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, raw) {
         await restore(panel, raw);

@@ -5,11 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/language/escape';
+import { effectiveResponsibilities } from '../core/compare';
 import { roleCard, schemaHover } from '../core/language/hover';
 import { targetAt } from '../core/language/position';
 import type { Feature } from './featureContext';
 import { ANY_MARKDOWN, cardLabels, fileName, resolveRoleFrom, untrustedMarkdown } from './util/language';
 import { toVsRange } from './util/ranges';
+import { roleResolver } from './util/roleChoice';
 
 export const registerHover: Feature = (ctx) =>
   vscode.languages.registerHoverProvider(ANY_MARKDOWN, {
@@ -22,8 +24,10 @@ export const registerHover: Feature = (ctx) =>
         markdown = schemaHover(target);
       } else {
         const role = resolveRoleFrom(ctx.handbook, doc.uri, target.name);
+        const resolve = roleResolver(ctx.handbook);
+        const inherited = role ? effectiveResponsibilities(role, resolve).filter((r) => r.inheritedFrom).map((r) => ({ text: r.text, from: r.inheritedFrom!.title })) : [];
         markdown = role
-          ? roleCard(role, { href: role.uri, linkText: fileName(role.uri), labels: cardLabels() })
+          ? roleCard(role, { href: role.uri, linkText: fileName(role.uri), labels: cardLabels(), inherited })
           : escapeMarkdown(vscode.l10n.t('No role named "{0}" in the handbook.', target.name));
       }
       return markdown ? new vscode.Hover(untrustedMarkdown(markdown), toVsRange(target.range)) : undefined;

@@ -9,6 +9,7 @@ import {
   BUILTIN_GROUP_ID,
   buildFileNode,
   builtinGroupNode,
+  groupByLadder,
   nodeDependencies,
   parentMap,
   sortFileNodes,
@@ -16,6 +17,7 @@ import {
   type RolesTreeNode,
   type RolesTreeSource,
 } from '../core/rolesTree';
+import { ladders, nextLevel } from '../core/org/ladders';
 import type { Range } from '../core/types';
 import { isBuiltin } from './builtinHandbook';
 import type { Feature } from './featureContext';
@@ -25,6 +27,12 @@ import { findRole, pickRole, roleResolver } from './util/roleChoice';
 
 export const ROLES_VIEW_ID = 'handbookRoles.roles';
 const EMPTY_CONTEXT_KEY = 'handbookRoles.empty';
+const GROUPED_CONTEXT_KEY = 'handbookRoles.groupedByLadder';
+const GROUP_SETTING = 'handbookRoles.rolesTree.groupByLadder';
+
+function groupedByLadder(): boolean {
+  return vscode.workspace.getConfiguration().get<boolean>(GROUP_SETTING, false) === true;
+}
 const REFRESH_DELAY_MS = 100;
 
 /** What the tests (and other extensions) see of the tree. */
@@ -64,6 +72,9 @@ function labels(): RolesTreeLabels {
     successCriteria: vscode.l10n.t('Success criteria'),
     relationships: vscode.l10n.t('Relationships'),
     sharedFrom: (title) => vscode.l10n.t('shared from {0}', title),
+    inheritedFrom: (title) => vscode.l10n.t('from {0}', title),
+    level: (level) => vscode.l10n.t('level {0}', level),
+    ladderGroup: (rungs) => (rungs === 1 ? vscode.l10n.t('ladder · 1 rung') : vscode.l10n.t('ladder · {0} rungs', rungs)),
     problems: (errors, warnings) => {
       const n = errors + warnings;
       return n === 0 ? '' : n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', n);
@@ -82,7 +93,7 @@ function iconOf(node: RolesTreeNode): vscode.ThemeIcon {
   if (p && p.warnings > 0) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   switch (node.kind) {
     case 'group':
-      return new vscode.ThemeIcon('book');
+      return new vscode.ThemeIcon(node.id === BUILTIN_GROUP_ID ? 'book' : 'type-hierarchy');
     case 'role':
       return new vscode.ThemeIcon(TYPE_ICONS[node.roleType ?? ''] ?? 'question');
     case 'section':
@@ -90,9 +101,9 @@ function iconOf(node: RolesTreeNode): vscode.ThemeIcon {
     case 'focus':
       return new vscode.ThemeIcon('target');
     case 'responsibility':
-      return new vscode.ThemeIcon('check');
+      return new vscode.ThemeIcon(node.inheritedFrom ? 'type-hierarchy-super' : 'check');
     case 'criterion':
-      return new vscode.ThemeIcon(node.sharedFrom ? 'link' : 'question');
+      return new vscode.ThemeIcon(node.sharedFrom ? 'link' : node.inheritedFrom ? 'type-hierarchy-super' : 'question');
     case 'relationship':
       return new vscode.ThemeIcon(KIND_ICONS[node.relationshipKind ?? ''] ?? 'link');
     default:
@@ -103,11 +114,12 @@ function iconOf(node: RolesTreeNode): vscode.ThemeIcon {
 function contextValueOf(node: RolesTreeNode): string {
   switch (node.kind) {
     case 'role':
-      return node.role?.builtin ? 'roleBuiltin' : 'role';
+      // "roleRung": a role with a next level (Compare with Next Level).
+      return `${node.role?.builtin ? 'roleBuiltin' : 'role'}${node.nextLevel ? 'Rung' : ''}`;
     case 'relationship':
       return node.target ? 'roleLink' : 'relationship';
     case 'group':
-      return 'builtinGroup';
+      return node.id === BUILTIN_GROUP_ID ? 'builtinGroup' : 'ladderGroup';
     default:
       return node.kind;
   }
@@ -144,14 +156,22 @@ function tooltipOf(node: RolesTreeNode): vscode.MarkdownString | string | undefi
       addProblems();
       return md;
     case 'criterion':
+      if (node.inheritedFrom) return `${node.label}\n\n${vscode.l10n.t('Inherited through extends: defined by {0}.', node.inheritedFrom.title)}`;
       return node.sharedFrom ? `${node.label}\n\n${vscode.l10n.t('Shared through sharesSuccessCriteriaOf: defined by {0}.', node.sharedFrom.title)}` : node.label;
     case 'relationship':
       return [`${node.relationshipKind ?? ''} → ${node.target?.title ?? node.label}`, node.note, node.target ? undefined : vscode.l10n.t('No role of that name in the handbook.')]
         .filter(Boolean)
         .join('\n\n');
     case 'responsibility':
-      return node.area ? `${node.label}\n\n${vscode.l10n.t('Area: {0}', node.area)}` : node.label;
+      return [
+        node.label,
+        node.inheritedFrom ? vscode.l10n.t('Inherited through extends: defined by {0}.', node.inheritedFrom.title) : undefined,
+        node.area ? vscode.l10n.t('Area: {0}', node.area) : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n\n');
     case 'group':
+      if (node.id !== BUILTIN_GROUP_ID) return vscode.l10n.t('Ladder {0}: its rungs by level.', node.label);
       return vscode.l10n.t('The built-in handbook (read-only): Chief Technology Officer and Head of Engineering.');
     default:
       return node.label;
@@ -178,7 +198,8 @@ class RolesTreeProvider implements vscode.TreeDataProvider<RolesTreeNode>, vscod
 
   /** Nodes are built one file at a time: only the resolver of the source is needed. */
   private source(): RolesTreeSource {
-    return { files: [], resolve: roleResolver(this.handbook) };
+    const graph = this.handbook.index.orgGraph();
+    return { files: [], resolve: roleResolver(this.handbook), nextLevel: (role) => (role.builtin ? undefined : nextLevel(role, graph)) };
   }
 
   get builtinsShown(): boolean {
@@ -268,7 +289,11 @@ class RolesTreeProvider implements vscode.TreeDataProvider<RolesTreeNode>, vscod
       const node = this.fileNode(uri);
       if (node) workspace.push(node);
     }
-    const roots = sortFileNodes(workspace);
+    let roots = sortFileNodes(workspace);
+    if (groupedByLadder()) {
+      const index = this.handbook.index;
+      roots = groupByLadder(roots, ladders(index.roles().filter((r) => !isBuiltin(r.uri)), index.orgGraph()), this.labelSet);
+    }
     if (this.builtinsShown) roots.push(builtinGroupNode(this.builtins(), this.labelSet));
     this.rootCache = roots;
     return roots;
@@ -289,7 +314,7 @@ class RolesTreeProvider implements vscode.TreeDataProvider<RolesTreeNode>, vscod
         ? vscode.TreeItemCollapsibleState.None
         : node.kind === 'role'
           ? vscode.TreeItemCollapsibleState.Collapsed
-          : node.kind === 'group' && !this.expandGroup()
+          : node.kind === 'group' && node.id === BUILTIN_GROUP_ID && !this.expandGroup()
             ? vscode.TreeItemCollapsibleState.Collapsed
             : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(node.label, state);
@@ -347,7 +372,7 @@ export const registerRolesTree: Feature = (ctx) => {
     if (isLocation(arg)) return open(arg);
     const role = arg === undefined ? await pickRole(handbook, vscode.l10n.t('Open which role?')) : findRole(handbook, arg);
     if (!role) {
-      if (arg !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No role named "{0}".', String(arg)));
+      if (arg !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No role named "{0}".', typeof arg === 'string' ? arg : typeof arg));
       return undefined;
     }
     return open({ uri: role.uri, range: role.idRange });
@@ -389,6 +414,18 @@ export const registerRolesTree: Feature = (ctx) => {
     return group;
   };
 
+  const setGroupedContext = () => void vscode.commands.executeCommand('setContext', GROUPED_CONTEXT_KEY, groupedByLadder());
+  setGroupedContext();
+  /** The grouping is a setting (so it lasts): the commands change it where it is set, else for the user. */
+  const setGrouping = async (on: boolean): Promise<RolesTreeNode[]> => {
+    const config = vscode.workspace.getConfiguration();
+    const where = config.inspect<boolean>(GROUP_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    if (groupedByLadder() !== on) await config.update(GROUP_SETTING, on, where);
+    provider.invalidate();
+    provider.flush();
+    return provider.roots();
+  };
+
   ctx.api.tree = { view, provider, roots: () => provider.roots(), onDidRefresh: provider.onDidRefresh };
 
   return vscode.Disposable.from(
@@ -399,8 +436,11 @@ export const registerRolesTree: Feature = (ctx) => {
       updateMessage();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('handbookRoles.showBuiltinHandbook')) provider.invalidate();
+      if (e.affectsConfiguration('handbookRoles.showBuiltinHandbook') || e.affectsConfiguration(GROUP_SETTING)) provider.invalidate();
+      if (e.affectsConfiguration(GROUP_SETTING)) setGroupedContext();
     }),
+    vscode.commands.registerCommand('handbookRoles.groupByLadder', () => setGrouping(true)),
+    vscode.commands.registerCommand('handbookRoles.ungroupRoles', () => setGrouping(false)),
     vscode.commands.registerCommand('handbookRoles.openRole', openRole),
     vscode.commands.registerCommand('handbookRoles.revealRole', revealRole),
     vscode.commands.registerCommand('handbookRoles.refresh', refresh),

@@ -48,7 +48,6 @@ describe('manifest: localisable contributions', () => {
   });
 
   it('has an l10n bundle of l10n.t messages (scripts/l10n-bundle.js, npm run l10n)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { extract, bundle: current } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as { extract: (f: string, t: string) => string[]; bundle: () => Record<string, string> };
     const sample = "vscode.l10n.t('A \\'{0}\\'', x); l10n.t({ message: `B`, comment: ['c'] }); other.t('C'); vscode.l10n.t(dynamic);";
     assert.deepStrictEqual(extract('x.ts', sample), ["A '{0}'", 'B']);

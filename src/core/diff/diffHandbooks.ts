@@ -227,6 +227,8 @@ export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, 
     ['target', b],
   ] as const) {
     for (const br of snap.broken.values()) {
+      // A file broken alike in both revisions is not the change's doing: nothing to tell.
+      if (base.has(br.path) && base.get(br.path) === target.get(br.path)) continue;
       unreadable.push({
         path: br.path,
         revision,

@@ -39,6 +39,7 @@ export function canonical(value: unknown, depth = 0): string {
     }
     return parts.length ? `{${parts.join(',')}}` : '';
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: null, undefined, a symbol or a function
   return String(value);
 }
 

@@ -2,3 +2,4 @@
 export { diffHandbooks, hasChanges, type DiffOptions } from './diffHandbooks';
 export { toDiffJson } from './json';
 export type * from './types';
+export { describeSummary, diffToMarkdown, summarizeDiff, type DiffSummary } from './markdown';

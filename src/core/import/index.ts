@@ -119,7 +119,7 @@ function importPageWith(markdown: string, options: ImportOptions): ImportResult 
   // Relations.
   const extendsOf: number[][] = roles.map(() => []);
   const hits: { hit: RelationHit; from: number | undefined }[] = [
-    ...drafts.flatMap((d, i) => d.relations.map((hit) => ({ hit, from: i as number | undefined }))),
+    ...drafts.flatMap((d, i) => d.relations.map((hit) => ({ hit, from: i }))),
     ...pageLevel.relations.map((hit) => ({ hit, from: undefined })),
   ];
   const relate = (a: number, b: number, kind: RelationshipKind, note?: string) => {

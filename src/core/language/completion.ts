@@ -47,10 +47,27 @@ export interface CompletionOptions {
 }
 
 const KEY_LINE = /^( *)((?:- +)*)([A-Za-z0-9_-]*)$/;
-const VALUE_LINE = /^( *)((?:- +)?)([A-Za-z0-9_-]+)[ \t]*:[ \t]+(.*)$/;
+const VALUE_LINE = /^( *)((?:- +)?)([A-Za-z0-9_-]+)[ \t]*:[ \t](.*)$/;
 const TOP_KEY = /^([A-Za-z0-9_-]+)[ \t]*:(?:[ \t]|$)/;
 const OPEN_LINK = /\[\[([^\[\]|\r\n]*)$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The text after a line's leading `- ` list markers ("- - a: 1" gives "a: 1"); undefined without one. */
+function withoutListDashes(content: string): string | undefined {
+  let i = 0;
+  while (content[i] === '-' && content[i + 1] === ' ') {
+    i += 2;
+    while (content[i] === ' ') i++;
+  }
+  return i ? content.slice(i) : undefined;
+}
+
+/** `s` without trailing spaces and tabs (a scan: `/[ \t]+$/` is quadratic on long blank runs). */
+function trimBlankEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(0, end);
+}
 
 export function completionsAt(raw: string, line: number, column: number, options: CompletionOptions): Completions | undefined {
   const doc = documentText(raw);
@@ -129,8 +146,8 @@ function itemKeys(doc: DocumentText, line: number, indent: number, dashed: boole
       }
     }
     if (!start) return undefined;
-    const m = /^(?:- +)+(.*)$/.exec(start.content);
-    const k = m && TOP_KEY.exec(m[1]);
+    const afterDashes = withoutListDashes(start.content);
+    const k = afterDashes !== undefined && TOP_KEY.exec(afterDashes);
     if (k) keys.add(k[1]);
   }
   // Keys of the same item below the cursor.
@@ -185,7 +202,7 @@ function frontmatterCompletions(doc: DocumentText, line: number, column: number,
   const indent = valueMatch[1].length;
   const dashed = !!valueMatch[2];
   const key = valueMatch[3];
-  const value = valueMatch[4];
+  const value = valueMatch[4].replace(/^[ \t]+/, '');
   let path: YamlPath;
   if (indent === 0 && !dashed) path = [key];
   else {
@@ -197,17 +214,18 @@ function frontmatterCompletions(doc: DocumentText, line: number, column: number,
 
   // A flow list of references: `sharesSuccessCriteriaOf: [cto, hea|`
   if (path.length === 1 && isReferencePath([key, 0])) {
-    const flow = /\[([^\]]*)$/.exec(value);
-    if (!flow) return undefined;
-    const item = /(?:^|,)([ \t]*)([^,]*)$/.exec(flow[1])!;
-    const typed = item[2];
-    const after = /^[^,\]]*/.exec(suffix)![0].replace(/[ \t]+$/, '');
+    // The open list: after the first `[` that no `]` follows; the item typed: after its last comma.
+    const open = value.indexOf('[', value.lastIndexOf(']') + 1);
+    if (open < 0) return undefined;
+    const list = value.slice(open + 1);
+    const typed = list.slice(list.lastIndexOf(',') + 1).replace(/^[ \t]+/, '');
+    const after = trimBlankEnd(/^[^,\]]*/.exec(suffix)![0]);
     const range: Range = { line, column: column - typed.length, endLine: line, endColumn: column + after.length };
     return { range, items: roleEntries(options, { flow: true, quote: quoteOf(typed), self: options.selfUri }) };
   }
 
   const quote = quoteOf(value);
-  let endColumn = column + /^[^'"#]*/.exec(suffix)![0].replace(/[ \t]+$/, '').length;
+  let endColumn = column + trimBlankEnd(/^[^'"#]*/.exec(suffix)![0]).length;
   if (quote && suffix.slice(endColumn - column).startsWith(quote)) endColumn++;
   const range: Range = { line, column: valueStart, endLine: line, endColumn };
   const allowed = enumAt(path);

@@ -29,6 +29,12 @@ export interface CardLabels {
   /** "… N more" */
   more: (count: number) => string;
   openFile: string;
+  /** "Inherited through extends" (heading of the inherited responsibilities). */
+  inherited?: string;
+  /** "from {0}", after an inherited item. */
+  from?: (title: string) => string;
+  /** "level {0}" */
+  level?: (level: number) => string;
 }
 
 export const ENGLISH_CARD_LABELS: CardLabels = {
@@ -38,6 +44,9 @@ export const ENGLISH_CARD_LABELS: CardLabels = {
   responsibilities: 'Responsibilities',
   more: (n) => `… ${n} more`,
   openFile: 'Open role file',
+  inherited: 'Inherited through extends',
+  from: (title) => `from ${title}`,
+  level: (level) => `level ${level}`,
 };
 
 export interface CardOptions {
@@ -47,6 +56,8 @@ export interface CardOptions {
   linkText?: string;
   maxResponsibilities?: number;
   labels?: CardLabels;
+  /** Responsibilities the role inherits through `extends`, closest first, with the title of the role each comes from. */
+  inherited?: { text: string; from: string }[];
 }
 
 /** A short card of a role: title, type and id, summary, first responsibilities, link to the file. */
@@ -57,6 +68,7 @@ export function roleCard(role: Role, options: CardOptions = {}): string {
   parts.push(`**${escapeMarkdown(role.title)}**`);
   const meta = [role.type ? `*${escapeMarkdown(role.type)}*` : undefined, `${escapeMarkdown(l.id)}: ${escapeMarkdown(role.id)}`];
   if (role.aliases.length) meta.push(`${escapeMarkdown(l.aliases)}: ${role.aliases.map((a) => escapeMarkdown(a.value)).join(', ')}`);
+  if (role.level) meta.push(escapeMarkdown((l.level ?? ENGLISH_CARD_LABELS.level!)(role.level.value)));
   if (role.builtin) meta.push(escapeMarkdown(l.builtin));
   parts.push(meta.filter(Boolean).join(' · '));
   if (role.summary?.trim()) parts.push(escapeMarkdown(role.summary));
@@ -65,6 +77,14 @@ export function roleCard(role: Role, options: CardOptions = {}): string {
     const more = role.responsibilities.length - max;
     if (more > 0) shown.push(`- ${escapeMarkdown(l.more(more))}`);
     parts.push(`${escapeMarkdown(l.responsibilities)}:\n\n${shown.join('\n')}`);
+  }
+  const inherited = options.inherited ?? [];
+  if (inherited.length) {
+    const from = l.from ?? ENGLISH_CARD_LABELS.from!;
+    const shown = inherited.slice(0, max).map((r) => `- ${escapeMarkdown(r.text)} *(${escapeMarkdown(from(r.from))})*`);
+    const more = inherited.length - max;
+    if (more > 0) shown.push(`- ${escapeMarkdown(l.more(more))}`);
+    parts.push(`${escapeMarkdown(l.inherited ?? ENGLISH_CARD_LABELS.inherited!)}:\n\n${shown.join('\n')}`);
   }
   if (options.href) {
     parts.push(`[${escapeMarkdown(options.linkText ?? l.openFile)}](<${markdownLinkTarget(options.href)}>)`);

@@ -87,7 +87,7 @@ function yamlTargetAt(doc: DocumentText, offset: number): Target | undefined {
     return undefined; // nesting too deep for the parser: nothing to hover
   }
   if (!parsed) return undefined;
-  const hit = pathAtOffset(parsed.doc.contents as Node | null, offset - parsed.base);
+  const hit = pathAtOffset(parsed.doc.contents, offset - parsed.base);
   if (!hit || !isScalar(hit.node) || !hit.node.range) return undefined;
   const [s, e] = hit.node.range;
   const range = doc.lines.range(parsed.base + s, parsed.base + e);

@@ -3,7 +3,7 @@
  * pick an allowed enum value, point a reference or link at the nearest role, insert a missing key
  * or a whole frontmatter, make an id kebab-case. The editor turns them into WorkspaceEdits.
  */
-import { isMap, type Node, type YAMLMap } from 'yaml';
+import { isMap } from 'yaml';
 import { kebabCase } from '../names';
 import { parseFrontmatterYaml } from '../parse';
 import type { Finding, Range } from '../types';
@@ -182,9 +182,9 @@ function insertionPoint(doc: DocumentText, path: YamlPath): InsertionPoint | und
     return undefined;
   }
   if (!parsed) return undefined;
-  const node = nodeAtPath(parsed.doc.contents as Node | null, path)?.node;
+  const node = nodeAtPath(parsed.doc.contents, path)?.node;
   if (!isMap(node) || !node.range) return undefined;
-  const map = node as YAMLMap;
+  const map = node;
   const start = parsed.base + map.range![0];
   if (map.flow) {
     let close = parsed.base + map.range![1] - 1;
@@ -200,9 +200,24 @@ function insertionPoint(doc: DocumentText, path: YamlPath): InsertionPoint | und
   return { range: emptyAt(doc, end), indent: ' '.repeat(column - 1), before: '\n', after: '', flow: false };
 }
 
+/**
+ * The text of the first `# heading` of the body (its first 64 KiB), without a closing run of `#`.
+ * A scan per candidate line: the equivalent one-line regex backtracks polynomially.
+ */
 function firstHeading(doc: DocumentText): string | undefined {
-  const m = /^ {0,3}#[ \t]+(.+?)[ \t#]*$/m.exec(doc.text.slice(doc.bodyStart, doc.bodyStart + 64 * 1024));
-  return m?.[1].trim() || undefined;
+  const body = doc.text.slice(doc.bodyStart, doc.bodyStart + 64 * 1024);
+  for (const m of body.matchAll(/^ {0,3}#(?=[ \t])/gm)) {
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < body.length && !'\n\r\u2028\u2029'.includes(body[to])) to++;
+    if (to - from < 2) continue; // `#` and one blank: not a heading with text
+    const rest = body.slice(from, to).replace(/^[ \t]+/, '');
+    if (!rest) return undefined; // only blanks
+    let end = rest.length;
+    while (end > 0 && ' \t#'.includes(rest[end - 1])) end--;
+    return end ? rest.slice(0, end).trim() || undefined : '#'; // only `#`s: the first one is the text
+  }
+  return undefined;
 }
 
 function titleFor(doc: DocumentText): string {

@@ -101,7 +101,7 @@ function suggestId(name: string): string {
   const id = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[-0-9]+|-+$/g, '');
+    .replace(/^[-0-9]+|-$/g, ''); // runs are one '-' by now
   return id || 'new-role';
 }
 

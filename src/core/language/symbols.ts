@@ -29,13 +29,14 @@ function shorten(s: string): string {
 }
 
 function scalarText(node: unknown): string | undefined {
-  if (isScalar(node) && node.value !== null && node.value !== undefined && typeof node.value !== 'object') return String(node.value);
+  const value: unknown = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return undefined;
 }
 
 function getField(node: Node, key: string): Node | null | undefined {
   if (!isMap(node)) return undefined;
-  const pair = node.items.find((p) => isPair(p) && pairKey(p) === key) as Pair | undefined;
+  const pair: Pair | undefined = node.items.find((p) => isPair(p) && pairKey(p) === key);
   return pair?.value as Node | null | undefined;
 }
 

@@ -208,7 +208,7 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   /** Per doc: its responsibility with the first declared area (by key), if any. */
   const declaredOf = docs.map((doc) => {
     let best: number | undefined;
-    for (const j of doc.resp) if (declaredArea[j] && (best === undefined || cmp(declaredArea[j]!, declaredArea[best]!) < 0)) best = j;
+    for (const j of doc.resp) if (declaredArea[j] && (best === undefined || cmp(declaredArea[j], declaredArea[best]!) < 0)) best = j;
     return best;
   });
   docs.forEach((doc, d) => {
@@ -314,15 +314,38 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   overlaps.sort((x, y) => y.score - x.score || itemByKey.get(x.items[0])! - itemByKey.get(y.items[0])!);
   overlaps.forEach((o, n) => o.items.forEach((k) => (items[itemByKey.get(k)!].overlap = n)));
 
-  // --- Shared criteria, transitively: who is evaluated on each role's own criteria.
+  // --- Shared criteria, transitively: who is evaluated on each role's own criteria. A role that
+  // `extends` another holds its criteria (and its responsibilities) too: each item stays counted
+  // once, at the rung that adds it, and the rungs above are accountable for it.
   const sharedBy = new Map<string, string[]>();
-  for (const r of mapRoles) {
-    for (const f of r.sharesFrom) {
-      const list = sharedBy.get(f);
-      if (list) list.push(r.key);
-      else sharedBy.set(f, [r.key]);
-    }
+  const addSharer = (from: string, by: string) => {
+    const list = sharedBy.get(from);
+    if (list) list.push(by);
+    else sharedBy.set(from, [by]);
+  };
+  for (const r of mapRoles) for (const f of r.sharesFrom) addSharer(f, r.key);
+  const parentOf = new Map<string, string>();
+  for (const r of roles) {
+    const parent = r.extends ? owners.get(normalizeName(r.extends.value)) : undefined;
+    if (!parent || parent === r.uri) continue;
+    parentOf.set(r.uri, parent);
+    if (!roleByKey.get(r.uri)!.sharesFrom.includes(parent)) addSharer(parent, r.uri);
   }
+  /** A role and the roles it extends (transitively, cycle-safe): whose responsibilities it holds. */
+  const holdersCache = new Map<string, Set<string>>();
+  const holdersOf = (keys: readonly string[]): Set<string> => {
+    const out = new Set<string>();
+    for (const k of keys) {
+      let h = holdersCache.get(k);
+      if (!h) {
+        h = new Set([k]);
+        for (let p = parentOf.get(k); p && !h.has(p); p = parentOf.get(p)) h.add(p);
+        holdersCache.set(k, h);
+      }
+      for (const x of h) out.add(x);
+    }
+    return out;
+  };
   const accountableCache = new Map<string, string[]>();
   const accountableFor = (roleKey: string): string[] => {
     let out = accountableCache.get(roleKey);
@@ -376,8 +399,8 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     const base = matchesOf(docOf[i]);
     const found = [...base.matches];
     const ownerSet = new Set(base.owners);
-    // The roles evaluated on the criterion are checked exactly, whatever the join kept.
-    for (const r of accountable) {
+    // The roles evaluated on the criterion (and those they extend) are checked exactly, whatever the join kept.
+    for (const r of holdersOf(accountable)) {
       const ri = roleIndex.get(r)!;
       if (ownerSet.has(ri)) continue;
       for (const j of respOf.get(r)!) {
@@ -430,12 +453,15 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
 
   // --- Gaps: criteria no accountable role owns; roles whose responsibilities match none of their criteria.
   for (const it of items) {
-    if (it.kind !== 'criterion' || it.owners!.some((o) => it.accountable!.includes(o))) continue;
+    if (it.kind !== 'criterion') continue;
+    const holders = holdersOf(it.accountable!);
+    if (it.owners!.some((o) => holders.has(o))) continue;
     gaps.push({ kind: 'unowned-criterion', item: it.key, accountable: it.accountable!, elsewhere: it.owners! });
   }
   for (const r of mapRoles) {
     const own = criteriaOf.get(r.key)!;
-    if (own.length && !own.some((i) => items[i].owners!.includes(r.key))) {
+    const holders = holdersOf([r.key]);
+    if (own.length && !own.some((i) => items[i].owners!.some((o) => holders.has(o)))) {
       gaps.push({ kind: 'role-without-matching-responsibility', role: r.key, criteria: own.map((i) => items[i].key) });
     }
   }

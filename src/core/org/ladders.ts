@@ -86,3 +86,15 @@ export function nextRung(role: Role, all: readonly Ladder[]): Role | undefined {
   }
   return undefined;
 }
+
+/**
+ * The next level up from a role: a role that extends it (what that role adds is exactly what the
+ * next level adds), preferring one on the same ladder, then the lowest level, then the title.
+ */
+export function nextLevel(role: Role, graph: OrgGraph): Role | undefined {
+  const above = [...graph.extendersOf(role)].filter((r) => r.uri !== role.uri && parentOf(r, graph)?.uri === role.uri);
+  if (above.length <= 1) return above[0];
+  const ladder = ladderOf(role, graph);
+  const same = (r: Role) => (ladder !== undefined && ladderOf(r, graph) === ladder ? 0 : 1);
+  return above.sort((a, b) => same(a) - same(b) || compareRungs(a, b))[0];
+}

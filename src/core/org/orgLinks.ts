@@ -110,7 +110,14 @@ export class OrgLinks implements OrgGraph {
   /** Call after the update: the other files whose organisation findings may have changed. */
   finish(change: OrgChange): Set<string> {
     const affected = new Set<string>();
-    if (change.inheritChanged) for (const u of this.descendants([change.before, change.after])) affected.add(u);
+    if (change.inheritChanged) {
+      for (const u of this.descendants([change.before, change.after])) affected.add(u);
+      // The roles it extends (before and after) gain or lose a next level.
+      for (const r of [change.before, change.after]) {
+        const parent = r?.extends ? this.host.resolve(r.extends.value) : undefined;
+        if (parent) affected.add(parent.uri);
+      }
+    }
     if (change.reportChanged) {
       for (const u of change.upBefore) affected.add(u);
       for (const u of this.reportingNeighbourhood(change.before, change.after)) affected.add(u);

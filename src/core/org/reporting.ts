@@ -73,7 +73,11 @@ export function pathUp(from: Role, to: Role, graph: OrgGraph): Role[] | undefine
 export function upClosure(start: Iterable<Role>, graph: OrgGraph): Set<string> {
   const seen = new Set<string>();
   const queue: Role[] = [];
-  for (const r of start) if (!seen.has(r.uri)) (seen.add(r.uri), queue.push(r));
+  for (const r of start) {
+    if (seen.has(r.uri)) continue;
+    seen.add(r.uri);
+    queue.push(r);
+  }
   for (let i = 0; i < queue.length; i++) {
     for (const e of managerEdges(queue[i], graph)) {
       if (seen.has(e.manager.uri)) continue;

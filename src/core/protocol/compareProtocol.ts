@@ -8,6 +8,9 @@
  */
 import type { RoleComparison } from '../compare';
 
+/** The comparison's shapes, as the page reads them (it imports this module only). */
+export type { CompareItem, ItemPair, RelationshipItem, RoleComparison, RoleSummary, SectionComparison } from '../compare';
+
 export const COMPARE_VIEW_TYPE = 'handbookRoles.compare';
 
 export type Side = 'left' | 'right';
@@ -48,6 +51,8 @@ export interface CompareLabels {
   near: string;
   /** "shared from {0}" */
   sharedFrom: string;
+  /** "from {0}": an item inherited through `extends`. */
+  inheritedFrom: string;
   nothing: string;
   noRelationships: string;
   /** "{0} → {1}" */
@@ -92,7 +97,7 @@ const MAX_LINE = 10_000_000;
 /** A plain object (as structured clone delivers it): no arrays, no class instances, no inherited fields. */
 function isObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 

@@ -8,6 +8,9 @@
  */
 import type { MapItem, ResponsibilityMap } from '../map/types';
 
+/** The map's shapes, as the page reads them (it imports this module only). */
+export type { MapArea, MapItem, MapRole, Overlap, ResponsibilityMap } from '../map/types';
+
 export const MAP_VIEW_TYPE = 'handbookRoles.map';
 
 /** What the view shows. Empty `roles`/`areas` mean all of them. */
@@ -105,7 +108,7 @@ const MAX_LIST = 10_000;
 /** A plain object (what a structured clone of a webview message gives), nothing with a prototype chain. */
 function isRecord(x: unknown): x is Record<string, unknown> {
   if (typeof x !== 'object' || x === null) return false;
-  const proto = Object.getPrototypeOf(x);
+  const proto: unknown = Object.getPrototypeOf(x);
   return proto === Object.prototype || proto === null;
 }
 
@@ -119,7 +122,7 @@ function isKey(x: unknown): x is string {
 
 function keyList(x: unknown): string[] | undefined {
   if (!Array.isArray(x) || x.length > MAX_LIST || !x.every(isKey)) return undefined;
-  return [...new Set(x as string[])];
+  return [...new Set(x)];
 }
 
 /** A filter from untrusted data, or undefined when it is malformed. */

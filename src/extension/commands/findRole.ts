@@ -10,10 +10,19 @@
  */
 import * as vscode from 'vscode';
 import { LookupCache, RoleSearch, type SearchResult } from '../../core/lookup';
+import { ancestorsOf } from '../../core/compare';
 import type { Range, Role } from '../../core/types';
 import type { FeatureContext } from '../featureContext';
 import type { HandbookWorkspace } from '../handbookWorkspace';
 import { toVsRange } from '../util/ranges';
+import { roleResolver } from '../util/roleChoice';
+
+/**
+ * A role as the search sees it: its responsibilities and success criteria followed by those it
+ * inherits through `extends` (so "who owns X" finds every rung holding X); `from` names, per
+ * index past the role's own items, the role each inherited one comes from.
+ */
+type LookupRole = Role & { inheritedResponsibilities?: Role[]; inheritedCriteria?: Role[] };
 
 const ITEMS_SHOWN = 50;
 
@@ -27,6 +36,10 @@ export interface FoundRole {
   match?: { kind: string; index: number; text: string };
   /** Where opening the result puts the cursor (1-based). */
   range: Range;
+  /** The file of that place: the role's, or for an inherited item the file of the role it comes from. */
+  openUri: string;
+  /** For a match on an inherited item: the id of the role it comes from. */
+  inheritedFrom?: string;
 }
 
 interface FindRoleArgs {
@@ -37,7 +50,7 @@ interface FindRoleArgs {
 
 interface RoleItem extends vscode.QuickPickItem {
   /** Absent on the "no match" line. */
-  result?: SearchResult<Role>;
+  result?: SearchResult<LookupRole>;
 }
 
 function parseArgs(arg: unknown): FindRoleArgs | undefined {
@@ -51,8 +64,16 @@ function parseArgs(arg: unknown): FindRoleArgs | undefined {
   };
 }
 
+/** The role an inherited match comes from, if the match is on an inherited item. */
+function inheritedOf(result: SearchResult<LookupRole>): Role | undefined {
+  const { role, match } = result;
+  if (match?.kind === 'responsibility') return role.inheritedResponsibilities?.[match.index];
+  if (match?.kind === 'successCriterion') return role.inheritedCriteria?.[match.index];
+  return undefined;
+}
+
 /** Where a result opens: the matching line, else the title. */
-function targetRange(result: SearchResult<Role>): Range {
+function targetRange(result: SearchResult<LookupRole>): Range {
   const { role, match } = result;
   const fallback = role.titleRange ?? role.idRange;
   if (!match) return fallback;
@@ -68,8 +89,9 @@ function targetRange(result: SearchResult<Role>): Range {
   }
 }
 
-function toFound(result: SearchResult<Role>): FoundRole {
+function toFound(result: SearchResult<LookupRole>): FoundRole {
   const { role, match } = result;
+  const from = inheritedOf(result);
   return {
     id: role.id,
     title: role.title,
@@ -78,6 +100,8 @@ function toFound(result: SearchResult<Role>): FoundRole {
     score: result.score,
     ...(match ? { match: { kind: match.kind, index: match.index, text: match.text } } : {}),
     range: targetRange(result),
+    openUri: from?.uri ?? role.uri,
+    ...(from ? { inheritedFrom: from.id } : {}),
   };
 }
 
@@ -94,14 +118,15 @@ function matchLabel(kind: string): string {
   }
 }
 
-function toItem(result: SearchResult<Role>): RoleItem {
+function toItem(result: SearchResult<LookupRole>): RoleItem {
   const { role, match } = result;
+  const from = inheritedOf(result);
   const names = [...role.aliases.map((a) => a.value), role.id];
   if (role.builtin) names.push(vscode.l10n.t('built-in'));
   return {
     label: role.title,
     description: names.join(' · '),
-    detail: match ? `${matchLabel(match.kind)}: ${match.text}` : role.summary,
+    detail: match ? `${matchLabel(match.kind)}: ${match.text}${from ? ` (${vscode.l10n.t('from {0}', from.title)})` : ''}` : role.summary,
     iconPath: new vscode.ThemeIcon(role.builtin ? 'book' : 'person'),
     alwaysShow: true,
     result,
@@ -111,24 +136,25 @@ function toItem(result: SearchResult<Role>): RoleItem {
 /** The search over the current handbook, rebuilt only when the handbook changed. */
 class LiveSearch {
   private readonly cache = new LookupCache();
-  private search: RoleSearch<Role> | undefined;
+  private search: RoleSearch<LookupRole> | undefined;
   private key = '';
 
   constructor(private readonly handbook: HandbookWorkspace) {}
 
   /** Workspace roles (or the stand-in built-ins), then every built-in role not already there. */
-  private roles(): Role[] {
+  private roles(): LookupRole[] {
     const seen = new Set<string>();
-    const out: Role[] = [];
+    const out: LookupRole[] = [];
+    const resolve = roleResolver(this.handbook);
     for (const role of [...this.handbook.index.roles(), ...this.handbook.builtinIndex.roles()]) {
       if (seen.has(role.uri)) continue;
       seen.add(role.uri);
-      out.push(role);
+      out.push(withInherited(role, ancestorsOf(role, resolve)));
     }
     return out;
   }
 
-  get current(): RoleSearch<Role> {
+  get current(): RoleSearch<LookupRole> {
     const key = `${this.handbook.index.generation}:${this.handbook.builtinIndex.generation}`;
     if (!this.search || key !== this.key) {
       this.search = new RoleSearch(this.roles(), this.cache);
@@ -138,8 +164,28 @@ class LiveSearch {
   }
 }
 
-async function openResult(result: SearchResult<Role>, toSide = false): Promise<void> {
-  const uri = vscode.Uri.parse(result.role.uri);
+/** A role with its inherited items appended (the role itself when it inherits nothing: the search caches per object). */
+function withInherited(role: Role, ancestors: Role[]): LookupRole {
+  if (ancestors.length === 0) return role;
+  const responsibilities = [...role.responsibilities];
+  const successCriteria = [...role.successCriteria];
+  const inheritedResponsibilities: Role[] = [];
+  const inheritedCriteria: Role[] = [];
+  for (const from of ancestors) {
+    for (const r of from.responsibilities) {
+      inheritedResponsibilities[responsibilities.length] = from;
+      responsibilities.push(r);
+    }
+    for (const c of from.successCriteria) {
+      inheritedCriteria[successCriteria.length] = from;
+      successCriteria.push(c);
+    }
+  }
+  return { ...role, responsibilities, successCriteria, inheritedResponsibilities, inheritedCriteria };
+}
+
+async function openResult(result: SearchResult<LookupRole>, toSide = false): Promise<void> {
+  const uri = vscode.Uri.parse(inheritedOf(result)?.uri ?? result.role.uri);
   await vscode.window.showTextDocument(uri, {
     selection: toVsRange(targetRange(result)),
     preview: !toSide,
@@ -187,7 +233,7 @@ function showPicker(ctx: { handbook: HandbookWorkspace }, live: LiveSearch, init
         if (e.item.result) void openResult(e.item.result, true);
       }),
       picker.onDidHide(() => {
-        disposables.forEach((d) => d.dispose());
+        for (const d of disposables) d.dispose();
         picker.dispose();
         // Accepting resolves once the editor is open; hiding otherwise means cancelled.
         if (!accepted) resolve(undefined);

@@ -35,7 +35,7 @@ interface NewRoleArgs {
 function parseArgs(arg: unknown): NewRoleArgs {
   if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return {};
   const a = arg as Record<string, unknown>;
-  const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
+  const str = (k: string) => (typeof a[k] === 'string' ? a[k] : undefined);
   return { id: str('id'), title: str('title'), type: str('type'), summary: str('summary'), folder: str('folder') };
 }
 

@@ -40,6 +40,7 @@ function compareLabels(): CompareLabels {
     same: vscode.l10n.t('same'),
     near: vscode.l10n.t('near ({0}%)'),
     sharedFrom: vscode.l10n.t('shared from {0}'),
+    inheritedFrom: vscode.l10n.t('from {0}'),
     nothing: vscode.l10n.t('None'),
     noRelationships: vscode.l10n.t('The two roles declare no relationship with each other.'),
     direction: vscode.l10n.t('{0} → {1}'),
@@ -58,6 +59,7 @@ function markdownLabels(): MarkdownLabels {
     relationships: vscode.l10n.t('Relationships'),
     shared: vscode.l10n.t('shared'),
     sharedFrom: vscode.l10n.t('shared from {0}'),
+    inheritedFrom: vscode.l10n.t('from {0}'),
   };
 }
 

@@ -51,6 +51,9 @@ export function cardLabels(): CardLabels {
     responsibilities: vscode.l10n.t('Responsibilities'),
     more: (n) => vscode.l10n.t('… {0} more', n),
     openFile: vscode.l10n.t('Open role file'),
+    inherited: vscode.l10n.t('Inherited through extends'),
+    from: (title) => vscode.l10n.t('from {0}', title),
+    level: (level) => vscode.l10n.t('level {0}', level),
   };
 }
 

@@ -26,11 +26,11 @@ function fromDist<T>(name: string): () => T {
   return () => (loaded ??= require(lazyBundlePath(name)) as T);
 }
 
-export const loadComparePanel: () => typeof ComparePanelModule = __WEB__ ? () => require('../panels/comparePanel') : fromDist('comparePanel');
-export const loadMapPanel: () => typeof MapPanelModule = __WEB__ ? () => require('../panels/mapPanel') : fromDist('mapPanel');
-export const loadFindRole: () => typeof FindRoleModule = __WEB__ ? () => require('../commands/findRole') : fromDist('findRole');
-export const loadImportRoles: () => typeof ImportRolesModule = __WEB__ ? () => require('../commands/importRoles') : fromDist('importRoles');
-export const loadNewRoleFile: () => typeof NewRoleFileModule = __WEB__ ? () => require('../commands/newRoleFile') : fromDist('newRoleFile');
+export const loadComparePanel: () => typeof ComparePanelModule = __WEB__ ? () => require('../panels/comparePanel') as typeof ComparePanelModule : fromDist('comparePanel');
+export const loadMapPanel: () => typeof MapPanelModule = __WEB__ ? () => require('../panels/mapPanel') as typeof MapPanelModule : fromDist('mapPanel');
+export const loadFindRole: () => typeof FindRoleModule = __WEB__ ? () => require('../commands/findRole') as typeof FindRoleModule : fromDist('findRole');
+export const loadImportRoles: () => typeof ImportRolesModule = __WEB__ ? () => require('../commands/importRoles') as typeof ImportRolesModule : fromDist('importRoles');
+export const loadNewRoleFile: () => typeof NewRoleFileModule = __WEB__ ? () => require('../commands/newRoleFile') as typeof NewRoleFileModule : fromDist('newRoleFile');
 
 /**
  * Registers a command whose implementation is loaded on its first run: `handler()` gives the

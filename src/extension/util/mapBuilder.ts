@@ -24,7 +24,7 @@ export interface MapBuilder extends vscode.Disposable {
 }
 
 const inThread: MapBuilder = {
-  build: async (roles) => loadMapPanel().buildResponsibilityMap(roles),
+  build: (roles) => new Promise((resolve) => resolve(loadMapPanel().buildResponsibilityMap(roles))),
   where: 'host',
   dispose: () => undefined,
 };

@@ -37,7 +37,7 @@ export async function readTexts(uris: readonly string[], token?: vscode.Cancella
   for (let i = 0; i < uris.length && !token?.isCancellationRequested; i += READ_BATCH) {
     const batch = uris.slice(i, i + READ_BATCH);
     const texts = await Promise.all(batch.map(readOne));
-    batch.forEach((u, j) => texts[j] !== undefined && out.set(u, texts[j]!));
+    batch.forEach((u, j) => texts[j] !== undefined && out.set(u, texts[j]));
   }
   return out;
 }

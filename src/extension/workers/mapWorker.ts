@@ -6,13 +6,12 @@
  */
 import { parentPort } from 'worker_threads';
 import { buildResponsibilityMap } from '../../core/map';
-import type { Role } from '../../core/types';
 import type { MapWorkerReply, MapWorkerRequest } from '../util/mapBuilder';
 
 parentPort?.on('message', ({ id, roles }: MapWorkerRequest) => {
   let reply: MapWorkerReply;
   try {
-    reply = { id, map: buildResponsibilityMap(roles as Role[]) };
+    reply = { id, map: buildResponsibilityMap(roles) };
   } catch (e) {
     reply = { id, error: e instanceof Error ? e.message : String(e) };
   }

@@ -105,7 +105,7 @@ describe('roles tree (workspace with role files)', function () {
     const opened = await command<string>('handbookRoles.openRole', toVp);
     assert.strictEqual(opened, fixtureUri('roles/vp-engineering.md').toString());
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), opened);
-    assert.strictEqual(selection(vscode.window.activeTextEditor!), '2:7-2:21');
+    assert.strictEqual(selection(vscode.window.activeTextEditor), '2:7-2:21');
     assert.strictEqual(await command('handbookRoles.openRole', 'TL'), fixtureUri('roles/tech-lead.md').toString());
     assert.strictEqual(await command('handbookRoles.revealRole', em), true);
   });

@@ -78,7 +78,7 @@ function lint(cwd: string, args: string[], as?: { uid: number; gid: number }): R
   });
   const run = { status: r.status, out: r.stdout ?? '', err: r.stderr ?? '', ms: Date.now() - started };
   assert.notStrictEqual(r.status, null, `the CLI did not finish within ${TIMEOUT_MS} ms (signal ${r.signal}, error ${r.error?.message})`);
-  assert.doesNotMatch(run.err + run.out, /^\s+at .+[:(]\d+:\d+\)?$/m, `no stack trace:\n${run.err.slice(0, 2000)}`);
+  assert.doesNotMatch(run.err + run.out, /^[ \t]+at .+[:(]\d+:\d+\)?$/m, `no stack trace:\n${run.err.slice(0, 2000)}`);
   assert.doesNotMatch(run.err, /internal error|Error:|Warning:/, run.err.slice(0, 2000));
   return run;
 }

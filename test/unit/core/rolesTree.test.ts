@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HandbookIndex } from '../../../src/core/handbookIndex';
-import { buildFileNode, buildRolesTree, nodeDependencies, parentMap, type RolesTreeNode, type RolesTreeSource } from '../../../src/core/rolesTree';
+import { buildFileNode, DEFAULT_TREE_LABELS, buildRolesTree, nodeDependencies, parentMap, type RolesTreeNode, type RolesTreeSource } from '../../../src/core/rolesTree';
 
 const BUILTIN = path.join(__dirname, '..', '..', '..', 'builtin', 'roles');
 
@@ -172,6 +172,7 @@ describe('roles tree model', () => {
     const roots = buildRolesTree({
       workspace: source(builtins()),
       labels: {
+        ...DEFAULT_TREE_LABELS,
         builtinGroup: 'B',
         focus: 'F',
         responsibilities: 'R',

@@ -26,7 +26,7 @@ const block = fc.oneof(
   fc.array(fragment, { maxLength: 6 }).map((xs) => xs.join('')),
 );
 
-const page = fc.tuple(fc.array(block, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.record({ kind: fc.constantFrom('insert', 'delete', 'replace', 'truncate', 'duplicate') as fc.Arbitrary<'insert' | 'delete' | 'replace' | 'truncate' | 'duplicate'>, at: fc.nat(), len: fc.nat({ max: 20 }), s: fragment, eol: fc.constant('\n') }), { maxLength: 3 })).map(([blocks, eol, edits]) =>
+const page = fc.tuple(fc.array(block, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.record({ kind: fc.constantFrom<'insert' | 'delete' | 'replace' | 'truncate' | 'duplicate'>('insert', 'delete', 'replace', 'truncate', 'duplicate'), at: fc.nat(), len: fc.nat({ max: 20 }), s: fragment, eol: fc.constant('\n') }), { maxLength: 3 })).map(([blocks, eol, edits]) =>
   edits.reduce((t, e) => applyEdit(t, e), blocks.join(`${eol}${eol}`)),
 );
 

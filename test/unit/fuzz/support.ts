@@ -161,7 +161,7 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   len: fc.nat({ max: 12 }),
   s: fragment,
   eol: fc.constantFrom('\n', '\r\n', '\r'),
-}) as fc.Arbitrary<Edit>;
+});
 
 export function applyEdit(text: string, e: Edit): string {
   const at = text.length ? e.at % (text.length + 1) : 0;

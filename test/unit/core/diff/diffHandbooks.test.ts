@@ -324,6 +324,19 @@ describe('handbook diff: files that cannot be read', () => {
     );
   });
 
+  it('a file broken alike in both revisions is not reported; broken differently, it is, in each', () => {
+    const same = diffHandbooks(rev({ 'roles/cto.md': broken }), rev({ 'roles/cto.md': broken }), { isRoleGlob: roleGlob });
+    assert.deepStrictEqual(same.unreadable, []);
+    const changed = diffHandbooks(rev({ 'roles/cto.md': broken }), rev({ 'roles/cto.md': `${broken}more\n` }), { isRoleGlob: roleGlob });
+    assert.deepStrictEqual(
+      changed.unreadable.map((u) => [u.revision, u.code, u.roles]),
+      [
+        ['base', 'yaml-syntax', []],
+        ['target', 'yaml-syntax', []],
+      ],
+    );
+  });
+
   it('a role still present elsewhere is compared though its old file broke', () => {
     const d = diffJson({ 'roles/a.md': roleText({ id: 'a', title: 'A' }) }, { 'roles/a.md': broken, 'roles/new/a.md': roleText({ id: 'a', title: 'Role A' }) });
     assert.deepStrictEqual(d, { added: [], removed: [], renamed: [], changed: [{ role: 'a', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['title'] }], moved: [] });

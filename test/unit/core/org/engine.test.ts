@@ -107,9 +107,9 @@ describe('organisation engine', () => {
 describe('organisation findings are updated incrementally', () => {
   const affectedBy = (index: HandbookIndex, name: string, text: string) => [...index.set(uri(name), text).affected].map((u) => u.slice('file:///h/roles/'.length, -3)).sort();
 
-  it('an edit of a rung re-checks the rungs above it, and nothing else', () => {
+  it('an edit of a rung re-checks the rungs above it and the role it extends (its next level changed), and nothing else', () => {
     const index = indexOf(LADDER);
-    assert.deepStrictEqual(affectedBy(index, 'senior', LADDER.senior.replace('Mentor others', 'Review code')), ['principal', 'senior', 'staff']);
+    assert.deepStrictEqual(affectedBy(index, 'senior', LADDER.senior.replace('Mentor others', 'Review code')), ['junior', 'principal', 'senior', 'staff']);
     assert.deepStrictEqual(index.findings(uri('senior')).map((f) => `${f.code} ${f.range.line}`), ['duplicate-responsibility 6', 'duplicate-responsibility 7']);
     // A body edit touches no other role.
     assert.deepStrictEqual(affectedBy(index, 'junior', `${LADDER.junior}\nMore prose.\n`), ['junior']);
