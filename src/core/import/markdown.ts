@@ -126,7 +126,12 @@ export function renderInline(token: Token | undefined, keepBreaks = false): Inli
     }
   }
   const raw = pieces.join('');
-  const parts = keepBreaks ? raw.split(PART).map((p) => cleanText(p)).filter(Boolean) : [];
+  const parts = keepBreaks
+    ? raw
+        .split(PART)
+        .map((p) => cleanText(p))
+        .filter(Boolean)
+    : [];
   return {
     text: cleanText(raw.split(PART).join(' ')),
     links,
@@ -199,8 +204,7 @@ function readPipeTable(tokens: Token[], start: number, end: number): Table {
       if (rows.length >= IMPORT_LIMITS.maxTableRows) break;
       rows.push((row = []));
       if (t.map) rowLine = lineOf(t);
-    }
-    else if ((t.type === 'th_open' || t.type === 'td_open') && row && row.length < IMPORT_LIMITS.maxTableColumns) {
+    } else if ((t.type === 'th_open' || t.type === 'td_open') && row && row.length < IMPORT_LIMITS.maxTableColumns) {
       const inline = renderInline(tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined, true);
       row.push({
         text: inline.text,
@@ -281,7 +285,13 @@ export function readPage(input: string): Page {
         const inline = renderInline(tokens[i + 1]);
         if (inline.text) {
           if (!quote && (isPseudoHeading(inline) || isStatementHeading(inline))) {
-            blocks.push({ kind: 'heading', level: Math.min(lastHeading + 1, 7), inline: { ...inline, text: inline.text.replace(/:$/, '') }, line: lineOf(t), pseudo: true });
+            blocks.push({
+              kind: 'heading',
+              level: Math.min(lastHeading + 1, 7),
+              inline: { ...inline, text: inline.text.replace(/:$/, '') },
+              line: lineOf(t),
+              pseudo: true,
+            });
           } else {
             blocks.push({ kind: 'paragraph', inline, line: lineOf(t), quote: quote > 0 });
           }

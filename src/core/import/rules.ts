@@ -25,22 +25,26 @@ export const GENERAL_RULES: GeneralRule[] = [
   },
   {
     id: 'section-with-duties-is-role',
-    description: 'A heading whose own sub-sections include a responsibilities section ("What are the responsibilities?", "Responsibilities of a Reviewer") defines a role, whatever its words.',
+    description:
+      'A heading whose own sub-sections include a responsibilities section ("What are the responsibilities?", "Responsibilities of a Reviewer") defines a role, whatever its words.',
     evidence: ['pagerduty--different_roles.md', 'istio--ROLES.md', 'kyverno--GOVERNANCE.md'],
   },
   {
     id: 'section-of-role',
-    description: 'A heading "<Section> of a <Role>" (Responsibilities of a Reviewer, Privileges of a Maintainer, Qualities of a Project Director) is that section of the role around it, not a new role.',
+    description:
+      'A heading "<Section> of a <Role>" (Responsibilities of a Reviewer, Privileges of a Maintainer, Qualities of a Project Director) is that section of the role around it, not a new role.',
     evidence: ['kyverno--GOVERNANCE.md', 'rust--council-representative.md', 'rust--rust-foundation-project-director.md'],
   },
   {
     id: 'privileges-not-duties',
-    description: 'Privileges (sections "Privileges", items saying what a role may, can or is able to do, permissions, access, rights, listings) are not duties.',
+    description:
+      'Privileges (sections "Privileges", items saying what a role may, can or is able to do, permissions, access, rights, listings) are not duties.',
     evidence: ['istio--ROLES.md', 'kyverno--GOVERNANCE.md'],
   },
   {
     id: 'process-not-role',
-    description: 'Processes about a role (becoming, nominating, removing, on- and off-boarding, checklists, progression) are neither roles nor duties.',
+    description:
+      'Processes about a role (becoming, nominating, removing, on- and off-boarding, checklists, progression) are neither roles nor duties.',
     evidence: ['kyverno--GOVERNANCE.md', 'istio--ROLES.md', 'pagerduty--different_roles.md'],
   },
   {
@@ -55,7 +59,8 @@ export const GENERAL_RULES: GeneralRule[] = [
   },
   {
     id: 'level-columns',
-    description: 'A table whose first row names roles in its columns (a ladder: Engineer 1 | Engineer 2 | …) gives each column to that role, the row label as the area.',
+    description:
+      'A table whose first row names roles in its columns (a ladder: Engineer 1 | Engineer 2 | …) gives each column to that role, the row label as the area.',
     evidence: ['artsy--ladder.md', 'sourcegraph--product_manager_engineering_manager_responsibilities.md'],
   },
 ];
@@ -91,10 +96,18 @@ export interface RoleDecision {
 }
 
 // The import in progress (importPage is synchronous): which rules are on, what was decided.
-let active: { rules?: ReadonlySet<string>; include: ReadonlySet<number>; skipped: SkippedList[]; roles: RoleDecision[] } = { include: new Set(), skipped: [], roles: [] };
+let active: { rules?: ReadonlySet<string>; include: ReadonlySet<number>; skipped: SkippedList[]; roles: RoleDecision[] } = {
+  include: new Set(),
+  skipped: [],
+  roles: [],
+};
 
 /** Runs one import with the given rules and included lists, collecting its decisions. */
-export function withRules<T>(rules: ReadonlySet<string> | undefined, include: readonly number[] | undefined, run: () => T): { value: T; skipped: SkippedList[]; roles: RoleDecision[] } {
+export function withRules<T>(
+  rules: ReadonlySet<string> | undefined,
+  include: readonly number[] | undefined,
+  run: () => T,
+): { value: T; skipped: SkippedList[]; roles: RoleDecision[] } {
   const saved = active;
   active = { rules, include: new Set(include ?? []), skipped: [], roles: [] };
   try {

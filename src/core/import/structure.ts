@@ -5,7 +5,16 @@
  * level or above, or until a nested role starts; section headings inside it (Responsibilities,
  * Requirements, Weekly...) are kept as the path of each block.
  */
-import { classifySection, forcedRoleName, isRoleName, pageTitleRole, roleHeading, roleNameFrom, type RoleName, type SectionKind } from './roleNames';
+import {
+  classifySection,
+  forcedRoleName,
+  isRoleName,
+  pageTitleRole,
+  roleHeading,
+  roleNameFrom,
+  type RoleName,
+  type SectionKind,
+} from './roleNames';
 import { decideRole, on } from './rules';
 import { IMPORT_LIMITS } from './limits';
 import { withoutParentheses } from './text';
@@ -92,7 +101,12 @@ export function buildStructure(page: Page): Structure {
     if (name) {
       pageRole = newRole(name, page.title.line, 0, 'page', page.title.text);
       roles.push(pageRole);
-      decideRole({ line: page.title.line, title: name.title, rule: 'page-title', reason: 'the page title names a role and no heading does' });
+      decideRole({
+        line: page.title.line,
+        title: name.title,
+        rule: 'page-title',
+        reason: 'the page title names a role and no heading does',
+      });
     }
   }
 
@@ -113,10 +127,20 @@ export function buildStructure(page: Page): Structure {
         // `Engineering Manager Responsibilities` with no role open (or at the role's own level)
         // starts that role; under an open role it is just that role's section.
         const prefixName = section.prefix && isRoleName(section.prefix, true) ? roleNameFrom(section.prefix) : undefined;
-        if (prefixName && roles.length < IMPORT_LIMITS.maxRoles && (!current.role || current.role === pageRole || currentLevel >= block.level) && section.kind !== 'ignore') {
+        if (
+          prefixName &&
+          roles.length < IMPORT_LIMITS.maxRoles &&
+          (!current.role || current.role === pageRole || currentLevel >= block.level) &&
+          section.kind !== 'ignore'
+        ) {
           const role = newRole(prefixName, block.line, block.level, 'heading', section.prefix);
           roles.push(role);
-          decideRole({ line: block.line, title: prefixName.title, rule: 'role-words', reason: `the heading is the ${section.kind} section of a role it names` });
+          decideRole({
+            line: block.line,
+            title: prefixName.title,
+            rule: 'role-words',
+            reason: `the heading is the ${section.kind} section of a role it names`,
+          });
           stack.push({ level: block.level, role, text });
         }
         stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text, pseudo: block.pseudo });
@@ -127,7 +151,12 @@ export function buildStructure(page: Page): Structure {
       if (name) {
         const role = newRole(name, block.line, block.level, 'heading', text);
         roles.push(role);
-        decideRole({ line: block.line, title: name.title, rule: 'role-words', reason: 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)' });
+        decideRole({
+          line: block.line,
+          title: name.title,
+          rule: 'role-words',
+          reason: 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
+        });
         stack.push({ level: block.level, role, text, pseudo: block.pseudo });
         continue;
       }
@@ -139,7 +168,12 @@ export function buildStructure(page: Page): Structure {
           const base = current.role.name;
           const role = newRole({ title: `${base.title} (${specialty})`, aliases: [] }, block.line, block.level, 'specialty', text);
           roles.push(role);
-          decideRole({ line: block.line, title: role.name.title, rule: 'specialty', reason: `a heading under the Specialties section of ${base.title}` });
+          decideRole({
+            line: block.line,
+            title: role.name.title,
+            rule: 'specialty',
+            reason: `a heading under the Specialties section of ${base.title}`,
+          });
           stack.push({ level: block.level, role, text });
           continue;
         }
@@ -148,7 +182,12 @@ export function buildStructure(page: Page): Structure {
       if (forced) {
         const role = newRole(forced, block.line, block.level, 'heading', text);
         roles.push(role);
-        decideRole({ line: block.line, title: forced.title, rule: 'section-with-duties-is-role', reason: 'the heading has a responsibilities section of its own' });
+        decideRole({
+          line: block.line,
+          title: forced.title,
+          rule: 'section-with-duties-is-role',
+          reason: 'the heading has a responsibilities section of its own',
+        });
         stack.push({ level: block.level, role, text, pseudo: block.pseudo });
         continue;
       }

@@ -33,7 +33,8 @@ describe('importer: real handbook pages (vendored under test/fixtures/corpus)', 
       it('reads a sample of their responsibilities', () => {
         for (const [id, duties] of Object.entries(spec.duties)) {
           const list = texts(role(id));
-          for (const fragments of duties) assert.ok(hasText(list, ...fragments), `${id}: no duty with ${JSON.stringify(fragments)} in\n  ${list.join('\n  ')}`);
+          for (const fragments of duties)
+            assert.ok(hasText(list, ...fragments), `${id}: no duty with ${JSON.stringify(fragments)} in\n  ${list.join('\n  ')}`);
         }
       });
 

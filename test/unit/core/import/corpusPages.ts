@@ -32,8 +32,20 @@ export const PAGES: PageSpec[] = [
     file: '18f--engineering.md',
     roles: ['supervisor', 'director'],
     duties: {
-      supervisor: [['direct supervision of a set of engineers'], ['hiring, on-boarding', 'off-boarding'], ['mid-year and end of year performance evaluations'], ['run regular cohort team meetings'], ['act as advocates for their engineers']],
-      director: [['engineering chapter'], ['represents the chapter on the senior management team'], ['guides the work of the engineering practices guild'], ['mentor, coach, and guide'], ['success of the chapter']],
+      supervisor: [
+        ['direct supervision of a set of engineers'],
+        ['hiring, on-boarding', 'off-boarding'],
+        ['mid-year and end of year performance evaluations'],
+        ['run regular cohort team meetings'],
+        ['act as advocates for their engineers'],
+      ],
+      director: [
+        ['engineering chapter'],
+        ['represents the chapter on the senior management team'],
+        ['guides the work of the engineering practices guild'],
+        ['mentor, coach, and guide'],
+        ['success of the chapter'],
+      ],
     },
     notTaken: ['selected through nominations', 'workshop tech talks', 'demo projects', 'staffing lead', 'subject matter expert', 'slack'],
     check: (r, role) => {
@@ -46,7 +58,17 @@ export const PAGES: PageSpec[] = [
   },
   {
     file: '18f--roles-and-responsibilities.md',
-    roles: ['co', 'acquisition-contracting-lead', 'cor', 'procurement-analyst', 'team-lead', 'engagement-manager', 'product-manager', 'technical-lead', 'user-experience-design-lead'],
+    roles: [
+      'co',
+      'acquisition-contracting-lead',
+      'cor',
+      'procurement-analyst',
+      'team-lead',
+      'engagement-manager',
+      'product-manager',
+      'technical-lead',
+      'user-experience-design-lead',
+    ],
     duties: {
       co: [['final decision-maker for all contractual matters'], ['only person to change the terms and conditions of contract']],
       cor: [['evaluating and processing invoices'], ['maintaining a system of records']],
@@ -60,14 +82,14 @@ export const PAGES: PageSpec[] = [
       assert.deepStrictEqual(role('cor').aliases, ['COR']);
       assert.strictEqual(role('co').title, 'Contracting Officer');
       assert.strictEqual(role('acquisition-contracting-lead').title, 'Acquisition (Contracting) Lead');
-      assert.deepStrictEqual(
-        r.roles.map(count),
-        [7, 5, 11, 6, 3, 11, 12, 6, 9],
-      );
+      assert.deepStrictEqual(r.roles.map(count), [7, 5, 11, 6, 3, 11, 12, 6, 9]);
       // The reporting line names no role of the page: reported, not written as a duty or a relation.
       for (const x of r.roles) {
         assert.deepStrictEqual(x.relationships, []);
-        assert.ok(x.warnings?.some((w) => /reports to "Assistant Commissioner \(Director\) of the TTS Office of Acquisition"/.test(w)), x.role);
+        assert.ok(
+          x.warnings?.some((w) => /reports to "Assistant Commissioner \(Director\) of the TTS Office of Acquisition"/.test(w)),
+          x.role,
+        );
       }
       assert.match(role('co').summary ?? '', /official buyer of supplies and services/);
     },
@@ -76,7 +98,13 @@ export const PAGES: PageSpec[] = [
     file: '18f--supervisor-responsibilities.md',
     roles: ['supervisor'],
     duties: {
-      supervisor: [['being a thought partner and reviewer'], ['leading or supporting hiring activities'], ['tocking correctly'], ['read #the-shipping-news'], ['offboard departing staff and conduct exit interviews']],
+      supervisor: [
+        ['being a thought partner and reviewer'],
+        ['leading or supporting hiring activities'],
+        ['tocking correctly'],
+        ['read #the-shipping-news'],
+        ['offboard departing staff and conduct exit interviews'],
+      ],
     },
     notTaken: ['{%', 'generally outlined in', 'following administrative tasks', 'slack_channel'],
     check: (_r, role) => {
@@ -124,9 +152,21 @@ export const PAGES: PageSpec[] = [
     file: 'gitlab--acting-cos-to-the-cto--index.html.md',
     roles: ['chief-of-staff-to-the-cto'],
     duties: {
-      'chief-of-staff-to-the-cto': [['initiate and guide the cto team okr process'], ['curate the engineering week-in-review'], ['act as a sounding board to the cto'], ['provide feedback on the rotation process'], ['drive future special projects', 'volunteer coaching program']],
+      'chief-of-staff-to-the-cto': [
+        ['initiate and guide the cto team okr process'],
+        ['curate the engineering week-in-review'],
+        ['act as a sounding board to the cto'],
+        ['provide feedback on the rotation process'],
+        ['drive future special projects', 'volunteer coaching program'],
+      ],
     },
-    notTaken: ['calm under fire', 'ability to use gitlab', 'short toes', 'people business partners, who are', 'executive business administrator (eba)'],
+    notTaken: [
+      'calm under fire',
+      'ability to use gitlab',
+      'short toes',
+      'people business partners, who are',
+      'executive business administrator (eba)',
+    ],
     check: (_r, role) => {
       const c = role('chief-of-staff-to-the-cto');
       assert.strictEqual(count(c), 18);
@@ -141,9 +181,21 @@ export const PAGES: PageSpec[] = [
     file: 'gitlab--backend-manager--index.html.md',
     roles: ['backend-engineering-manager'],
     duties: {
-      'backend-engineering-manager': [['help your engineers grow their skills and experience'], ['author project plans for epics'], ['draft quarterly okrs and engineering kpis'], ['incident management on-call rotation']],
+      'backend-engineering-manager': [
+        ['help your engineers grow their skills and experience'],
+        ['author project plans for epics'],
+        ['draft quarterly okrs and engineering kpis'],
+        ['incident management on-call rotation'],
+      ],
     },
-    notTaken: ['exquisite brokering skills', 'golang experience', 'computer science education', 'screening call', 'insert hiring process', 'intermediate'],
+    notTaken: [
+      'exquisite brokering skills',
+      'golang experience',
+      'computer science education',
+      'screening call',
+      'insert hiring process',
+      'intermediate',
+    ],
     check: (_r, role) => {
       const m = role('backend-engineering-manager');
       assert.strictEqual(m.type, 'manager');
@@ -179,13 +231,28 @@ export const PAGES: PageSpec[] = [
       'staff-backend-engineer-search',
     ],
     duties: {
-      'staff-backend-engineer': [['solve technical problems of moderate scope and complexity'], ['solve technical problems of the highest scope and complexity for your team'], ['shepherd the definition and improvement']],
+      'staff-backend-engineer': [
+        ['solve technical problems of moderate scope and complexity'],
+        ['solve technical problems of the highest scope and complexity for your team'],
+        ['shepherd the definition and improvement'],
+      ],
       'staff-backend-engineer-gitaly': [['instrument, monitor and profile gitaly']],
       'staff-backend-engineer-geo': [['assess technical feasibility of feature requests']],
       'staff-backend-engineer-engineering-productivity': [['build automated measurements and dashboards', 'to understand what is working']],
       'staff-backend-engineer-meltano': [['executing on the vision of the meltano project']],
     },
-    notTaken: ['ability to use gitlab', 'chef experience', 'tbd', 'technical questionnaire', 'must be proficient', 'expert of ruby on rails', 'read more about what a specialty is', 'complexity of this role', 'faster ci testing', 'by automating application testing'],
+    notTaken: [
+      'ability to use gitlab',
+      'chef experience',
+      'tbd',
+      'technical questionnaire',
+      'must be proficient',
+      'expert of ruby on rails',
+      'read more about what a specialty is',
+      'complexity of this role',
+      'faster ci testing',
+      'by automating application testing',
+    ],
     check: (_r, role) => {
       assert.strictEqual(role('staff-backend-engineer').title, 'Staff Backend Engineer');
       assert.strictEqual(role('staff-backend-engineer-gitaly').title, 'Staff Backend Engineer (Gitaly)');
@@ -197,21 +264,49 @@ export const PAGES: PageSpec[] = [
   },
   {
     file: 'gitlab--engineering-management--index.html.md',
-    roles: ['senior-manager-development', 'principal-engineer', 'director-development', 'distinguished-engineer', 'senior-director-development', 'senior-distinguished-engineer', 'engineering-fellow', 'vp-of-development', 'chief-technology-officer'],
+    roles: [
+      'senior-manager-development',
+      'principal-engineer',
+      'director-development',
+      'distinguished-engineer',
+      'senior-director-development',
+      'senior-distinguished-engineer',
+      'engineering-fellow',
+      'vp-of-development',
+      'chief-technology-officer',
+    ],
     duties: {
       'senior-manager-development': [['manage up to six engineering teams'], ['management mentorship']],
       'principal-engineer': [['plan improvements and features with a 6 month view']],
       'engineering-fellow': [['solve technical problems of the highest scope and complexity for the entire organization']],
       'vp-of-development': [['measure and improve the happiness of engineering'], ['implement technical and process improvements']],
-      'chief-technology-officer': [['drive recruiting of a world class team'], ['own the sense of psychological safety'], ['spend time with customers']],
+      'chief-technology-officer': [
+        ['drive recruiting of a world class team'],
+        ['own the sense of psychological safety'],
+        ['spend time with customers'],
+      ],
     },
-    notTaken: ['extends that of', 'exends that of', 'humble, servant leader', 'excellent communication skills', 'past experience', 'screening call', 'grade 9', 'individual equivalent of', 'typical reporting structure', 'candidates will be invited'],
+    notTaken: [
+      'extends that of',
+      'exends that of',
+      'humble, servant leader',
+      'excellent communication skills',
+      'past experience',
+      'screening call',
+      'grade 9',
+      'individual equivalent of',
+      'typical reporting structure',
+      'candidates will be invited',
+    ],
     check: (r, role) => {
       assert.deepStrictEqual(rels(role('senior-manager-development')), ['reports-to:director-development']);
       assert.deepStrictEqual(rels(role('principal-engineer')), ['reports-to:senior-manager-development']);
       assert.deepStrictEqual(rels(role('director-development')), ['reports-to:senior-director-development']);
       assert.deepStrictEqual(rels(role('vp-of-development')), ['reports-to:chief-technology-officer']);
-      assert.deepStrictEqual(rels(role('senior-distinguished-engineer')), ['reports-to:senior-director-development', 'reports-to:director-development']);
+      assert.deepStrictEqual(rels(role('senior-distinguished-engineer')), [
+        'reports-to:senior-director-development',
+        'reports-to:director-development',
+      ]);
       assert.ok(role('chief-technology-officer').warnings?.some((w) => /reports to "Chief Executive Officer"/.test(w)));
       // "Extends that of the X responsibilities" brings X's duties in.
       assert.ok(hasText(texts(role('director-development')), 'manage up to six engineering teams'));
@@ -245,7 +340,16 @@ export const PAGES: PageSpec[] = [
       'senior-engineering-manager-infrastructure-platform': [['manage the delivery and scalability infrastructure teams']],
       'vp-of-infrastructure': [['create easy-to-understand slos and transparent dashboards']],
     },
-    notTaken: ['online community participation', 'exquisite communication skills', 'being a us citizen', 'familiarity with operating saas', 'specific knowledge and experience', '10 years managing', 'candidates with diverse', 'hire and manage multiple teams that live'],
+    notTaken: [
+      'online community participation',
+      'exquisite communication skills',
+      'being a us citizen',
+      'familiarity with operating saas',
+      'specific knowledge and experience',
+      '10 years managing',
+      'candidates with diverse',
+      'hire and manage multiple teams that live',
+    ],
     check: (_r, role) => {
       assert.strictEqual(count(role('manager-infrastructure')), 8);
       assert.ok(role('manager-infrastructure').focus[0].startsWith('Hiring and building a world-class team'));
@@ -258,7 +362,14 @@ export const PAGES: PageSpec[] = [
   },
   {
     file: 'monzo--backend.md',
-    roles: ['backend-engineering-level-1', 'backend-engineering-level-2', 'backend-engineering-level-3', 'backend-engineering-level-4', 'backend-engineering-level-5', 'backend-engineering-level-6'],
+    roles: [
+      'backend-engineering-level-1',
+      'backend-engineering-level-2',
+      'backend-engineering-level-3',
+      'backend-engineering-level-4',
+      'backend-engineering-level-5',
+      'backend-engineering-level-6',
+    ],
     duties: {
       'backend-engineering-level-1': [['fixes simple bugs'], ['provides regular status updates to their mentor/buddy']],
       'backend-engineering-level-6': [['serves as a technical authority in the wider engineering community']],
@@ -275,7 +386,14 @@ export const PAGES: PageSpec[] = [
   },
   {
     file: 'postman--career-ladder-for-open-source-contributors.md',
-    roles: ['open-source-contributor-i', 'open-source-contributor-ii', 'senior-open-source-contributor', 'staff-open-source-contributor', 'principal-open-source-contributor', 'distinguished-open-source-contributor'],
+    roles: [
+      'open-source-contributor-i',
+      'open-source-contributor-ii',
+      'senior-open-source-contributor',
+      'staff-open-source-contributor',
+      'principal-open-source-contributor',
+      'distinguished-open-source-contributor',
+    ],
     duties: {
       'open-source-contributor-i': [['creates content based on sample code and/or demos']],
       'staff-open-source-contributor': [['owns meetings']],
@@ -283,26 +401,27 @@ export const PAGES: PageSpec[] = [
     },
     notTaken: ['at this point', 'typically requires', 'experience:', 'anticipates situations in which they flexibly'],
     check: (r) => {
-      assert.deepStrictEqual(
-        r.roles.map(count),
-        [7, 9, 18, 13, 15, 6],
-      );
+      assert.deepStrictEqual(r.roles.map(count), [7, 9, 18, 13, 15, 6]);
       assert.ok(r.roles.every((x) => !x.title.includes('#')));
     },
   },
   {
     file: 'postman--career-ladder-for-ospo-engineers.md',
-    roles: ['ospo-engineer-i', 'ospo-engineer-ii', 'senior-ospo-engineer', 'staff-ospo-engineer', 'principal-ospo-engineer', 'distinguished-ospo-engineer'],
+    roles: [
+      'ospo-engineer-i',
+      'ospo-engineer-ii',
+      'senior-ospo-engineer',
+      'staff-ospo-engineer',
+      'principal-ospo-engineer',
+      'distinguished-ospo-engineer',
+    ],
     duties: {
       'ospo-engineer-i': [['submits bug reports for issues in the technology'], ['vocal champion']],
       'principal-ospo-engineer': [['proactively communicates and addresses necessary trade-offs']],
     },
-    notTaken: ['at this point', 'typically requires', "typically doesn’t require"],
+    notTaken: ['at this point', 'typically requires', 'typically doesn’t require'],
     check: (r) => {
-      assert.deepStrictEqual(
-        r.roles.map(count),
-        [5, 7, 14, 7, 12, 7],
-      );
+      assert.deepStrictEqual(r.roles.map(count), [5, 7, 14, 7, 12, 7]);
     },
   },
   {
@@ -320,7 +439,17 @@ export const PAGES: PageSpec[] = [
       assert.strictEqual(areaOf(role('m3'), 'technical guidance to the team'), 'Proficiency');
       assert.deepStrictEqual(
         r.roles.map((x) => x.type),
-        ['individual-contributor', 'individual-contributor', 'individual-contributor', 'individual-contributor', 'individual-contributor', 'manager', 'manager', 'manager', 'manager'],
+        [
+          'individual-contributor',
+          'individual-contributor',
+          'individual-contributor',
+          'individual-contributor',
+          'individual-contributor',
+          'manager',
+          'manager',
+          'manager',
+          'manager',
+        ],
       );
       assert.deepStrictEqual(rels(role('m5')), ['reports-to:m6']);
       assert.match(role('m3').summary ?? '', /^Accountable for the performance and results of a small team/);
@@ -358,17 +487,22 @@ export const PAGES: PageSpec[] = [
     },
     notTaken: ['this page lists the roles', '../../'],
     check: (r, role) => {
-      assert.deepStrictEqual(
-        r.roles.map(count),
-        [5, 7, 4],
-      );
+      assert.deepStrictEqual(r.roles.map(count), [5, 7, 4]);
       assert.strictEqual(role('software-engineer').summary, 'Software engineers build our product and infrastructure.');
       assert.strictEqual(role('vp-engineering').type, 'executive');
     },
   },
   {
     file: 'sourcegraph--information-security-roles-and-responsibilities.md',
-    roles: ['board-of-directors', 'executive-leadership', 'head-of-security', 'compliance-manager', 'control-owner', 'system-owner', 'sourcegraph-employees-contractors-temporary-workers-etc'],
+    roles: [
+      'board-of-directors',
+      'executive-leadership',
+      'head-of-security',
+      'compliance-manager',
+      'control-owner',
+      'system-owner',
+      'sourcegraph-employees-contractors-temporary-workers-etc',
+    ],
     duties: {
       'head-of-security': [['defines and runs the security program'], ['communicates information security risks to executive leadership']],
       'compliance-manager': [['risk assessment and management: identify and assess potential risks']],
@@ -377,10 +511,7 @@ export const PAGES: PageSpec[] = [
     },
     notTaken: ['first version', 'diego comas', 'report-policy-violation', 'disciplinary action'],
     check: (r, role) => {
-      assert.deepStrictEqual(
-        r.roles.map(count),
-        [2, 4, 7, 9, 4, 2, 4],
-      );
+      assert.deepStrictEqual(r.roles.map(count), [2, 4, 7, 9, 4, 2, 4]);
       assert.strictEqual(role('head-of-security').type, 'manager');
       assert.strictEqual(role('executive-leadership').type, 'executive');
     },
@@ -406,4 +537,3 @@ export const PAGES: PageSpec[] = [
     },
   },
 ];
-

@@ -19,7 +19,12 @@ describe('importer: evaluation on both corpora (leave-one-source-out)', function
 
   it('has expected facts for every page of both corpora', () => {
     const pages = CORPUS_DIRS.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md'));
-    assert.deepStrictEqual(allPageFacts().map((p) => p.file).sort(), pages.sort());
+    assert.deepStrictEqual(
+      allPageFacts()
+        .map((p) => p.file)
+        .sort(),
+      pages.sort(),
+    );
     assert.strictEqual(pages.length, 33);
   });
 
@@ -43,7 +48,21 @@ describe('importer: evaluation on both corpora (leave-one-source-out)', function
     assert.ok(result.inSample.right >= result.right);
     assert.deepStrictEqual(
       result.sources.map((s) => s.source),
-      ['18f', 'artsy', 'engineeringladders', 'etsy', 'gitlab', 'istio', 'kyverno', 'loanmarket', 'monzo', 'pagerduty', 'postman', 'rust', 'sourcegraph'],
+      [
+        '18f',
+        'artsy',
+        'engineeringladders',
+        'etsy',
+        'gitlab',
+        'istio',
+        'kyverno',
+        'loanmarket',
+        'monzo',
+        'pagerduty',
+        'postman',
+        'rust',
+        'sourcegraph',
+      ],
     );
   });
 
@@ -89,11 +108,14 @@ describe('importer: --explain (why each role, which lists were left out)', () =>
 
   it('names the rule that made each role, and each list left out with its reason and rule', () => {
     const r = importPage(page, { explain: true });
-    assert.deepStrictEqual(r.explanation?.roles.map((x) => [x.role, x.line, x.rule]), [
-      ['deputy', 3, 'section-with-duties-is-role'],
-      ['reviewer', 13, 'section-with-duties-is-role'],
-      ['engineering-manager', 23, 'role-words'],
-    ]);
+    assert.deepStrictEqual(
+      r.explanation?.roles.map((x) => [x.role, x.line, x.rule]),
+      [
+        ['deputy', 3, 'section-with-duties-is-role'],
+        ['reviewer', 13, 'section-with-duties-is-role'],
+        ['engineering-manager', 23, 'role-words'],
+      ],
+    );
     assert.deepStrictEqual(
       r.explanation?.skipped.map((s) => [s.line, s.role, s.context, s.first, s.rule]),
       [
@@ -108,7 +130,10 @@ describe('importer: --explain (why each role, which lists were left out)', () =>
   it('takes a list it would leave out when the user includes it', () => {
     const r = importPage(page, { include: [11], explain: true });
     assert.deepStrictEqual(r.roles[0].responsibilities, ['Manage the incident call', 'Take the training']);
-    assert.deepStrictEqual(r.explanation?.skipped.map((s) => s.line), [21, 27]);
+    assert.deepStrictEqual(
+      r.explanation?.skipped.map((s) => s.line),
+      [21, 27],
+    );
   });
 
   it('without explain, the result has no explanation', () => {

@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importPage, responsibilityText, type ImportedRole } from '../../../../src/core/import';
 import { GENERAL_RULES } from '../../../../src/core/import/rules';
+import { withoutParentheses } from '../../../../src/core/import/text';
 import { PAGES } from './corpusPages';
 import { FACTS_2 } from './facts2';
 
@@ -68,17 +69,24 @@ const words = (s: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
-const bare = (s: string): string => s.replace(/\([^)]*\)/g, ' ');
+const bare = (s: string): string => withoutParentheses(s);
 const sameWords = (a: string, b: string): boolean => {
   const x = [...new Set(words(a))].sort().join(' ');
   return !!x && x === [...new Set(words(b))].sort().join(' ');
 };
 
 function titleMatches(role: ImportedRole, title: string, aliases: readonly string[] = []): boolean {
-  return aliases.some((a) => sameWords(role.title, a)) || sameWords(role.title, title) || sameWords(bare(role.title), title) || sameWords(bare(role.title), bare(title)) || role.aliases.some((a) => sameWords(a, title));
+  return (
+    aliases.some((a) => sameWords(role.title, a)) ||
+    sameWords(role.title, title) ||
+    sameWords(bare(role.title), title) ||
+    sameWords(bare(role.title), bare(title)) ||
+    role.aliases.some((a) => sameWords(a, title))
+  );
 }
 
-const contains = (text: string, fragment: string) => text.toLowerCase().replace(/\s+/g, ' ').includes(fragment.toLowerCase().replace(/\s+/g, ' '));
+const contains = (text: string, fragment: string) =>
+  text.toLowerCase().replace(/\s+/g, ' ').includes(fragment.toLowerCase().replace(/\s+/g, ' '));
 
 export interface FactResult {
   fact: string;
@@ -108,20 +116,26 @@ export function scorePage(page: PageFacts & { dir: string }, rules?: ReadonlySet
     const role = matched.get(want);
     const name = want.title ?? want.id ?? '';
     facts.push({ fact: `role: ${name}`, ok: !!role });
-    for (const alias of want.aliases ?? []) facts.push({ fact: `${name}: short name ${alias}`, ok: !!role?.aliases.some((a) => a.toLowerCase() === alias.toLowerCase()) });
+    for (const alias of want.aliases ?? [])
+      facts.push({ fact: `${name}: short name ${alias}`, ok: !!role?.aliases.some((a) => a.toLowerCase() === alias.toLowerCase()) });
     const duties = role ? role.responsibilities.map(responsibilityText) : [];
     for (const duty of want.duties ?? []) {
       const parts = typeof duty === 'string' ? [duty] : duty;
       facts.push({ fact: `${name}: duty "${parts.join(' … ')}"`, ok: duties.some((d) => parts.every((p) => contains(d, p))) });
     }
-    for (const c of want.criteria ?? []) facts.push({ fact: `${name}: criterion "${c}"`, ok: !!role?.successCriteria.some((s) => contains(s, c)) });
+    for (const c of want.criteria ?? [])
+      facts.push({ fact: `${name}: criterion "${c}"`, ok: !!role?.successCriteria.some((s) => contains(s, c)) });
     if (want.reportsTo) {
       const boss = roles.find((r) => titleMatches(r, want.reportsTo!));
-      facts.push({ fact: `${name}: reports to ${want.reportsTo}`, ok: !!role && !!boss && role.relationships.some((x) => x.kind === 'reports-to' && x.with === boss.role) });
+      facts.push({
+        fact: `${name}: reports to ${want.reportsTo}`,
+        ok: !!role && !!boss && role.relationships.some((x) => x.kind === 'reports-to' && x.with === boss.role),
+      });
     }
     if (want.line !== undefined) facts.push({ fact: `${name}: starts on line ${want.line}`, ok: role?.source.line === want.line });
   }
-  for (const heading of page.notRoles ?? []) facts.push({ fact: `not a role: ${heading}`, ok: !roles.some((r) => titleMatches(r, heading) || contains(r.title, heading)) });
+  for (const heading of page.notRoles ?? [])
+    facts.push({ fact: `not a role: ${heading}`, ok: !roles.some((r) => titleMatches(r, heading) || contains(r.title, heading)) });
   const all = roles.flatMap((r) => r.responsibilities.map(responsibilityText));
   for (const fragment of page.notTaken ?? []) facts.push({ fact: `not taken: "${fragment}"`, ok: !all.some((t) => contains(t, fragment)) });
   return { file: page.file, source: sourceOf(page.file), facts, roles: roles.length };
@@ -152,7 +166,13 @@ export function evaluate(): Evaluation {
     const mine = pages.filter((p) => sourceOf(p.file) === source).map((p) => scorePage(p, rules));
     scores.push(...mine);
     const facts = mine.flatMap((s) => s.facts);
-    out.push({ source, pages: mine.length, right: facts.filter((f) => f.ok).length, total: facts.length, zeroRolePages: mine.filter((s) => s.roles === 0).map((s) => s.file) });
+    out.push({
+      source,
+      pages: mine.length,
+      right: facts.filter((f) => f.ok).length,
+      total: facts.length,
+      zeroRolePages: mine.filter((s) => s.roles === 0).map((s) => s.file),
+    });
   }
   const inSample = pages.map((p) => scorePage(p)).flatMap((s) => s.facts);
   return {

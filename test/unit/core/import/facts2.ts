@@ -30,7 +30,10 @@ export const FACTS_2: PageFacts[] = [
     roles: [
       { title: 'Engineer I', duties: ['complete narrowly-defined tasks with clear instructions'] },
       { title: 'Engineer II', duties: ['independently tackle well-scoped problems', 'regularly deliver your work to end users'] },
-      { title: 'Senior Engineer', duties: ['take the lead on directing and implementing solutions', 'enable other engineers on your team to be successful'] },
+      {
+        title: 'Senior Engineer',
+        duties: ['take the lead on directing and implementing solutions', 'enable other engineers on your team to be successful'],
+      },
       { title: 'Staff Engineer' },
       { title: 'Senior Staff Engineer' },
       { title: 'Principal Engineer' },
@@ -41,20 +44,44 @@ export const FACTS_2: PageFacts[] = [
   {
     file: 'gitlab--channel-programs-ops--index.html.md',
     roles: [
-      { title: 'Partner Help Desk Specialist', aliases: ['PHD Specialist'], duties: ['onboarding and enablement of new partners', 'Review new partner applicants'] },
+      {
+        title: 'Partner Help Desk Specialist',
+        aliases: ['PHD Specialist'],
+        duties: ['onboarding and enablement of new partners', 'Review new partner applicants'],
+      },
       { title: 'Channel Team', duties: ['Partner onboarding'] },
     ],
-    notRoles: ['Help Your Partners Become a GitLab Certified Service Partner', 'Partner Contracts', 'Partner Flash Newsletter', 'Target Audience', 'Slack Channels'],
+    notRoles: [
+      'Help Your Partners Become a GitLab Certified Service Partner',
+      'Partner Contracts',
+      'Partner Flash Newsletter',
+      'Target Audience',
+      'Slack Channels',
+    ],
     notTaken: ['partnersupport@gitlab.com'],
   },
   {
     file: 'gitlab--incident-management--index.html.md',
     roles: [
       { title: 'Engineer on Call', aliases: ['EOC'], duties: ['clearing out that noise'] },
-      { title: 'Incident Manager', aliases: ['IM'], duties: ['Current Status', 'post-incident review', 'support the EOC by contacting team members'] },
-      { title: 'Communications Manager on Call', aliases: ['CMOC'], duties: ['Be the voice of GitLab during an incident', 'Update the status page at regular intervals'] },
+      {
+        title: 'Incident Manager',
+        aliases: ['IM'],
+        duties: ['Current Status', 'post-incident review', 'support the EOC by contacting team members'],
+      },
+      {
+        title: 'Communications Manager on Call',
+        aliases: ['CMOC'],
+        duties: ['Be the voice of GitLab during an incident', 'Update the status page at regular intervals'],
+      },
     ],
-    notRoles: ['Incident Status Updates', 'Incident Timeline Updates', 'Incident Mitigation Methods', 'Weekend Escalations', 'IM Severity 1 Checklist'],
+    notRoles: [
+      'Incident Status Updates',
+      'Incident Timeline Updates',
+      'Incident Mitigation Methods',
+      'Weekend Escalations',
+      'IM Severity 1 Checklist',
+    ],
     notTaken: ['pd trigger', 'The SSOT for who is the current'],
   },
   {
@@ -114,17 +141,54 @@ export const FACTS_2: PageFacts[] = [
       { title: 'Sponsor', duties: ['Vouch for another GitHub user'] },
     ],
     notRoles: ['Role summary', 'Becoming a member', 'Istio Community Roles'],
-    notTaken: ['Has pushed at least one PR', 'Appointed by the', 'Member for at least 1 year', 'Primary reviewer for 20 substantial PRs', 'adding yourself to the members list', 'Can submit PRs', 'Voting rights', 'Admin privilege over the GitHub repos'],
+    notTaken: [
+      'Has pushed at least one PR',
+      'Appointed by the',
+      'Member for at least 1 year',
+      'Primary reviewer for 20 substantial PRs',
+      'adding yourself to the members list',
+      'Can submit PRs',
+      'Voting rights',
+      'Admin privilege over the GitHub repos',
+    ],
   },
   {
     file: 'kyverno--GOVERNANCE.md',
     roles: [
       { title: 'Contributor' },
-      { title: 'Reviewer', duties: ['Perform detailed code reviews', 'Ensure submitted code adheres to project style', 'Serve as a mentor to newer contributors', 'Help triage issues'] },
-      { title: 'Maintainer', duties: ['Tracks and ensures adequate health', 'Merges Pull Requests and helps prepare releases', 'Decides on when PRs are merged'] },
+      {
+        title: 'Reviewer',
+        duties: [
+          'Perform detailed code reviews',
+          'Ensure submitted code adheres to project style',
+          'Serve as a mentor to newer contributors',
+          'Help triage issues',
+        ],
+      },
+      {
+        title: 'Maintainer',
+        duties: ['Tracks and ensures adequate health', 'Merges Pull Requests and helps prepare releases', 'Decides on when PRs are merged'],
+      },
     ],
-    notRoles: ['Checklist before becoming a Maintainer', 'Summary of Roles', 'Contributor Ladder', 'Progression Process', 'Maintainer Areas', 'Kyverno Governance'],
-    notTaken: ['Have at least eight (8)', 'Attained the super majority vote', 'Triage access to the repository', 'Listed as an organization member', 'off-boarding', 'Proficient in GitHub', 'Have completed all steps', 'Nominated by current Maintainer', 'Engage with the Kyverno community'],
+    notRoles: [
+      'Checklist before becoming a Maintainer',
+      'Summary of Roles',
+      'Contributor Ladder',
+      'Progression Process',
+      'Maintainer Areas',
+      'Kyverno Governance',
+    ],
+    notTaken: [
+      'Have at least eight (8)',
+      'Attained the super majority vote',
+      'Triage access to the repository',
+      'Listed as an organization member',
+      'off-boarding',
+      'Proficient in GitHub',
+      'Have completed all steps',
+      'Nominated by current Maintainer',
+      'Engage with the Kyverno community',
+    ],
   },
   {
     file: 'loanmarket--Engineering.md',
@@ -138,43 +202,87 @@ export const FACTS_2: PageFacts[] = [
       { title: 'Principal Architect' },
       { title: 'Engineering Manager', duties: ['set clear expectations for people'] },
     ],
-    notRoles: ['I am becoming a respected and trusted leader of people', 'I am a deeply respected leader of people', 'I am a servant leader for my team', 'Engineering Roles'],
+    notRoles: [
+      'I am becoming a respected and trusted leader of people',
+      'I am a deeply respected leader of people',
+      'I am a servant leader for my team',
+      'Engineering Roles',
+    ],
     notTaken: [],
   },
   {
     file: 'pagerduty--different_roles.md',
     roles: [
-      { title: 'Incident Commander', aliases: ['IC'], duties: ['Setup communications channels for major incidents', 'Delegate all repair actions', 'Creating the initial template right after the incident'] },
+      {
+        title: 'Incident Commander',
+        aliases: ['IC'],
+        duties: [
+          'Setup communications channels for major incidents',
+          'Delegate all repair actions',
+          'Creating the initial template right after the incident',
+        ],
+      },
       { title: 'Deputy', duties: ['Bring up issues to the Incident Commander', 'hot standby', 'Manage the incident call'] },
       { title: 'Scribe', duties: ['Ensure the incident call is being recorded', 'Note in Slack important data'] },
       { title: 'Subject Matter Expert', aliases: ['SME'], duties: ['diagnose common problems', 'rapidly fix issues'] },
-      { title: 'Customer Liaison', duties: ['Drafting external communication', 'Post any publicly facing messages', 'Provide customers with the external message'] },
+      {
+        title: 'Customer Liaison',
+        duties: ['Drafting external communication', 'Post any publicly facing messages', 'Provide customers with the external message'],
+      },
       { title: 'Internal Liaison', duties: ['Notify other teams within the organization', 'Liaise with stakeholders'] },
     ],
     notRoles: ['Flexible Structure', 'What is it', 'Why have one', 'How can I become one', 'Who are they'],
-    notTaken: ['Take a look at our', 'on-call schedule', 'Any member of the Support Team', 'external communication guidelines', 'single source of truth', 'come in all shapes'],
+    notTaken: [
+      'Take a look at our',
+      'on-call schedule',
+      'Any member of the Support Team',
+      'external communication guidelines',
+      'single source of truth',
+      'come in all shapes',
+    ],
   },
   {
     file: 'rust--council-representative.md',
     roles: [
       {
         title: 'Rust Council Representative',
-        duties: ['Participate in Council meetings', 'Elect Project Directors', 'Represent the needs and interests of the team', 'Make decisions on urgent matters'],
+        duties: [
+          'Participate in Council meetings',
+          'Elect Project Directors',
+          'Represent the needs and interests of the team',
+          'Make decisions on urgent matters',
+        ],
       },
     ],
     notRoles: ['Time Budget', 'Term Length'],
-    notTaken: ['2-5 hours per week', 'Strong understanding of the Rust Project', 'Ability to prioritize', '1 year term', 'Familiar with the needs of their team'],
+    notTaken: [
+      '2-5 hours per week',
+      'Strong understanding of the Rust Project',
+      'Ability to prioritize',
+      '1 year term',
+      'Familiar with the needs of their team',
+    ],
   },
   {
     file: 'rust--rust-foundation-project-director.md',
     roles: [
       {
         title: 'Rust Foundation Project Director',
-        duties: ['Ensuring that the Foundation serves the needs of the Project', 'Publishing summaries of Foundation board meetings', 'Meeting with the Foundation staff on a regular basis'],
+        duties: [
+          'Ensuring that the Foundation serves the needs of the Project',
+          'Publishing summaries of Foundation board meetings',
+          'Meeting with the Foundation staff on a regular basis',
+        ],
       },
     ],
     notRoles: ['Time Budget', 'Term Length', 'Employment interpretation'],
-    notTaken: ['4-8 hours per week', 'Sufficient time and energy', 'must be members of the Rust Project in good standing', 'must disclose their name', '2 year term'],
+    notTaken: [
+      '4-8 hours per week',
+      'Sufficient time and energy',
+      'must be members of the Rust Project in good standing',
+      'must disclose their name',
+      '2 year term',
+    ],
   },
   {
     file: 'sourcegraph--design--career-development.md',
