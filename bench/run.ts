@@ -10,11 +10,12 @@
  *   5. Start-up: bundle sizes; activate() time as the integration suite wrote it (out/activation.json).
  *   6. The responsibility map of 600 and 2,000 roles (no bar).
  *   7. handbook-diff on a 2,000-role handbook in git: a pull request, and every file rewritten.
- *   8. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
+ *   8. Rename and Find References over a 10,000-role handbook (bench/rename.ts).
+ *   9. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup,map,diff,import. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map,diff,rename,import. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -26,6 +27,7 @@ import { importPage } from '../src/core/import';
 import { buildResponsibilityMap } from '../src/core/map';
 import { CORPUS_DIRS, allPageFacts, evaluate } from '../test/unit/core/import/facts';
 import { bigRoleFile, roleFile, roleId, roleTitle, writeHandbook } from './generate';
+import { renameSection } from './rename';
 
 const REPO = path.join(__dirname, '..');
 const WORK = path.join(__dirname, '.work');
@@ -510,10 +512,10 @@ function responsibilityMap(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 8. Importer: quality left-one-source-out on both corpora (issue 18), and a 1 MB page
+// 9. Importer: quality left-one-source-out on both corpora (issue 18), and a 1 MB page
 
 function importer(): void {
-  process.stdout.write('\n8. Importer (expected facts of test/unit/core/import/facts*.ts, leave-one-source-out)\n');
+  process.stdout.write('\n9. Importer (expected facts of test/unit/core/import/facts*.ts, leave-one-source-out)\n');
   const e = evaluate();
   const share = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
   for (const s of e.sources) {
@@ -777,6 +779,7 @@ async function main(): Promise<void> {
   if (wants('import')) importer();
   if (wants('startup')) startup();
   if (wants('diff')) diffBench();
+  if (wants('rename')) results.rename = renameSection((what, value, bar, ok, command) => row('Rename', what, value, bar, ok, command), quick);
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
   const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
