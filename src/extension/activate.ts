@@ -16,6 +16,7 @@ import { registerImportRoles } from './importRoles';
 import { registerLookup } from './lookup';
 import { registerNavigation } from './navigation';
 import { registerNewRoleFile } from './newRoleFile';
+import { registerOrgChart, type LadderViewApi, type OrgChartApi } from './features/orgChart';
 import { registerPreviewPlugin } from './previewPlugin';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
@@ -37,6 +38,9 @@ export interface HandbookRolesApi {
   handbookDiff?: HandbookDiffApi;
   /** The responsibility map panel and its opt-in findings (set by responsibilityMap.ts). */
   map?: ResponsibilityMapApi;
+  /** The org chart and the ladder view (set by features/orgChart). */
+  org?: OrgChartApi;
+  ladders?: LadderViewApi;
   /** The Markdown preview's hook for `[[Role]]` links (set by previewPlugin.ts). */
   extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
@@ -55,6 +59,7 @@ const FEATURES: Feature[] = [
   registerLookup,
   registerNavigation,
   registerNewRoleFile,
+  registerOrgChart,
   registerPreviewPlugin,
   registerReferences,
   registerRename,
