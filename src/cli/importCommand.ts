@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importPage, renderRoleFile, type ImportedRole } from '../core/import';
 import { isOption, parseArgs } from './args';
+import { errorMessage } from '../core/errors';
 
 const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR]
 
@@ -72,7 +73,7 @@ export function main(argv: string[], io: ImportIO): number {
     text = fs.readFileSync(path.resolve(io.cwd, page), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
     io.err(`handbook-import: cannot read ${page}: ${reason}\n`);
     return 2;
   }
@@ -82,7 +83,7 @@ export function main(argv: string[], io: ImportIO): number {
   try {
     ({ roles, warnings } = importPage(text, { sourceName: page }));
   } catch (e) {
-    io.err(`handbook-import: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`handbook-import: internal error: ${errorMessage(e)}\n`);
     return 2;
   }
 
@@ -99,7 +100,7 @@ export function main(argv: string[], io: ImportIO): number {
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch (e) {
-      io.err(`handbook-import: cannot create ${outDir}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`handbook-import: cannot create ${outDir}: ${errorMessage(e)}\n`);
       return 2;
     }
     // With JSON on stdout, notes about files go to stderr so that stdout stays one JSON array.
@@ -118,7 +119,7 @@ export function main(argv: string[], io: ImportIO): number {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           io.err(`handbook-import: skipped ${file}: the file exists (never overwritten)\n`);
         } else {
-          io.err(`handbook-import: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+          io.err(`handbook-import: cannot write ${file}: ${errorMessage(e)}\n`);
           failed = true;
         }
       }
