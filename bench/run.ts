@@ -10,10 +10,11 @@
  *   5. Start-up: bundle sizes; activate() time as the integration suite wrote it (out/activation.json).
  *   6. The responsibility map of 600 and 2,000 roles (no bar).
  *   7. handbook-diff on a 2,000-role handbook in git: a pull request, and every file rewritten.
+ *   8. Rename and Find References over a 10,000-role handbook (bench/rename.ts).
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup,map,diff. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map,diff,rename. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -23,6 +24,7 @@ import * as path from 'path';
 import { HandbookIndex } from '../src/core/handbookIndex';
 import { buildResponsibilityMap } from '../src/core/map';
 import { bigRoleFile, roleFile, roleId, roleTitle, writeHandbook } from './generate';
+import { renameSection } from './rename';
 
 const REPO = path.join(__dirname, '..');
 const WORK = path.join(__dirname, '.work');
@@ -464,6 +466,7 @@ async function main(): Promise<void> {
   if (wants('map')) responsibilityMap();
   if (wants('startup')) startup();
   if (wants('diff')) diffBench();
+  if (wants('rename')) results.rename = renameSection((what, value, bar, ok, command) => row('Rename', what, value, bar, ok, command), quick);
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
   const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);

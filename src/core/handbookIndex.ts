@@ -6,7 +6,7 @@
 import { compareFindings } from './findingOrder';
 import { parseFile, type ParseOptions } from './parse';
 import { unresolvedLinkFinding } from './links';
-import { closestNames } from './names';
+import { Suggestions } from './suggestions';
 import { normalizeName } from './text';
 import { orgFindings } from './org/findings';
 import type { OrgGraph } from './org/graph';
@@ -144,7 +144,9 @@ export class HandbookIndex {
   /** Referred names that no role claims: the only ones that need suggestions. */
   private readonly unresolved = new Set<string>();
   /** Suggestions per unresolved name, until a name close to it comes or goes. */
-  private readonly suggestionCache = new Map<string, string[]>();
+  private readonly suggestionCache = new Suggestions();
+  /** Suggestions for other names asked by suggestions(), until the known names change. */
+  private readonly otherSuggestions = new Map<string, string[]>();
   private version = 0;
   /** Who extends and who manages which name: the incremental side of `src/core/org/`. */
   private readonly org = new OrgLinks({ resolve: (r) => this.resolve(r), roleAt: (u) => this.entries.get(u)?.parsed.role });
@@ -180,7 +182,11 @@ export class HandbookIndex {
     this.org.attach(parsed.role);
     for (const n of names) this.addOwner(n, uri);
     for (const r of refs) this.addReferrer(r, uri);
-    for (const k of entry.known) this.known.set(k, (this.known.get(k) ?? 0) + 1);
+    for (const k of entry.known) {
+      const count = this.known.get(k) ?? 0;
+      this.known.set(k, count + 1);
+      if (count === 0) this.suggestionCache.addKnown(k);
+    }
     const affected = this.options.oneShot ? this.forgetCrossFindings() : this.touchOthers(old, entry);
     this.touchOrg(orgChange, affected);
     affected.add(uri);
@@ -209,7 +215,10 @@ export class HandbookIndex {
     for (const k of old.known) {
       const count = (this.known.get(k) ?? 0) - 1;
       if (count > 0) this.known.set(k, count);
-      else this.known.delete(k);
+      else {
+        this.known.delete(k);
+        this.suggestionCache.deleteKnown(k);
+      }
     }
     this.entries.delete(uri);
   }
@@ -226,6 +235,7 @@ export class HandbookIndex {
     const knownBefore = before?.known ?? [];
     const knownAfter = after?.known ?? [];
     if (sameNames(knownBefore, knownAfter)) return affected;
+    this.otherSuggestions.clear();
     const namesBefore = before?.names ?? [];
     const namesAfter = after?.names ?? [];
     // duplicate-role findings of other claimants name this role (its id and title).
@@ -250,12 +260,13 @@ export class HandbookIndex {
   private forgetCrossFindings(): Set<string> {
     this.crossCache.clear();
     this.suggestionCache.clear();
+    this.otherSuggestions.clear();
     return new Set();
   }
 
   private addOwner(name: string, uri: string): void {
     this.owners.add(name, uri);
-    if (this.unresolved.delete(name)) this.suggestionCache.delete(name);
+    if (this.unresolved.delete(name)) this.suggestionCache.forget(name);
   }
 
   private removeOwner(name: string, uri: string): void {
@@ -270,7 +281,7 @@ export class HandbookIndex {
 
   private removeReferrer(name: string, uri: string): void {
     this.referrers.remove(name, uri);
-    if (!this.referrers.has(name) && this.unresolved.delete(name)) this.suggestionCache.delete(name);
+    if (!this.referrers.has(name) && this.unresolved.delete(name)) this.suggestionCache.forget(name);
   }
 
   /**
@@ -279,9 +290,9 @@ export class HandbookIndex {
    */
   private touchNearNames(known: string[], affected: Set<string>): void {
     if (known.length === 0 || this.unresolved.size === 0) return;
-    for (const name of this.unresolved) {
-      if (closestNames(name, known, 1).length === 0 && !known.some((k) => normalizeName(k) === name)) continue;
-      this.suggestionCache.delete(name);
+    // Only names with cached suggestions can be stale: a file's cached findings hold suggestions
+    // of its unresolved names, and those are cached until touched here.
+    for (const name of this.suggestionCache.touchedBy(known)) {
       for (const u of this.referrers.get(name)) {
         affected.add(u);
         this.crossCache.delete(u);
@@ -291,10 +302,22 @@ export class HandbookIndex {
 
   /** "Did you mean" names for an unresolved (normalised) name, cached. */
   private suggestionsFor(name: string): string[] {
-    let s = this.suggestionCache.get(name);
+    return this.suggestionCache.get(name);
+  }
+
+  /**
+   * "Did you mean" names for any name (a link in a Markdown file that is not a role file), cached
+   * until the known names change.
+   */
+  suggestions(name: string): string[] {
+    const key = normalizeName(name);
+    if (this.unresolved.has(key)) return this.suggestionsFor(key);
+    let s = this.otherSuggestions.get(key);
     if (!s) {
-      s = closestNames(name, this.knownNames());
-      this.suggestionCache.set(name, s);
+      // Bounded: a file of many distinct broken links must not grow the cache without end.
+      if (this.otherSuggestions.size >= 10_000) this.otherSuggestions.clear();
+      s = this.suggestionCache.compute(key);
+      this.otherSuggestions.set(key, s);
     }
     return s;
   }

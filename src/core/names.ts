@@ -1,5 +1,6 @@
 /** Name helpers: kebab-case ids and "did you mean" suggestions. */
 import { distance } from 'fastest-levenshtein';
+import { MAX_SUGGESTION_NAME_LENGTH, suggestionLimit } from './nameIndex';
 
 /** `Chief Technology Officer` → `chief-technology-officer`; `CTO's` → `ctos`. */
 export function kebabCase(s: string): string {
@@ -12,11 +13,17 @@ export function kebabCase(s: string): string {
   return /^[a-z]/.test(id) ? id : id ? `role-${id}` : '';
 }
 
-/** Known names close to `name` (edit distance within about a third of its length), best first. */
+/**
+ * Known names close to `name` (edit distance within about a third of its length), best first.
+ * For short lists (schema keys, enum values); a handbook's names go through a NameIndex, which
+ * gives the same answer without comparing with each of them.
+ */
 export function closestNames(name: string, known: readonly string[], max = 3): string[] {
   const n = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(n.length / 3));
+  if (n.length > MAX_SUGGESTION_NAME_LENGTH) return [];
+  const limit = suggestionLimit(n.length);
   return known
+    .filter((k) => k.length <= MAX_SUGGESTION_NAME_LENGTH && Math.abs(k.length - n.length) <= limit)
     .map((k) => ({ k, d: distance(n, k.toLowerCase()) }))
     .filter((x) => x.d <= limit && x.k !== name)
     .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))

@@ -37,7 +37,7 @@ function findingsOf(ctx: FeatureContext, doc: vscode.TextDocument): Finding[] {
   if (ctx.handbook.index.has(uri)) return ctx.handbook.index.findings(uri);
   return unresolvedLinkFindings(doc.getText(), {
     has: (name) => !!resolveRoleFrom(ctx.handbook, doc.uri, name),
-    knownNames: () => ctx.handbook.index.knownNames(),
+    suggest: (name) => ctx.handbook.index.suggestions(name),
   });
 }
 

@@ -135,7 +135,7 @@ class DiagnosticsPublisher implements vscode.Disposable {
       }
       const findings = unresolvedLinkFindings(doc.getText(), {
         has: (name) => !!resolveRoleFrom(this.handbook, doc.uri, name),
-        knownNames: () => this.handbook.index.knownNames(),
+        suggest: (name) => this.handbook.index.suggestions(name),
       });
       const diagnostics = findings.map((f) => toDiagnostic(f, this.settings)).filter((d): d is vscode.Diagnostic => !!d);
       this.linkChecked.add(key);

@@ -62,12 +62,34 @@ describe('mightBeRoleFile: a linear line scanner', () => {
   });
 
   it('property: agrees with the specification on CRLF/CR/LF mixes, repetition and near misses, in bounded time', () => {
-    const piece = fc.constantFrom('\r\n', '\r', '\n', '\r\r\n', '\n\r', '---', 'role', 'role:', 'role :', 'role\t:', ' role:', 'rol', 'e:', ':', ' ', '\t', 'x: 1', '\uFEFF', '-');
-    const doc = fc.tuple(
-      fc.constantFrom('', '\uFEFF'),
-      fc.constantFrom('---', '--- ', '---\t', '--', '----', ''),
-      fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 200 })), { maxLength: 30 }),
-    ).map(([bom, open, parts]) => bom + open + parts.map(([p, n]) => (n > 150 ? p.repeat(n * 20) : p)).join(''));
+    const piece = fc.constantFrom(
+      '\r\n',
+      '\r',
+      '\n',
+      '\r\r\n',
+      '\n\r',
+      '---',
+      'role',
+      'role:',
+      'role :',
+      'role\t:',
+      ' role:',
+      'rol',
+      'e:',
+      ':',
+      ' ',
+      '\t',
+      'x: 1',
+      '\uFEFF',
+      '-',
+    );
+    const doc = fc
+      .tuple(
+        fc.constantFrom('', '\uFEFF'),
+        fc.constantFrom('---', '--- ', '---\t', '--', '----', ''),
+        fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 200 })), { maxLength: 30 }),
+      )
+      .map(([bom, open, parts]) => bom + open + parts.map(([p, n]) => (n > 150 ? p.repeat(n * 20) : p)).join(''));
     check(
       'mightBeRoleFile = specification',
       fc.property(doc, (text) => {

@@ -8,7 +8,7 @@ const BODY = '# Notes\n\nAsk the [[hoe]], the [[Head of Enginering|head]] or [[N
 describe('language/linkFindings: [[links]] in Markdown files that are not role files', () => {
   const index = new HandbookIndex();
   index.set('file:///h/roles/hoe.md', ROLE);
-  const resolver = { has: (n: string) => !!index.resolve(n), knownNames: () => index.knownNames() };
+  const resolver = { has: (n: string) => !!index.resolve(n), suggest: (n: string) => index.suggestions(n) };
 
   it('reports each unresolved link outside code, with suggestions', () => {
     const found = unresolvedLinkFindings(BODY, resolver);
@@ -30,9 +30,9 @@ describe('language/linkFindings: [[links]] in Markdown files that are not role f
     index.delete('file:///h/roles/notes.md');
   });
 
-  it('asks for the known names only when a link is unresolved', () => {
-    let asked = 0;
-    unresolvedLinkFindings('[[hoe]]', { has: resolver.has, knownNames: () => (asked++, []) });
-    assert.strictEqual(asked, 0);
+  it('asks for suggestions only when a link is unresolved, once per unresolved link', () => {
+    const asked: string[] = [];
+    unresolvedLinkFindings('[[hoe]] [[Nobody]]', { has: resolver.has, suggest: (n) => (asked.push(n), []) });
+    assert.deepStrictEqual(asked, ['Nobody']);
   });
 });
