@@ -12,6 +12,7 @@ import { registerFixAll } from './fixAll';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
+import { registerOrgChart } from './features/orgChart';
 import { registerPreviewPlugin } from './previewPlugin';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
@@ -58,6 +59,7 @@ const FEATURES: Feature[] = [
   registerLookup,
   registerNavigation,
   registerNewRoleFile,
+  registerOrgChart,
   registerPreviewPlugin,
   registerReferences,
   registerRename,

@@ -49,13 +49,23 @@ describe('node extension bundles', function () {
   });
 
   it('builds every bundle the loader names, and nothing it does not', () => {
-    const built = fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+    const built = fs
+      .readdirSync(lazyDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     assert.ok(loaderNames().length >= 5, 'the loader names its bundles');
     assert.deepStrictEqual(built, loaderNames());
   });
 
   it('requires only vscode and Node built-ins, in the main bundle and the lazy ones', () => {
-    for (const file of ['extension.js', ...fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => `lazy/${f}`)]) {
+    for (const file of [
+      'extension.js',
+      ...fs
+        .readdirSync(lazyDir)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `lazy/${f}`),
+    ]) {
       const code = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
       const bad = requiredModules(code).filter((m) => !allowed(m) && !(file === 'extension.js' && /^\.\/lazy\/\w+\.js$/.test(m)));
       assert.deepStrictEqual(bad, [], `dist/${file} requires ${bad.join(', ')}`);
@@ -82,6 +92,7 @@ describe('node extension bundles', function () {
       mapPanel: ['MapPanel'],
       mapWorker: [],
       newRoleFile: ['newRoleFileCommand'],
+      orgChart: ['OrgChartPanel', 'LadderPanel'],
     };
     assert.deepStrictEqual(Object.keys(expected).sort(), loaderNames());
     for (const [name, exports] of Object.entries(expected)) {
@@ -123,7 +134,14 @@ describe('node extension bundles', function () {
     type Built = ReturnType<typeof buildResponsibilityMap>;
     const fallback = () => {
       const calls: number[] = [];
-      return { calls, builder: { where: 'host' as const, build: async (roles: readonly Role[]): Promise<Built> => (calls.push(roles.length), buildResponsibilityMap(roles)), dispose: () => undefined } };
+      return {
+        calls,
+        builder: {
+          where: 'host' as const,
+          build: async (roles: readonly Role[]): Promise<Built> => (calls.push(roles.length), buildResponsibilityMap(roles)),
+          dispose: () => undefined,
+        },
+      };
     };
     const log = () => {
       const warnings: string[] = [];
@@ -138,7 +156,10 @@ describe('node extension bundles', function () {
         const roles = builtinRoles();
         const [one, two] = await Promise.all([b.build(roles), b.build(roles.slice(0, 1))]);
         assert.deepStrictEqual(one, buildResponsibilityMap(roles));
-        assert.deepStrictEqual(two.roles.map((r) => r.id), ['cto']);
+        assert.deepStrictEqual(
+          two.roles.map((r) => r.id),
+          ['cto'],
+        );
         assert.deepStrictEqual([b.where, f.calls, l.warnings], ['worker', [], []]);
       } finally {
         b.dispose();
@@ -177,8 +198,15 @@ describe('node extension bundles', function () {
     const main = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
     const lazy = fs.readdirSync(lazyDir).map((f) => fs.readFileSync(path.join(lazyDir, f), 'utf8'));
     // Texts that only lazily loaded code holds: the Find Role placeholder, the scaffold's, the compare panel's.
-    for (const s of ['who owns onboarding?', 'Describe one thing this role is responsible for', 'Copied the comparison as a Markdown table.']) {
-      assert.ok(lazy.some((code) => code.includes(s)), `a lazy bundle holds "${s}"`);
+    for (const s of [
+      'who owns onboarding?',
+      'Describe one thing this role is responsible for',
+      'Copied the comparison as a Markdown table.',
+    ]) {
+      assert.ok(
+        lazy.some((code) => code.includes(s)),
+        `a lazy bundle holds "${s}"`,
+      );
       assert.ok(!main.includes(s), `dist/extension.js holds "${s}"`);
     }
   });
