@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { toDiffJson } from '../../../src/core/diff/json';
 import type { CompareViewModel } from '../../../src/core/protocol/compareProtocol';
 import type { DiffViewModel } from '../../../src/core/protocol/diffProtocol';
-import type { HandbookDiffApi } from '../../../src/extension/features/handbookDiff/handbookDiff';
+import type { HandbookDiffApi } from '../../../src/extension/features/handbookDiff';
 import { api, closeAllEditors, command, fixtureUri, waitFor } from '../helpers';
 
 const WAIT_MS = 30_000;

@@ -15,20 +15,25 @@ import * as vscode from 'vscode';
 import type { CompareViewModel } from '../../../core/protocol/compareProtocol';
 import { DIFF_VIEW_TYPE, type DiffViewModel } from '../../../core/protocol/diffProtocol';
 import type { Feature } from '../../featureContext';
-import type * as DiffPanelModule from './diffPanel';
 import type { CompareRendered, DiffPanel, DiffRendered, RevisionComparePanel } from './diffPanel';
 import { openGit, type GitRef, type GitRepository } from '../../util/git';
-import { loadDiffPanel as loadLazyDiffPanel } from '../../util/lazy';
+import { once } from '../../util/lazy';
 import { PANEL_OPTIONS } from '../../util/webview';
 
-/** The panels and the reading through git (dist/lazy/diffPanel.js), loaded on first use. */
-const loadDiffPanel = () => loadLazyDiffPanel() as typeof DiffPanelModule;
+/** The panels and the reading through git, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
+const loadDiffPanel = once(() => require('./diffPanel') as typeof import('./diffPanel'));
 
 const REVISION_VIEW_TYPE = 'handbookRoles.compareRevision';
 
 export type Unavailable = { unavailable: string };
 
-/** What the tests (and other extensions) see of the two commands' panels. */
+/** What the tests see of the two commands' panels. */
+declare module '../../featureContext' {
+  interface Exposed {
+    handbookDiff: HandbookDiffApi;
+  }
+}
+
 export interface HandbookDiffApi {
   /** The model the open handbook-changes panel shows. */
   current(): DiffViewModel | undefined;
@@ -173,7 +178,7 @@ export const registerHandbookDiff: Feature = (ctx) => {
     return created.model;
   };
 
-  ctx.api.handbookDiff = {
+  ctx.expose('handbookDiff', {
     current: () => diffPanel?.model,
     panel: () => diffPanel?.panel,
     receive: (raw) => (diffPanel ? diffPanel.receive(raw) : Promise.resolve(false)),
@@ -186,7 +191,7 @@ export const registerHandbookDiff: Feature = (ctx) => {
       receive: (raw) => (revisionPanel ? revisionPanel.receive(raw) : Promise.resolve(false)),
       onDidRender: revisionEvents.render.event,
     },
-  };
+  });
 
   return vscode.Disposable.from(
     diffEvents.update,
