@@ -61,7 +61,12 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
   const untrusted = suite === 'untrusted';
   const server = await startCodeServer({
     workspaceTrust: untrusted,
-    settings: untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : undefined,
+    // The "git" suite needs the built-in git extension (the test profile turns it off elsewhere).
+    settings: untrusted
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+      : suite === 'git'
+        ? { 'git.enabled': true, 'git.autoRepositoryDetection': true }
+        : undefined,
     env: {
       HANDBOOK_TEST_SUITE: suite,
       HANDBOOK_TEST_GREP: process.env.HANDBOOK_TEST_GREP ?? '',
