@@ -95,7 +95,9 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
     if (process.env.HANDBOOK_DEBUG === '1') page.on('console', (m) => log(`browser ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => log(`workbench error: ${e.message}`));
 
-    const url = server.workbenchUrl(workspace, [
+    // A fixture with a .code-workspace file at its root opens as that multi-root workspace.
+    const multiRoot = fs.readdirSync(workspace).find((f) => f.endsWith('.code-workspace'));
+    const url = server.workbenchUrl(multiRoot ? path.join(workspace, multiRoot) : workspace, [
       ['extensionDevelopmentPath', server.remote(ROOT)],
       ['extensionTestsPath', server.remote(path.join(OUT, 'index.js'))],
     ]);
