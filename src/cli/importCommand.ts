@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { explanationLines, importPage, renderRoleFile, type ImportResult, type ImportedRole } from '../core/import';
 import { isOption, parseArgs } from './args';
+import { errorMessage } from '../core/errors';
 
 const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR] [--explain]
 
@@ -87,9 +88,7 @@ export function main(argv: string[], io: ImportIO): number {
           ? 'is a directory'
           : code === 'EACCES'
             ? 'permission denied'
-            : e instanceof Error
-              ? e.message
-              : String(e);
+            : errorMessage(e);
     io.err(`handbook-import: cannot read ${page}: ${reason}\n`);
     return 2;
   }
@@ -101,7 +100,7 @@ export function main(argv: string[], io: ImportIO): number {
     result = importPage(text, { sourceName: page, explain });
     ({ roles, warnings } = result);
   } catch (e) {
-    io.err(`handbook-import: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`handbook-import: internal error: ${errorMessage(e)}\n`);
     return 2;
   }
 
@@ -119,7 +118,7 @@ export function main(argv: string[], io: ImportIO): number {
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch (e) {
-      io.err(`handbook-import: cannot create ${outDir}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`handbook-import: cannot create ${outDir}: ${errorMessage(e)}\n`);
       return 2;
     }
     // With JSON on stdout, notes about files go to stderr so that stdout stays one JSON array.
@@ -138,7 +137,7 @@ export function main(argv: string[], io: ImportIO): number {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           io.err(`handbook-import: skipped ${file}: the file exists (never overwritten)\n`);
         } else {
-          io.err(`handbook-import: cannot write ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+          io.err(`handbook-import: cannot write ${file}: ${errorMessage(e)}\n`);
           failed = true;
         }
       }

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseFile } from '../../../src/core/parse';
-import type { ImportOutcome } from '../../../src/extension/importRoles';
+import type { ImportOutcome } from '../../../src/extension/commands/importRoles';
 import { api, closeAllEditors, command, DEFAULT_TIMEOUT_MS, fixtureUri, waitForState } from '../helpers';
 
 const IMPORT = 'handbookRoles.importRoles';
