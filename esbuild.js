@@ -57,6 +57,7 @@ const builds = [
     // command implementations (these require 'vscode' like the main bundle).
     ...common,
     entryPoints: [
+      { in: 'src/extension/commands/editing.ts', out: 'editing' },
       { in: 'src/extension/commands/findRole.ts', out: 'findRole' },
       { in: 'src/extension/commands/importRoles.ts', out: 'importRoles' },
       { in: 'src/extension/commands/newRoleFile.ts', out: 'newRoleFile' },

@@ -4,10 +4,9 @@
  * `editor.codeActionsOnSave` can apply them on save. Computed only when that kind is asked for.
  */
 import * as vscode from 'vscode';
-import { fixAllEdits } from '../core/language/fixAll';
 import type { Feature } from './featureContext';
 import { EDITABLE_MARKDOWN } from './util/language';
-import { toVsRange } from './util/ranges';
+import { loadEditing } from './util/lazy';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handbookRoles');
 
@@ -18,11 +17,10 @@ export const registerFixAll: Feature = (ctx) =>
       provideCodeActions(doc, _range, context) {
         if (!context.only || !context.only.intersects(FIX_ALL_KIND)) return undefined;
         if (!ctx.handbook.isRoleDocument(doc)) return undefined;
-        const edits = fixAllEdits(doc.uri.toString(), doc.getText(), { forceRoleFile: ctx.handbook.isForced(doc.uri) });
-        if (edits.length === 0) return [];
+        const edit = loadEditing().fixAllEdit(doc, ctx.handbook.isForced(doc.uri));
+        if (!edit) return [];
         const action = new vscode.CodeAction(vscode.l10n.t('Fix all certain role-file problems'), FIX_ALL_KIND);
-        action.edit = new vscode.WorkspaceEdit();
-        for (const e of edits) action.edit.replace(doc.uri, toVsRange(e.range), e.newText);
+        action.edit = edit;
         return [action];
       },
     },

@@ -6,13 +6,12 @@
  * role file along with its id.
  */
 import * as vscode from 'vscode';
-import { planRename, renameEdits } from '../core/language/rename';
-import { Cancelled, isRefusal, nameTargetAt } from '../core/language/roleAt';
+import { isRefusal, nameTargetAt } from '../core/language/roleAt';
 import type { Feature } from './featureContext';
-import { exists } from './util/fs';
 import { EDITABLE_MARKDOWN } from './util/language';
+import { loadEditing } from './util/lazy';
 import { toVsRange } from './util/ranges';
-import { otherMarkdown, readTexts, refusalMessage } from './util/roleTexts';
+import { refusalMessage } from './util/roleTexts';
 
 function renameFileSetting(): boolean {
   return vscode.workspace.getConfiguration('handbookRoles.rename').get<boolean>('renameFile', false);
@@ -45,30 +44,7 @@ export const registerRename: Feature = (ctx) => {
       await handbook.ready;
       const target = targetAt(doc, position);
       if (isRefusal(target)) throw new Error(refusalMessage(target));
-      const plan = planRename(handbook.index, target, newName);
-      if (isRefusal(plan)) throw new Error(refusalMessage(plan));
-      const [texts, others] = await Promise.all([readTexts(plan.files, token), otherMarkdown(handbook, token)]);
-      if (token.isCancellationRequested) return undefined;
-      let result;
-      try {
-        result = renameEdits(plan, (u) => texts.get(u), others, { renameFile: renameFileSetting() }, token);
-      } catch (e) {
-        if (e instanceof Cancelled) return undefined;
-        throw e;
-      }
-      if (isRefusal(result)) throw new Error(refusalMessage(result));
-      const edit = new vscode.WorkspaceEdit();
-      for (const file of result.files) {
-        const uri = vscode.Uri.parse(file.uri);
-        for (const e of file.edits) edit.replace(uri, toVsRange(e.range), e.newText);
-      }
-      if (result.fileRename) {
-        const to = vscode.Uri.parse(result.fileRename.to);
-        // Never over another file: then the role is renamed, its file is not.
-        if (!(await exists(to))) edit.renameFile(vscode.Uri.parse(result.fileRename.from), to, { overwrite: false, ignoreIfExists: true });
-        else ctx.log.info(`Rename: ${result.fileRename.to} exists; the role file keeps its name.`);
-      }
-      return edit;
+      return loadEditing().renameEdit(ctx, target, newName, renameFileSetting(), token);
     },
   });
 };

@@ -66,6 +66,7 @@ describe('node extension bundles', function () {
   it('loads each lazy bundle with the exports the extension uses', () => {
     const expected: Record<string, string[]> = {
       comparePanel: ['ComparePanel'],
+      editing: ['renameEdit', 'fixAllEdit'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
       mapPanel: ['MapPanel', 'buildResponsibilityMap', 'mapFindings'],
