@@ -6,7 +6,11 @@
 import * as vscode from 'vscode';
 import type { Feature } from './featureContext';
 import { EDITABLE_MARKDOWN } from './util/language';
-import { loadEditing } from './util/lazy';
+import { once } from './util/lazy';
+import { toVsRange } from './util/ranges';
+
+/** The fixer, loaded when "Fix all" is first asked for (src/extension/lazyModules.json). */
+const loadFixAll = once(() => require('../core/language/fixAll') as typeof import('../core/language/fixAll'));
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handbookRoles');
 
@@ -17,10 +21,11 @@ export const registerFixAll: Feature = (ctx) =>
       provideCodeActions(doc, _range, context) {
         if (!context.only || !context.only.intersects(FIX_ALL_KIND)) return undefined;
         if (!ctx.handbook.isRoleDocument(doc)) return undefined;
-        const edit = loadEditing().fixAllEdit(doc, ctx.handbook.isForced(doc.uri));
-        if (!edit) return [];
+        const edits = loadFixAll().fixAllEdits(doc.uri.toString(), doc.getText(), { forceRoleFile: ctx.handbook.isForced(doc.uri) });
+        if (edits.length === 0) return [];
         const action = new vscode.CodeAction(vscode.l10n.t('Fix all certain role-file problems'), FIX_ALL_KIND);
-        action.edit = edit;
+        action.edit = new vscode.WorkspaceEdit();
+        for (const e of edits) action.edit.replace(doc.uri, toVsRange(e.range), e.newText);
         return [action];
       },
     },
