@@ -1,11 +1,11 @@
 /** handbook-lint: reads role files from disk into the engine and reports their findings. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { mightBeRoleFile } from '../core/frontmatter';
+import { roleFileReason } from '../core/roleFiles';
 import { HandbookIndex } from '../core/handbookIndex';
 import { compareFindings } from '../core/findingOrder';
 import type { Finding } from '../core/types';
-import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix, walkMarkdown } from './discover';
+import { globMatcher, isGlob, roleFileGlobMatcher, toPosix, walkMarkdown } from './discover';
 import type { FileFindings } from './format';
 
 export class UsageError extends Error {}
@@ -71,7 +71,7 @@ function describe(err: unknown): string {
 
 export function runLint(opts: LintOptions): LintRun {
   const cwd = path.resolve(opts.cwd);
-  const isRoleGlob = globMatcher(opts.roleGlobs ?? DEFAULT_ROLE_GLOBS);
+  const isRoleGlob = roleFileGlobMatcher(opts.roleGlobs);
   // Filled once, then read: unless a report needs the roles' content, a one-shot index will do.
   const index = new HandbookIndex({ oneShot: !opts.keepRoles && !opts.extraFindings });
   const skip = (file: string, reason: string) => opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', reason);
@@ -89,7 +89,7 @@ export function runLint(opts: LintOptions): LintRun {
       skip(abs, describe(e));
       return false;
     }
-    if (!forced && !mightBeRoleFile(text)) return false;
+    if (!roleFileReason(forced, text)) return false;
     index.set(abs, text, { forceRoleFile: forced });
     if (invalid && index.has(abs)) invalidUtf8(abs)();
     return index.has(abs);

@@ -6,6 +6,7 @@ import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
 import type * as OverlapsReport from './overlapsReport';
 import { formatLadderReport, formatOrgReport, LADDER_FORMATS, ORG_FORMATS, type OrgFormat } from './orgReport';
+import { errorMessage } from '../core/errors';
 
 type ReportFormat = OverlapsReport.ReportFormat | OrgFormat;
 type Report = 'overlaps' | 'org' | 'ladder';
@@ -148,7 +149,7 @@ export function main(argv: string[], io: CliIO): number {
       io.err(`handbook-lint: ${e.message}\n`);
       return 2;
     }
-    io.err(`handbook-lint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`handbook-lint: internal error: ${errorMessage(e)}\n`);
     return 2;
   }
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));

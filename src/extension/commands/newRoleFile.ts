@@ -16,6 +16,7 @@ import type { FeatureContext } from '../featureContext';
 import type { HandbookWorkspace } from '../handbookWorkspace';
 import { exists } from '../util/fs';
 import { toVsRange } from '../util/ranges';
+import { errorMessage } from '../../core/errors';
 
 const ROLES_FOLDER = 'roles';
 const STEPS = 4;
@@ -233,6 +234,21 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
     } catch (e) {
       // Called with arguments (a test, another command): the caller gets the error.
       if (typeof arg === 'object' && arg !== null) throw e;
+      void vscode.window.showErrorMessage(errorMessage(e));
+      return undefined;
+    }
+  };
+}
+
+/** "New Role File as Next Level…": on a role (a tree node, or a role reference), a new role file that extends it. */
+export function newNextLevelCommand(ctx: FeatureContext): (arg?: unknown) => Promise<NewRoleFileResult | undefined> {
+  const create = newRoleFileCommand(ctx);
+  return async (arg?: unknown) => {
+    const ref = typeof arg === 'string' ? arg : (arg as { role?: { id?: unknown } } | undefined)?.role?.id;
+    if (typeof ref !== 'string') return create();
+    try {
+      return await create({ extends: ref });
+    } catch (e) {
       void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;
     }
