@@ -86,6 +86,7 @@ describe('node extension bundles', function () {
   it('loads each lazy bundle with the exports the extension uses', () => {
     const expected: Record<string, string[]> = {
       comparePanel: ['ComparePanel'],
+      diffPanel: ['DiffPanel', 'RevisionComparePanel', 'compareWithRevision', 'readHandbookDiff'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
       mapAnalysis: ['buildResponsibilityMap', 'mapFindings'],
