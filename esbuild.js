@@ -62,6 +62,7 @@ const builds = [
       { in: 'src/extension/commands/newRoleFile.ts', out: 'newRoleFile' },
       { in: 'src/extension/panels/comparePanel.ts', out: 'comparePanel' },
       { in: 'src/extension/panels/mapPanel.ts', out: 'mapPanel' },
+      { in: 'src/extension/features/orgChart/panels.ts', out: 'orgChart' },
       { in: 'src/extension/workers/mapWorker.ts', out: 'mapWorker' },
     ],
     outdir: 'dist/lazy',
@@ -94,7 +95,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
   },
-  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }]).map((e) => ({
+  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }, { in: 'media/org.ts' }, { in: 'media/ladder.ts' }]).map((e) => ({
     ...common,
     entryPoints: [e.in],
     outdir: 'dist/media',

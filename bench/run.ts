@@ -10,10 +10,12 @@
  *   5. Start-up: bundle sizes; activate() time as the integration suite wrote it (out/activation.json).
  *   6. The responsibility map of 600 and 2,000 roles (no bar).
  *   7. handbook-diff on a 2,000-role handbook in git: a pull request, and every file rewritten.
+ *   8. Rename and Find References over a 10,000-role handbook (bench/rename.ts).
+ *   9. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup,map,diff. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map,diff,rename,import. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -21,8 +23,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { HandbookIndex } from '../src/core/handbookIndex';
+import { importPage } from '../src/core/import';
 import { buildResponsibilityMap } from '../src/core/map';
+import { CORPUS_DIRS, allPageFacts, evaluate } from '../test/unit/core/import/facts';
 import { bigRoleFile, roleFile, roleId, roleTitle, writeHandbook } from './generate';
+import { renameSection } from './rename';
 
 const REPO = path.join(__dirname, '..');
 const WORK = path.join(__dirname, '.work');
@@ -30,7 +35,10 @@ const RESULTS = path.join(__dirname, 'results');
 const BIN = path.join(REPO, 'node_modules', '.bin');
 const CLI = path.join(REPO, 'dist', 'cli', 'handbook-lint.js');
 const quick = process.argv.includes('--quick');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const wants = (section: string) => !only || only.includes(section);
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -44,7 +52,12 @@ interface Row {
   command: string;
 }
 const rows: Row[] = [];
-const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg() };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  loadavg: os.loadavg(),
+};
 
 function row(section: string, what: string, value: string, bar: string, ok: boolean | null, command: string): void {
   rows.push({ section, what, value, bar, ok, command });
@@ -86,10 +99,22 @@ interface Measured {
 function measure(cmd: string, args: string[], cwd: string): Measured {
   const timeFile = path.join(WORK, `time-${process.pid}.txt`);
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S %M', cmd, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const [user, sys, rssKb] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-  return { wallMs, cpuMs: (user + sys) * 1000, rssMB: rssKb / 1024, status: r.status, stdoutBytes: (r.stdout ?? '').length, stderr: r.stderr ?? '' };
+  return {
+    wallMs,
+    cpuMs: (user + sys) * 1000,
+    rssMB: rssKb / 1024,
+    status: r.status,
+    stdoutBytes: (r.stdout ?? '').length,
+    stderr: r.stderr ?? '',
+  };
 }
 
 function ours(cwd: string): Measured {
@@ -97,7 +122,12 @@ function ours(cwd: string): Measured {
 }
 
 function best(runs: Measured[]): Measured {
-  return { ...runs[0], wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)), rssMB: median(runs.map((r) => r.rssMB)) };
+  return {
+    ...runs[0],
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssMB: median(runs.map((r) => r.rssMB)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +148,9 @@ function cliComparison(): void {
     remarkConfig(dir);
     const expectedErrors = Math.floor((n - 8) / 20) + 1; // one file in 20 has a schema error
     const mine = best([ours(dir), ours(dir), ours(dir)]);
-    const ourJson = JSON.parse(spawnSync(process.execPath, [CLI, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout) as { code: string }[];
+    const ourJson = JSON.parse(
+      spawnSync(process.execPath, [CLI, '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout,
+    ) as { code: string }[];
     // The peer's peak memory varies by a quarter from run to run (237-312 MB seen at 600 files):
     // it gets the same median of three as ours.
     const peer = () => measure(path.join(BIN, 'remark'), ['roles', '--quiet', '--frail', '--no-stdout', '--no-color'], dir);
@@ -127,12 +159,40 @@ function cliComparison(): void {
     const mdl = measure(path.join(BIN, 'markdownlint-cli2'), ['roles/**/*.md'], dir);
     out[n] = { ours: mine, remark, markdownlint: mdl, ourFindings: ourJson.length, peerFindings: peerWarnings, expectedErrors };
     const sanity = ourJson.length === expectedErrors && peerWarnings === expectedErrors;
-    row('CLI', `${n} files: both tools find the ${expectedErrors} schema errors (apples to apples)`, `ours ${ourJson.length}, remark ${peerWarnings}`, `${expectedErrors} each`, sanity, `bench/run.ts (files in bench/.work/cli-${n})`);
+    row(
+      'CLI',
+      `${n} files: both tools find the ${expectedErrors} schema errors (apples to apples)`,
+      `ours ${ourJson.length}, remark ${peerWarnings}`,
+      `${expectedErrors} each`,
+      sanity,
+      `bench/run.ts (files in bench/.work/cli-${n})`,
+    );
     const timeRatio = remark.wallMs / mine.wallMs;
     const cpuRatio = remark.cpuMs / mine.cpuMs;
-    row('CLI', `${n} files, wall time`, `ours ${ms(mine.wallMs)} vs remark ${ms(remark.wallMs)} (${timeRatio.toFixed(0)}×), markdownlint-cli2 ${ms(mdl.wallMs)}`, 'ours ≤ 1/20 of remark', timeRatio >= 20, `cd bench/.work/cli-${n} && node ../../../dist/cli/handbook-lint.js --format json  vs  remark roles --quiet --frail --no-stdout`);
-    row('CLI', `  ${n} files, CPU time (user+sys, all threads)`, `ours ${ms(mine.cpuMs)} vs remark ${ms(remark.cpuMs)} (${cpuRatio.toFixed(0)}×), markdownlint-cli2 ${ms(mdl.cpuMs)}`, '', null, '/usr/bin/time -f "%U %S %M" …');
-    row('CLI', `${n} files, peak RSS`, `ours ${mine.rssMB.toFixed(0)} MB vs remark ${remark.rssMB.toFixed(0)} MB (${(remark.rssMB / mine.rssMB).toFixed(1)}×), markdownlint-cli2 ${mdl.rssMB.toFixed(0)} MB`, 'ours ≤ 1/4 of remark', remark.rssMB / mine.rssMB >= 4, '/usr/bin/time -f "%M" (max RSS)');
+    row(
+      'CLI',
+      `${n} files, wall time`,
+      `ours ${ms(mine.wallMs)} vs remark ${ms(remark.wallMs)} (${timeRatio.toFixed(0)}×), markdownlint-cli2 ${ms(mdl.wallMs)}`,
+      'ours ≤ 1/20 of remark',
+      timeRatio >= 20,
+      `cd bench/.work/cli-${n} && node ../../../dist/cli/handbook-lint.js --format json  vs  remark roles --quiet --frail --no-stdout`,
+    );
+    row(
+      'CLI',
+      `  ${n} files, CPU time (user+sys, all threads)`,
+      `ours ${ms(mine.cpuMs)} vs remark ${ms(remark.cpuMs)} (${cpuRatio.toFixed(0)}×), markdownlint-cli2 ${ms(mdl.cpuMs)}`,
+      '',
+      null,
+      '/usr/bin/time -f "%U %S %M" …',
+    );
+    row(
+      'CLI',
+      `${n} files, peak RSS`,
+      `ours ${mine.rssMB.toFixed(0)} MB vs remark ${remark.rssMB.toFixed(0)} MB (${(remark.rssMB / mine.rssMB).toFixed(1)}×), markdownlint-cli2 ${mdl.rssMB.toFixed(0)} MB`,
+      'ours ≤ 1/4 of remark',
+      remark.rssMB / mine.rssMB >= 4,
+      '/usr/bin/time -f "%M" (max RSS)',
+    );
     row('CLI', `  ${n} files, per file`, `ours ${ms(mine.wallMs / n)}, remark ${ms(remark.wallMs / n)}`, '', null, '');
   }
   results.cli = out;
@@ -155,7 +215,14 @@ function gate(what: string, points: [number, number][], command: string): void {
   const doubling = 2 ** b;
   const [first, last] = [points[0], points[points.length - 1]];
   const overall = last[1] / first[1];
-  row('Scaling', `${what}: time(2n) / time(n), fitted over ${points.length} sizes`, `×${doubling.toFixed(2)} (time ∝ size^${b.toFixed(2)}); end to end ×${overall.toFixed(1)} for ×${(last[0] / first[0]).toFixed(0)} the size`, '×2.2 at most', doubling <= 2.2, command);
+  row(
+    'Scaling',
+    `${what}: time(2n) / time(n), fitted over ${points.length} sizes`,
+    `×${doubling.toFixed(2)} (time ∝ size^${b.toFixed(2)}); end to end ×${overall.toFixed(1)} for ×${(last[0] / first[0]).toFixed(0)} the size`,
+    '×2.2 at most',
+    doubling <= 2.2,
+    command,
+  );
 }
 
 function scaling(): void {
@@ -173,23 +240,49 @@ function scaling(): void {
     const a = files[i - 1];
     const b = files[i];
     const r = b.cpuMs / a.cpuMs;
-    row('Scaling', `  CLI ${a.n} → ${b.n} files`, `${ms(a.wallMs)} → ${ms(b.wallMs)} wall, ${ms(a.cpuMs)} → ${ms(b.cpuMs)} CPU (×${r.toFixed(2)}), RSS ${b.rssMB.toFixed(0)} MB`, '', null, '');
+    row(
+      'Scaling',
+      `  CLI ${a.n} → ${b.n} files`,
+      `${ms(a.wallMs)} → ${ms(b.wallMs)} wall, ${ms(a.cpuMs)} → ${ms(b.cpuMs)} CPU (×${r.toFixed(2)}), RSS ${b.rssMB.toFixed(0)} MB`,
+      '',
+      null,
+      '',
+    );
   }
-  gate('CLI, files', files.map((f) => [f.n, f.cpuMs]), `node dist/cli/handbook-lint.js --format json in bench/.work/scale-N, median of 3 (CPU time)`);
+  gate(
+    'CLI, files',
+    files.map((f) => [f.n, f.cpuMs]),
+    `node dist/cli/handbook-lint.js --format json in bench/.work/scale-N, median of 3 (CPU time)`,
+  );
 
   const one: { bytes: number; ms: number; wallMs: number }[] = [];
   const kb = quick ? [100, 200, 400] : [100, 200, 400, 800, 1600, 3200, 6400];
   for (const k of kb) {
     // Each size in a fresh process, so that no size inherits the heap (and GC debt) of another.
-    const r = spawnSync(process.execPath, ['--expose-gc', '-r', 'tsx/cjs', __filename, `--one-file=${k}`, `--one-file-max=${kb[kb.length - 1]}`], { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', '-r', 'tsx/cjs', __filename, `--one-file=${k}`, `--one-file-max=${kb[kb.length - 1]}`],
+      { cwd: REPO, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`one-file run of ${k} KB failed: ${r.stderr}`);
     one.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
   }
   for (let i = 1; i < one.length; i++) {
     const r = one[i].ms / one[i - 1].ms;
-    row('Scaling', `  one file ${(one[i - 1].bytes / 1024).toFixed(0)} KB → ${(one[i].bytes / 1024).toFixed(0)} KB`, `${ms(one[i - 1].ms)} → ${ms(one[i].ms)} CPU (×${r.toFixed(2)}); wall ${ms(one[i - 1].wallMs)} → ${ms(one[i].wallMs)}`, '', null, '');
+    row(
+      'Scaling',
+      `  one file ${(one[i - 1].bytes / 1024).toFixed(0)} KB → ${(one[i].bytes / 1024).toFixed(0)} KB`,
+      `${ms(one[i - 1].ms)} → ${ms(one[i].ms)} CPU (×${r.toFixed(2)}); wall ${ms(one[i - 1].wallMs)} → ${ms(one[i].wallMs)}`,
+      '',
+      null,
+      '',
+    );
   }
-  gate('one file, size', one.map((o) => [o.bytes, o.ms]), 'engine, a process per size: HandbookIndex.set + findings, best of 5 trials (small sizes repeated)');
+  gate(
+    'one file, size',
+    one.map((o) => [o.bytes, o.ms]),
+    'engine, a process per size: HandbookIndex.set + findings, best of 5 trials (small sizes repeated)',
+  );
   results.scaling = { files, oneFile: one };
 }
 
@@ -200,7 +293,9 @@ const HUB = 'file:///h/roles/hub.md';
 
 function hubFile(lines: number): string {
   // A 200-line role that a fifth of the handbook reports to.
-  let text = roleFile(0, { total: 10000, responsibilities: 30, paragraphs: 20 }).replace(`role: ${roleId(0)}`, 'role: hub').replace(`title: ${roleTitle(0)}`, 'title: Head of Hub');
+  let text = roleFile(0, { total: 10000, responsibilities: 30, paragraphs: 20 })
+    .replace(`role: ${roleId(0)}`, 'role: hub')
+    .replace(`title: ${roleTitle(0)}`, 'title: Head of Hub');
   const have = text.split('\n').length;
   if (have < lines) text += '\nMore words about the hub.'.repeat(lines - have);
   return text;
@@ -224,7 +319,14 @@ function editorPath(): HandbookIndex {
   const buildMs = performance.now() - startedBuild;
   gc();
   const heap = process.memoryUsage().heapUsed - heapBefore;
-  row('Editor', `index of ${total} roles: built and validated`, `${ms(buildMs)}, heap ${mb(heap)}`, 'heap ≤ 100 MB', heap <= 100 * 1024 * 1024, 'in process, node --expose-gc, heapUsed after gc');
+  row(
+    'Editor',
+    `index of ${total} roles: built and validated`,
+    `${ms(buildMs)}, heap ${mb(heap)}`,
+    'heap ≤ 100 MB',
+    heap <= 100 * 1024 * 1024,
+    'in process, node --expose-gc, heapUsed after gc',
+  );
 
   // Typing: one character at a time, mostly in the body, some in responsibilities, a few in the
   // title (those rename the role: the cross-file case). Each edit does what the editor does:
@@ -247,7 +349,12 @@ function editorPath(): HandbookIndex {
     const r: Round = { wall: [], cpu: [], byKind: { body: [], frontmatter: [], title: [] }, affectedMax: 0 };
     for (let e = 0; e < edits; e++) {
       const kind = e % 50 === 49 ? 'title' : e % 5 === 4 ? 'frontmatter' : 'body';
-      const at = kind === 'title' ? titleLine : kind === 'frontmatter' ? respLines[e % respLines.length] : bodyStart + (e % (lines.length - bodyStart - 1));
+      const at =
+        kind === 'title'
+          ? titleLine
+          : kind === 'frontmatter'
+            ? respLines[e % respLines.length]
+            : bodyStart + (e % (lines.length - bodyStart - 1));
       lines[at] += kind === 'title' ? String.fromCharCode(97 + (e % 26)) : 'x';
       const text = lines.join('\n');
       let affected: ReadonlySet<string> = new Set();
@@ -269,9 +376,30 @@ function editorPath(): HandbookIndex {
   const best = rounds.reduce((a, b) => (pct(b.wall, 95) < pct(a.wall, 95) ? b : a));
   const p50 = pct(best.wall, 50);
   const p95 = pct(best.wall, 95);
-  row('Editor', `re-validate one edited ${original.length}-line role, ${edits} edits`, `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...best.wall))} (rounds: p95 ${rounds.map((r) => ms(pct(r.wall, 95))).join(', ')})`, 'p95 ≤ 2 ms', p95 <= 2, 'in process: HandbookIndex.set + findings of every affected file, wall time');
-  row('Editor', '  same edits, CPU time (all threads, GC helpers included)', `p50 ${ms(pct(best.cpu, 50))}, p95 ${ms(pct(best.cpu, 95))}`, '', null, '');
-  row('Editor', '  p95 of body / frontmatter / title (rename) edits', `${ms(pct(best.byKind.body, 95))} / ${ms(pct(best.byKind.frontmatter, 95))} / ${ms(pct(best.byKind.title, 95))}; at most ${best.affectedMax} file(s) affected`, '', null, '');
+  row(
+    'Editor',
+    `re-validate one edited ${original.length}-line role, ${edits} edits`,
+    `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...best.wall))} (rounds: p95 ${rounds.map((r) => ms(pct(r.wall, 95))).join(', ')})`,
+    'p95 ≤ 2 ms',
+    p95 <= 2,
+    'in process: HandbookIndex.set + findings of every affected file, wall time',
+  );
+  row(
+    'Editor',
+    '  same edits, CPU time (all threads, GC helpers included)',
+    `p50 ${ms(pct(best.cpu, 50))}, p95 ${ms(pct(best.cpu, 95))}`,
+    '',
+    null,
+    '',
+  );
+  row(
+    'Editor',
+    '  p95 of body / frontmatter / title (rename) edits',
+    `${ms(pct(best.byKind.body, 95))} / ${ms(pct(best.byKind.frontmatter, 95))} / ${ms(pct(best.byKind.title, 95))}; at most ${best.affectedMax} file(s) affected`,
+    '',
+    null,
+    '',
+  );
   // The cross-file worst case: renaming the id that a fifth of the handbook refers to.
   const rename = (text: string) => {
     let n = 0;
@@ -284,8 +412,28 @@ function editorPath(): HandbookIndex {
   };
   const away = rename(hub.replace('role: hub', 'role: hub-renamed'));
   const back = rename(hub);
-  row('Editor', '  renaming the role that 2,000 roles refer to (and back)', `${ms(away.ms)} (${away.files} files re-checked), ${ms(back.ms)} back`, '', null, '');
-  results.editor = { roles: total, lines: original.length, buildMs, heapBytes: heap, edits, p50, p95, roundsP95: rounds.map((r) => pct(r.wall, 95)), cpuP50: pct(best.cpu, 50), cpuP95: pct(best.cpu, 95), affectedMax: best.affectedMax, rename: { away, back } };
+  row(
+    'Editor',
+    '  renaming the role that 2,000 roles refer to (and back)',
+    `${ms(away.ms)} (${away.files} files re-checked), ${ms(back.ms)} back`,
+    '',
+    null,
+    '',
+  );
+  results.editor = {
+    roles: total,
+    lines: original.length,
+    buildMs,
+    heapBytes: heap,
+    edits,
+    p50,
+    p95,
+    roundsP95: rounds.map((r) => pct(r.wall, 95)),
+    cpuP50: pct(best.cpu, 50),
+    cpuP95: pct(best.cpu, 95),
+    affectedMax: best.affectedMax,
+    rename: { away, back },
+  };
   return index;
 }
 
@@ -305,17 +453,39 @@ function lookup(index: HandbookIndex): void {
   const times: number[] = [];
   const walls: number[] = [];
   for (let round = 0; round < 3; round++) {
-    for (const q of queries) for (let k = 1; k <= q.length; k++) {
-      const t = timeIt(() => search.search(q.slice(0, k)));
-      if (round === 0) continue; // the first round warms the JIT up
-      times.push(t.cpu);
-      walls.push(t.wall);
-    }
+    for (const q of queries)
+      for (let k = 1; k <= q.length; k++) {
+        const t = timeIt(() => search.search(q.slice(0, k)));
+        if (round === 0) continue; // the first round warms the JIT up
+        times.push(t.cpu);
+        walls.push(t.wall);
+      }
   }
   const top = search.search('head of hub')[0]?.role.id;
-  row('Lookup', `search over ${roles.length} roles, ${walls.length} keystrokes`, `p50 ${ms(pct(walls, 50))}, p95 ${ms(pct(walls, 95))}, max ${ms(Math.max(...walls))}; "head of hub" → ${top}`, '≤ 10 ms per keystroke (p95)', pct(walls, 95) <= 10 && top === 'hub', 'in process: new RoleSearch(index.roles()).search(prefix), wall time');
-  row('Lookup', '  same keystrokes, CPU time; building the search', `p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}; built in ${ms(buildMs)}`, '', null, '');
-  results.lookup = { roles: roles.length, buildMs, p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), wallP95: pct(walls, 95) };
+  row(
+    'Lookup',
+    `search over ${roles.length} roles, ${walls.length} keystrokes`,
+    `p50 ${ms(pct(walls, 50))}, p95 ${ms(pct(walls, 95))}, max ${ms(Math.max(...walls))}; "head of hub" → ${top}`,
+    '≤ 10 ms per keystroke (p95)',
+    pct(walls, 95) <= 10 && top === 'hub',
+    'in process: new RoleSearch(index.roles()).search(prefix), wall time',
+  );
+  row(
+    'Lookup',
+    '  same keystrokes, CPU time; building the search',
+    `p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}; built in ${ms(buildMs)}`,
+    '',
+    null,
+    '',
+  );
+  results.lookup = {
+    roles: roles.length,
+    buildMs,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    max: Math.max(...times),
+    wallP95: pct(walls, 95),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,13 +512,89 @@ function responsibilityMap(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 9. Importer: quality left-one-source-out on both corpora (issue 18), and a 1 MB page
+
+function importer(): void {
+  process.stdout.write('\n9. Importer (expected facts of test/unit/core/import/facts*.ts, leave-one-source-out)\n');
+  const e = evaluate();
+  const share = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+  for (const s of e.sources) {
+    row(
+      'Import',
+      `source ${s.source} (${s.pages} page${s.pages > 1 ? 's' : ''}), left out`,
+      `${s.right}/${s.total} = ${share(s.right, s.total)}${s.zeroRolePages.length ? `; no role: ${s.zeroRolePages.join(', ')}` : ''}`,
+      '',
+      null,
+      'bench/run.ts --only=import',
+    );
+  }
+  const zero = e.sources.flatMap((s) => s.zeroRolePages);
+  row(
+    'Import',
+    'all sources, each left out (the bar)',
+    `${e.right}/${e.total} = ${share(e.right, e.total)}`,
+    '>= 90%',
+    e.right / e.total >= 0.9,
+    'bench/run.ts --only=import',
+  );
+  row(
+    'Import',
+    'pages with no role, left out',
+    zero.length ? zero.join(', ') : 'none',
+    'none',
+    zero.length === 0,
+    'bench/run.ts --only=import',
+  );
+  row(
+    'Import',
+    'all rules on (in-sample, for comparison)',
+    `${e.inSample.right}/${e.inSample.total} = ${share(e.inSample.right, e.inSample.total)}`,
+    '',
+    null,
+    'bench/run.ts --only=import',
+  );
+  // A 1 MB page made of the real pages, one after the other.
+  const pages = allPageFacts().map((p) => fs.readFileSync(path.join(p.dir, p.file), 'utf8'));
+  let big = '';
+  for (let i = 0; big.length < 1024 * 1024; i++) big += pages[i % pages.length] + '\n\n';
+  big = big.slice(0, 1024 * 1024);
+  const times: number[] = [];
+  let roles = 0;
+  for (let run = 0; run < 3; run++) {
+    const t = timeIt(() => (roles = importPage(big).roles.length));
+    times.push(t.cpu);
+  }
+  row(
+    'Import',
+    `import a 1 MB page (the corpus pages, repeated: ${roles} roles), CPU`,
+    `median ${ms(median(times))} of 3`,
+    '< 1 s',
+    median(times) < 1000,
+    'bench/run.ts --only=import',
+  );
+  results.import = {
+    sources: e.sources,
+    right: e.right,
+    total: e.total,
+    inSample: e.inSample,
+    oneMbCpuMs: times,
+    corpora: CORPUS_DIRS.map((d) => path.relative(REPO, d)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5. Start-up
 
 function startup(): void {
   process.stdout.write('\n5. Start-up\n');
   const sizes: Record<string, number> = {};
   const lazyDir = path.join(REPO, 'dist', 'lazy');
-  const lazy = fs.existsSync(lazyDir) ? fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).sort() : [];
+  const lazy = fs.existsSync(lazyDir)
+    ? fs
+        .readdirSync(lazyDir)
+        .filter((f) => f.endsWith('.js'))
+        .sort()
+    : [];
   const bundles: [string, number, string][] = [
     ['dist/extension.js', 250, 'what activation loads'],
     ...lazy.map((f): [string, number, string] => [`dist/lazy/${f}`, 0, 'loaded on first use']),
@@ -362,17 +608,38 @@ function startup(): void {
     const size = fs.statSync(f).size;
     sizes[rel] = size;
     const name = `${rel.startsWith('dist/lazy/') ? '  ' : ''}${rel} (minified${what ? `; ${what}` : ''})`;
-    row('Start-up', name, `${(size / 1024).toFixed(0)} KB`, bar ? `≤ ${bar} KB (aim 150 KB)` : '', bar ? size <= bar * 1024 : null, 'node esbuild.js --production');
+    row(
+      'Start-up',
+      name,
+      `${(size / 1024).toFixed(0)} KB`,
+      bar ? `≤ ${bar} KB (aim 150 KB)` : '',
+      bar ? size <= bar * 1024 : null,
+      'node esbuild.js --production',
+    );
   }
   const activation = path.join(REPO, 'out', 'activation.json');
   if (fs.existsSync(activation)) {
     const data = JSON.parse(fs.readFileSync(activation, 'utf8')) as { activationMs?: number; runs?: { activationMs: number }[] };
     const values = data.runs?.map((r) => r.activationMs) ?? (typeof data.activationMs === 'number' ? [data.activationMs] : []);
     const worst = Math.max(...values);
-    row('Start-up', 'activate() in the real extension host', values.map((v) => ms(v)).join(', '), '≤ 30 ms', worst <= 30, 'npm run test:integration (writes out/activation.json)');
+    row(
+      'Start-up',
+      'activate() in the real extension host',
+      values.map((v) => ms(v)).join(', '),
+      '≤ 30 ms',
+      worst <= 30,
+      'npm run test:integration (writes out/activation.json)',
+    );
     results.activation = data;
   } else {
-    row('Start-up', 'activate() in the real extension host', 'not measured here: out/activation.json is missing (the integration suite prints "[handbook] activationMs=…"; run npm run test:integration)', '≤ 30 ms', null, '');
+    row(
+      'Start-up',
+      'activate() in the real extension host',
+      'not measured here: out/activation.json is missing (the integration suite prints "[handbook] activationMs=…"; run npm run test:integration)',
+      '≤ 30 ms',
+      null,
+      '',
+    );
   }
   results.bundles = sizes;
 }
@@ -383,7 +650,10 @@ function startup(): void {
 const DIFF_CLI = path.join(REPO, 'dist', 'cli', 'handbook-diff.js');
 
 function gitIn(dir: string, ...args: string[]): void {
-  const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
 }
 
@@ -406,7 +676,8 @@ function diffBench(): void {
   const file = (i: number) => path.join(dir, 'roles', `${roleId(i)}.md`);
   const edit = (i: number, f: (text: string) => string) => fs.writeFileSync(file(i), f(fs.readFileSync(file(i), 'utf8')));
   const unit = n / 20;
-  for (let i = 0; i < 2 * unit; i++) edit(i, (t) => t.replace('responsibilities:\n', `responsibilities:\n  - New duty ${i} for the quarter\n`));
+  for (let i = 0; i < 2 * unit; i++)
+    edit(i, (t) => t.replace('responsibilities:\n', `responsibilities:\n  - New duty ${i} for the quarter\n`));
   for (let i = 0; i < unit; i++) {
     // Role 200+i gives its first responsibility to role 300+i.
     const from = 4 * unit + i;
@@ -418,27 +689,63 @@ function diffBench(): void {
   const quarter = unit / 2;
   for (let i = 0; i < quarter; i++) edit(8 * unit + i, (t) => t.replace(`role: ${roleId(8 * unit + i)}`, `role: renamed-${i}`));
   for (let i = 0; i < quarter; i++) fs.rmSync(file(10 * unit + i));
-  for (let i = 0; i < quarter; i++) fs.writeFileSync(path.join(dir, 'roles', `added-${i}.md`), roleFile(n + i, { total: n }).replace(`role: ${roleId(n + i)}`, `role: added-${i}`));
+  for (let i = 0; i < quarter; i++)
+    fs.writeFileSync(
+      path.join(dir, 'roles', `added-${i}.md`),
+      roleFile(n + i, { total: n }).replace(`role: ${roleId(n + i)}`, `role: added-${i}`),
+    );
   gitIn(dir, 'add', '-A');
   gitIn(dir, 'commit', '-q', '-m', 'a pull request');
 
   const cli = (...args: string[]) => measure(process.execPath, [DIFF_CLI, ...args, '--format', 'json'], dir);
-  const check = spawnSync(process.execPath, [DIFF_CLI, 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const check = spawnSync(process.execPath, [DIFF_CLI, 'HEAD~1', 'HEAD', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const json = JSON.parse(check.stdout) as { added: string[]; removed: string[]; renamed: unknown[]; changed: unknown[]; moved: unknown[] };
   const got = [json.added.length, json.removed.length, json.renamed.length, json.changed.length, json.moved.length];
   const want = [quarter, quarter, quarter, 2 * unit, unit];
-  row('Diff', `${n} roles: the pull request's changes are found (added, removed, renamed, changed, moved)`, got.join(', '), want.join(', '), got.join() === want.join(), `cd bench/.work/diff-${n} && node ../../../dist/cli/handbook-diff.js HEAD~1 HEAD --format json`);
+  row(
+    'Diff',
+    `${n} roles: the pull request's changes are found (added, removed, renamed, changed, moved)`,
+    got.join(', '),
+    want.join(', '),
+    got.join() === want.join(),
+    `cd bench/.work/diff-${n} && node ../../../dist/cli/handbook-diff.js HEAD~1 HEAD --format json`,
+  );
   const commits = best([cli('HEAD~1', 'HEAD'), cli('HEAD~1', 'HEAD'), cli('HEAD~1', 'HEAD')]);
-  row('Diff', `${n} roles, a pull request (a fifth of the files touched), commit against commit`, `${ms(commits.wallMs)} wall, ${ms(commits.cpuMs)} CPU, ${commits.rssMB.toFixed(0)} MB`, '< 2 s', commits.wallMs < 2000, `handbook-diff HEAD~1 HEAD --format json (median of 3)`);
+  row(
+    'Diff',
+    `${n} roles, a pull request (a fifth of the files touched), commit against commit`,
+    `${ms(commits.wallMs)} wall, ${ms(commits.cpuMs)} CPU, ${commits.rssMB.toFixed(0)} MB`,
+    '< 2 s',
+    commits.wallMs < 2000,
+    `handbook-diff HEAD~1 HEAD --format json (median of 3)`,
+  );
   const working = best([cli('HEAD~1'), cli('HEAD~1'), cli('HEAD~1')]);
-  row('Diff', `${n} roles, the same against the working tree`, `${ms(working.wallMs)} wall, ${ms(working.cpuMs)} CPU, ${working.rssMB.toFixed(0)} MB`, '< 2 s', working.wallMs < 2000, `handbook-diff HEAD~1 --format json (median of 3)`);
+  row(
+    'Diff',
+    `${n} roles, the same against the working tree`,
+    `${ms(working.wallMs)} wall, ${ms(working.cpuMs)} CPU, ${working.rssMB.toFixed(0)} MB`,
+    '< 2 s',
+    working.wallMs < 2000,
+    `handbook-diff HEAD~1 --format json (median of 3)`,
+  );
   // Every file rewritten: nothing is parsed once for both sides.
   for (let i = 0; i < n + quarter; i++) {
     const f = i < n ? file(i) : path.join(dir, 'roles', `added-${i - n}.md`);
     if (fs.existsSync(f)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/\n/g, '  \n'));
   }
   const all = best([cli('HEAD~1'), cli('HEAD~1'), cli('HEAD~1')]);
-  row('Diff', `${n} roles, every file rewritten (each read and parsed twice)`, `${ms(all.wallMs)} wall, ${ms(all.cpuMs)} CPU, ${all.rssMB.toFixed(0)} MB`, '< 2 s', all.wallMs < 2000, `handbook-diff HEAD~1 --format json after rewriting every file (median of 3)`);
+  row(
+    'Diff',
+    `${n} roles, every file rewritten (each read and parsed twice)`,
+    `${ms(all.wallMs)} wall, ${ms(all.cpuMs)} CPU, ${all.rssMB.toFixed(0)} MB`,
+    '< 2 s',
+    all.wallMs < 2000,
+    `handbook-diff HEAD~1 --format json after rewriting every file (median of 3)`,
+  );
   results.diff = { n, commits, working, all, found: got };
 }
 
@@ -447,23 +754,32 @@ function diffBench(): void {
 function table(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const lines = ['| section | measure | result | bar | ok |', '| --- | --- | --- | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.section} | ${esc(r.what)} | ${esc(r.value)} | ${esc(r.bar)} | ${r.ok === null ? '' : r.ok ? '✓' : '✗'} |`);
+  for (const r of rows)
+    lines.push(`| ${r.section} | ${esc(r.what)} | ${esc(r.value)} | ${esc(r.bar)} | ${r.ok === null ? '' : r.ok ? '✓' : '✗'} |`);
   return lines.join('\n');
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(CLI)) throw new Error('dist/cli/handbook-lint.js is missing: run node esbuild.js --production first (npm run bench does)');
+  if (!fs.existsSync(CLI))
+    throw new Error('dist/cli/handbook-lint.js is missing: run node esbuild.js --production first (npm run bench does)');
   fs.mkdirSync(WORK, { recursive: true });
   fs.mkdirSync(RESULTS, { recursive: true });
-  process.stdout.write(`Handbook Roles bench — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}${quick ? ' (quick)' : ''}\n`);
+  process.stdout.write(
+    `Handbook Roles bench — node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}${quick ? ' (quick)' : ''}\n`,
+  );
   if (wants('cli')) cliComparison();
   if (wants('scaling')) scaling();
   let index: HandbookIndex | undefined;
   if (wants('editor') || wants('lookup')) index = editorPath();
   if (wants('lookup') && index) lookup(index);
   if (wants('map')) responsibilityMap();
+  if (wants('import')) importer();
   if (wants('startup')) startup();
   if (wants('diff')) diffBench();
+  if (wants('rename')) results.rename = renameSection((what, value, bar, ok, command) => row('Rename', what, value, bar, ok, command), quick);
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
   const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);

@@ -18,8 +18,15 @@ export const LADDER_FORMATS: readonly LadderFormat[] = ['stylish', 'json', 'mark
 export function orgJson(lines: readonly ReportingLine[], cwd: string) {
   return {
     lines: lines.map((l) => {
-      const first = [...l.statements].sort((a, b) => cmp(a.role.uri, b.role.uri) || a.relationship.range.line - b.relationship.range.line)[0];
-      return { report: l.report.id, manager: l.manager.id, file: toPosix(path.relative(cwd, first.role.uri)) || first.role.uri, line: first.relationship.range.line };
+      const first = [...l.statements].sort(
+        (a, b) => cmp(a.role.uri, b.role.uri) || a.relationship.range.line - b.relationship.range.line,
+      )[0];
+      return {
+        report: l.report.id,
+        manager: l.manager.id,
+        file: toPosix(path.relative(cwd, first.role.uri)) || first.role.uri,
+        line: first.relationship.range.line,
+      };
     }),
   };
 }

@@ -15,6 +15,7 @@ import { registerImportRoles } from './importRoles';
 import { registerLookup } from './lookup';
 import { registerNavigation } from './navigation';
 import { registerNewRoleFile } from './newRoleFile';
+import { registerOrgChart, type LadderViewApi, type OrgChartApi } from './features/orgChart';
 import { registerPreviewPlugin } from './previewPlugin';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
@@ -34,6 +35,9 @@ export interface HandbookRolesApi {
   compare?: CompareViewApi;
   /** The responsibility map panel and its opt-in findings (set by responsibilityMap.ts). */
   map?: ResponsibilityMapApi;
+  /** The org chart and the ladder view (set by features/orgChart). */
+  org?: OrgChartApi;
+  ladders?: LadderViewApi;
   /** The Markdown preview's hook for `[[Role]]` links (set by previewPlugin.ts). */
   extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
 }
@@ -51,6 +55,7 @@ const FEATURES: Feature[] = [
   registerLookup,
   registerNavigation,
   registerNewRoleFile,
+  registerOrgChart,
   registerPreviewPlugin,
   registerReferences,
   registerRename,

@@ -63,7 +63,8 @@ export const registerCodeLens: Feature = (ctx) => {
       if (!timer) timer = setTimeout(() => ((timer = undefined), changed.fire()), 500);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('handbookRoles.codeLens') || e.affectsConfiguration('handbookRoles.validation.linksInAllMarkdown')) changed.fire();
+      if (e.affectsConfiguration('handbookRoles.codeLens') || e.affectsConfiguration('handbookRoles.validation.linksInAllMarkdown'))
+        changed.fire();
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );

@@ -30,7 +30,14 @@ export const registerReferences: Feature = (ctx) => {
       const uri = doc.uri.toString();
       if (handbook.index.has(uri)) handbook.syncDocument(doc);
       const index = indexFor(handbook, uri);
-      const target = nameTargetAt(index, uri, doc.getText(), position.line + 1, position.character + 1, index.has(uri) || handbook.isRoleDocument(doc));
+      const target = nameTargetAt(
+        index,
+        uri,
+        doc.getText(),
+        position.line + 1,
+        position.character + 1,
+        index.has(uri) || handbook.isRoleDocument(doc),
+      );
       if (isRefusal(target)) return undefined;
       const places = await placesOf(handbook, target.role, token);
       return places && toLocations(places, context.includeDeclaration);

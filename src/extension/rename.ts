@@ -23,7 +23,14 @@ export const registerRename: Feature = (ctx) => {
   const targetAt = (doc: vscode.TextDocument, position: vscode.Position) => {
     // The engine reads the index: a pending (debounced) edit of this document must be in it.
     if (handbook.index.has(doc.uri.toString())) handbook.syncDocument(doc);
-    return nameTargetAt(handbook.index, doc.uri.toString(), doc.getText(), position.line + 1, position.character + 1, handbook.isRoleDocument(doc));
+    return nameTargetAt(
+      handbook.index,
+      doc.uri.toString(),
+      doc.getText(),
+      position.line + 1,
+      position.character + 1,
+      handbook.isRoleDocument(doc),
+    );
   };
 
   return vscode.languages.registerRenameProvider(EDITABLE_MARKDOWN, {

@@ -19,7 +19,13 @@ export const registerWorkspaceSymbols: Feature = (ctx) =>
       await ctx.handbook.ready;
       try {
         return workspaceSymbols(ctx.handbook.index.roles(), query, token).map(
-          (s) => new vscode.SymbolInformation(s.name, KINDS[s.kind], s.containerName, new vscode.Location(vscode.Uri.parse(s.uri), toVsRange(s.range))),
+          (s) =>
+            new vscode.SymbolInformation(
+              s.name,
+              KINDS[s.kind],
+              s.containerName,
+              new vscode.Location(vscode.Uri.parse(s.uri), toVsRange(s.range)),
+            ),
         );
       } catch (e) {
         if (e instanceof Cancelled) return undefined;

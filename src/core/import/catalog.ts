@@ -52,7 +52,10 @@ export function initialsOf(title: string): string | undefined {
 
 /** The noun that heads a title (`Director, Development` → `Director`), when it is a role noun. */
 export function headNoun(title: string): string | undefined {
-  const head = withoutParentheses(title).split(',')[0].split(/\s+(?:of|to|for)\s+/i)[0].trim();
+  const head = withoutParentheses(title)
+    .split(',')[0]
+    .split(/\s+(?:of|to|for)\s+/i)[0]
+    .trim();
   const words = head.split(/\s+/);
   const last = words[words.length - 1] ?? '';
   if (roleNoun(last)) return last;
@@ -65,7 +68,10 @@ export class Catalog {
   private readonly roleOfGroup: number[] = [];
   private readonly anchors = new Map<string, number>();
 
-  constructor(readonly roles: readonly RoleScope[], aliases: readonly (readonly string[])[] = []) {
+  constructor(
+    readonly roles: readonly RoleScope[],
+    aliases: readonly (readonly string[])[] = [],
+  ) {
     // Titles and short names first; a shortened title (without its parenthesis) only where no
     // other role has that name, and never when two roles would share it.
     const owner = new Map<string, number>();
@@ -95,7 +101,9 @@ export class Catalog {
     });
     entries.sort((a, b) => b.length - a.length);
     this.roleOfGroup = entries.map((e) => e.role);
-    this.names = entries.length ? new RegExp(`(?<![\\w-])(?:${entries.map((e) => `(${e.source})`).join('|')})(?:s|es|['’]s|['’])?(?![\\w-])`, 'g') : undefined;
+    this.names = entries.length
+      ? new RegExp(`(?<![\\w-])(?:${entries.map((e) => `(${e.source})`).join('|')})(?:s|es|['’]s|['’])?(?![\\w-])`, 'g')
+      : undefined;
   }
 
   /** Non-overlapping mentions of roles in a text, in order. */

@@ -39,7 +39,12 @@ function walk(value: unknown, area: string | undefined, depth: number, out: Foun
   if (!isRecord(value)) return;
   const label = [value.title, value.name].find((v): v is string => typeof v === 'string' && !!cleanText(stripEmoji(v)));
   const here = label ? capitalize(cleanText(stripEmoji(label))) : area;
-  const level = typeof value.level === 'number' ? value.level : typeof value.level === 'string' && /^\d+$/.test(value.level) ? Number(value.level) : undefined;
+  const level =
+    typeof value.level === 'number'
+      ? value.level
+      : typeof value.level === 'string' && /^\d+$/.test(value.level)
+        ? Number(value.level)
+        : undefined;
   if (level !== undefined) {
     const items = Object.entries(value).flatMap(([k, v]) => (LIST_KEYS.test(k) || /criteria$/i.test(k) ? strings(v) : []));
     if (items.length) out.push({ level, area: here, items });
@@ -72,7 +77,7 @@ export function readDataRoles(page: Page, roles: RoleScope[], warnings: string[]
     const at = page.frontmatterText ? page.frontmatterText.search(new RegExp(`^\\s*-?\\s*level:\\s*["']?${level}["']?\\s*$`, 'm')) : -1;
     const role: RoleScope = {
       name: { title: `${base} level ${level}`, aliases: [] },
-      line: at >= 0 && lines ? lines.position(at).line : page.title?.line ?? 1,
+      line: at >= 0 && lines ? lines.position(at).line : (page.title?.line ?? 1),
       level: 0,
       origin: 'table',
       blocks: [],

@@ -4,6 +4,7 @@
  * qualifications and "not responsible for" lists are left out.
  */
 import type { RoleType } from '../types';
+import { on, skipList } from './rules';
 import type { Catalog } from './catalog';
 import { isVerb, verbForm } from './lexicon';
 import { SubjectReader, alsoKnownAs, opensWithVerb, splitEnumeration, type Predicate } from './prose';
@@ -38,20 +39,32 @@ export interface Draft {
 // Item filters
 
 const EMPTY_ITEM = /^(?:none|n\/?a|tbd|tba|-+|no (?:proactive |specific )?responsibilit(?:y|ies)|nothing)$/i;
-const POINTER_ITEM = /^(?:see|check out|read more|learn more|more information|for more (?:information|details))\b|\bfor more (?:information|details) (?:on|about)\b/i;
-const DESCRIPTION_ITEM = /^if you\b|\b(?:this|the) (?:role|position)(?: \w+)? (?:is|are|will|requires|has)\b|\b(?:is|acts as) (?:the |an? )?(?:[\w-]+\s+){0,3}equivalent (?:of|to)\b/i;
+const POINTER_ITEM =
+  /^(?:see|check out|read more|learn more|more information|for more (?:information|details))\b|\bfor more (?:information|details) (?:on|about)\b/i;
+const DESCRIPTION_ITEM =
+  /^if you\b|\b(?:this|the) (?:role|position)(?: \w+)? (?:is|are|will|requires|has)\b|\b(?:is|acts as) (?:the |an? )?(?:[\w-]+\s+){0,3}equivalent (?:of|to)\b/i;
 /** `The primary focus for this leader is …` */
-const FOCUS_SENTENCE = /^(?:the|their|its)\s+(?:(?:primary|main|key|core)\s+)?focus\s+(?:for|of)\s+(?:this|the)\s+(?:role|leader|person|position|individual|team)\s+(?:is|will be)\s+(?:on\s+)?/i;
+const FOCUS_SENTENCE =
+  /^(?:the|their|its)\s+(?:(?:primary|main|key|core)\s+)?focus\s+(?:for|of)\s+(?:this|the)\s+(?:role|leader|person|position|individual|team)\s+(?:is|will be)\s+(?:on\s+)?/i;
 const SKIP_LABEL = /^(?:analogy|examples?|e\.g|note|notes|tip|years of experience|experience|requirements?|qualifications?)$/i;
 
 /** A qualification rather than a duty (in any list). */
 function strictQualification(s: string): boolean {
-  return /^(?:\S+\s+){0,3}experience\b/i.test(s) || /^\d+\+?\s*(?:years?|yrs)\b/i.test(s) || /^(?:an?\s+)?(?:bachelor|master|phd|degree)\b/i.test(s);
+  return (
+    /^(?:\S+\s+){0,3}experience\b/i.test(s) ||
+    /^\d+\+?\s*(?:years?|yrs)\b/i.test(s) ||
+    /^(?:an?\s+)?(?:bachelor|master|phd|degree)\b/i.test(s)
+  );
 }
 
 /** A qualification, in a list its lead-in says is required (`… specialty requires:`). */
 function broadQualification(s: string): boolean {
-  return strictQualification(s) || /^being\s+(?:an?|the)\b/i.test(s) || (/\b(?:experience|knowledge|skills?|familiar(?:ity)?|proficien\w*|background|citizen\w*|certifi\w*|understanding of)\b/i.test(s) && !opensWithVerb(s, ['third', 'base', 'gerund']));
+  return (
+    strictQualification(s) ||
+    /^being\s+(?:an?|the)\b/i.test(s) ||
+    (/\b(?:experience|knowledge|skills?|familiar(?:ity)?|proficien\w*|background|citizen\w*|certifi\w*|understanding of)\b/i.test(s) &&
+      !opensWithVerb(s, ['third', 'base', 'gerund']))
+  );
 }
 
 function isQualification(text: string, broad: boolean): boolean {
@@ -72,6 +85,40 @@ function unlabel(text: string): string | undefined {
   const descVerb = verbForm(first);
   if (labelVerb && descVerb && labelVerb.base === descVerb.base) return m[2];
   return text;
+}
+
+/** Why a list of a given kind is left out (for --explain and the import preview). */
+const SKIP_REASON: Record<string, string> = {
+  requirements: 'requirements or qualifications, not duties',
+  requires: 'requirements or qualifications, not duties',
+  ignore: 'not duties (a process, privileges, hiring, levels, links or what the role does not do)',
+  specialties: 'specialties, read as roles of their own',
+};
+
+/** The rule behind a section's kind: a general rule of rules.ts when one decided, else the base word lists. */
+function ruleOfSection(heading: string): string {
+  const t = cleanText(heading);
+  if (/\?$/.test(t)) return 'section-words';
+  if (/^(?:responsibilit\w*|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills)\s+(?:of|for)\s/i.test(t))
+    return 'section-of-role';
+  if (/\b(?:privileges|permissions|perks|benefits)$/i.test(t)) return 'privileges-not-duties';
+  if (
+    /\b(?:becoming|become|nominat\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b/i.test(
+      t,
+    )
+  )
+    return 'process-not-role';
+  return 'section-words';
+}
+
+/** A privilege rather than a duty (rule privileges-not-duties): what a role may do or has. */
+function isPrivilege(text: string): boolean {
+  return (
+    on('privileges-not-duties') &&
+    /^(?:can|may|is able to|able to)\b|^(?:admin\s+)?privileges?\b|\bprivileges? (?:over|on|to)\b|^\w+ permissions? (?:on|to)\b|^\w+ access (?:to|on)\b|^voting rights\b|^listed (?:in|as)\b|^receives? an?\b.*\bbadge\b/i.test(
+      text,
+    )
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,7 +154,13 @@ function flatten(items: readonly ListItem[], area: string | undefined): RawItem[
     } else {
       const children = flatten(it.children, area).map((c) => c.text.replace(/[.;]+$/, '').replace(/^(The|A|An)\b/, (a) => a.toLowerCase()));
       const joiner = CONNECTOR.exec(text)?.[0].trim() ? ' ' : ': ';
-      out.push({ text: `${text.replace(/:\s*$/, '')}${joiner}${children.join('; ')}`, area, line: it.line, links: [...it.inline.links], linkOnly: false });
+      out.push({
+        text: `${text.replace(/:\s*$/, '')}${joiner}${children.join('; ')}`,
+        area,
+        line: it.line,
+        links: [...it.inline.links],
+        linkOnly: false,
+      });
     }
   }
   return out;
@@ -117,11 +170,26 @@ type ListKind = SectionKind | 'requires';
 
 /** What a lead-in sentence says its list holds. */
 function leadInKind(s: string): ListKind {
-  if (/\bnot (?:be )?(?:responsible|expected|accountable)\b|\bout of scope\b|\b(?:don't|do not|won't|will not|doesn't|does not|never)\b/i.test(s)) return 'ignore';
+  if (
+    /\bnot (?:be )?(?:responsible|expected|accountable)\b|\bout of scope\b|\b(?:don't|do not|won't|will not|doesn't|does not|never)\b/i.test(
+      s,
+    )
+  )
+    return 'ignore';
   if (/^\W*we\b|\bwe (?:also )?focus\b/i.test(s)) return 'ignore';
   if (/\brespons[ai]b\w*|\bduties\b|\baccountab/i.test(s)) return /\brequire/i.test(s) ? 'requires' : 'responsibilities';
-  if (/\b(?:evaluat\w*|measur\w*|assess\w*|judg\w*)\b[^:]*\bsuccess\b|\bsuccess criteri|\bdoing well if\b|\bperformance indicators?\b|\bsuccess (?:looks like|means)\b|\bsigns of success\b/i.test(s)) return 'success';
-  if (/\brequire|\bqualif|\bnice[- ]to[- ]have|\blooking for\b|\bideal candidate|\bcandidates?\b|\bshould (?:ideally )?(?:be|have)\b|\bmust (?:be|have)\b|\bexperience\b|\bskills\b/i.test(s)) return 'requirements';
+  if (
+    /\b(?:evaluat\w*|measur\w*|assess\w*|judg\w*)\b[^:]*\bsuccess\b|\bsuccess criteri|\bdoing well if\b|\bperformance indicators?\b|\bsuccess (?:looks like|means)\b|\bsigns of success\b/i.test(
+      s,
+    )
+  )
+    return 'success';
+  if (
+    /\brequire|\bqualif|\bnice[- ]to[- ]have|\blooking for\b|\bideal candidate|\bcandidates?\b|\bshould (?:ideally )?(?:be|have)\b|\bmust (?:be|have)\b|\bexperience\b|\bskills\b/i.test(
+      s,
+    )
+  )
+    return 'requirements';
   if (/\bfocus(?:es)? on\b|\bfocus areas?\b/i.test(s)) return 'focus';
   return 'neutral';
 }
@@ -184,7 +252,21 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
   for (let bi = 0; bi < blocks.length; bi++) {
     const { block, path } = blocks[bi];
     const { kind, area } = sectionOf(path);
-    if (kind === 'requirements' || kind === 'ignore' || kind === 'specialties') continue;
+    let forced = false;
+    if (kind === 'requirements' || kind === 'ignore' || kind === 'specialties') {
+      if (block.kind !== 'list') continue;
+      const section = [...path].reverse().find((p) => p.kind !== 'neutral');
+      forced = skipList({
+        line: block.line,
+        role: scope.name.title,
+        context: section ? `section "${cleanText(section.text)}"` : 'its section',
+        items: block.items.length,
+        first: cleanText(block.items[0]?.inline.text ?? '').slice(0, 80),
+        reason: SKIP_REASON[kind],
+        rule: ruleOfSection(section?.text ?? ''),
+      });
+      if (!forced) continue;
+    }
 
     if (block.kind === 'paragraph') {
       const inline = block.inline;
@@ -249,7 +331,8 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
           return;
         }
         if (predicate.kind === 'copula' || predicate.kind === 'requirement') {
-          if (bi === introIndex && predicate.kind === 'copula' && !mentionsRelation) introSummaries.push({ text: cleanText(s), duty: false });
+          if (bi === introIndex && predicate.kind === 'copula' && !mentionsRelation)
+            introSummaries.push({ text: cleanText(s), duty: false });
           return;
         }
         const items = predicateItems(predicate, prefix, block.line, area);
@@ -264,7 +347,11 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
       noteSymbioticContext(draft, inline.text);
       if (!leadsList && !used && (kind === 'neutral' || kind === 'responsibilities') && !sentences.some((s) => /:$/.test(s))) {
         const text = tidyItem(inline.text);
-        if (text && !isQualification(text, false) && !scanRelations(text, inline.links, index, catalog, (t) => subjects.names(t)).consumed) {
+        if (
+          text &&
+          !isQualification(text, false) &&
+          !scanRelations(text, inline.links, index, catalog, (t) => subjects.names(t)).consumed
+        ) {
           paragraphs.push({ item: { text, area, line: block.line }, verb: opensWithVerb(text) });
         }
       }
@@ -276,16 +363,36 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
     let listKind: ListKind = kind;
     let successTarget = index;
     const prev = blocks[bi - 1];
-    if (prev?.block.kind === 'paragraph' && prev.path.length === path.length && !prev.block.quote && !prev.block.inline.emphasisOnly && /:$/.test(prev.block.inline.text)) {
+    if (
+      prev?.block.kind === 'paragraph' &&
+      prev.path.length === path.length &&
+      !prev.block.quote &&
+      !prev.block.inline.emphasisOnly &&
+      /:$/.test(prev.block.inline.text)
+    ) {
       const leadIn = splitSentences(prev.block.inline.text).pop() ?? '';
       const said = leadInKind(leadIn);
-      if (kind === 'neutral' || said === 'success' || said === 'ignore' || said === 'requirements') listKind = said === 'neutral' ? kind : said;
+      if (kind === 'neutral' || said === 'success' || said === 'ignore' || said === 'requirements')
+        listKind = said === 'neutral' ? kind : said;
       if (listKind === 'success') {
         const named = catalog.mentions(leadIn)[0];
         if (named) successTarget = named.role;
       }
     }
-    if (listKind === 'requirements' || listKind === 'ignore' || listKind === 'specialties') continue;
+    if (!forced && (listKind === 'requirements' || listKind === 'ignore' || listKind === 'specialties')) {
+      const leadIn = prev?.block.kind === 'paragraph' ? cleanText(prev.block.inline.text) : '';
+      forced = skipList({
+        line: block.line,
+        role: scope.name.title,
+        context: `lead-in "${leadIn.slice(0, 100)}"`,
+        items: block.items.length,
+        first: cleanText(block.items[0]?.inline.text ?? '').slice(0, 80),
+        reason: SKIP_REASON[listKind],
+        rule: 'lead-in-words',
+      });
+      if (!forced) continue;
+    }
+    if (forced) listKind = 'responsibilities';
     for (const raw of flatten(block.items, area)) {
       const text = cleanText(raw.text);
       if (!text) continue;
@@ -300,12 +407,13 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         continue;
       }
       if (raw.linkOnly || EMPTY_ITEM.test(text) || POINTER_ITEM.test(text) || DESCRIPTION_ITEM.test(text)) continue;
-      if (isQualification(text, listKind === 'requires')) continue;
+      if (!forced && isQualification(text, listKind === 'requires')) continue;
+      if (!forced && isPrivilege(text)) continue;
       const unlabelled = unlabel(text);
       if (!unlabelled) continue;
       const item = { text: tidyItem(unlabelled), area: raw.area, line: raw.line };
       if (!item.text) continue;
-      if (listKind === 'responsibilities' && kind === 'responsibilities') explicitItems.push(item);
+      if ((listKind === 'responsibilities' && kind === 'responsibilities') || forced) explicitItems.push(item);
       else listItems.push(item);
     }
   }
@@ -345,13 +453,19 @@ function noteSymbioticContext(draft: Draft, paragraph: string): void {
   const sentences = splitSentences(paragraph);
   const at = sentences.findIndex((s) => /\bsymbiotic\b/i.test(s));
   if (at < 0) return;
-  const note = sentences.slice(at + 1).join(' ').trim();
+  const note = sentences
+    .slice(at + 1)
+    .join(' ')
+    .trim();
   if (!note) return;
   for (const hit of draft.relations) if (hit.kind === 'symbiotic' && !hit.note) hit.note = capitalize(note);
 }
 
 /** Blocks outside every role: relation statements, and success criteria naming a role. */
-export function extractPageLevel(blocks: readonly ScopedBlock[], catalog: Catalog): { relations: RelationHit[]; success: Map<number, string[]> } {
+export function extractPageLevel(
+  blocks: readonly ScopedBlock[],
+  catalog: Catalog,
+): { relations: RelationHit[]; success: Map<number, string[]> } {
   const relations: RelationHit[] = [];
   const success = new Map<number, string[]>();
   const add = (role: number, text: string) => {
@@ -370,7 +484,7 @@ export function extractPageLevel(blocks: readonly ScopedBlock[], catalog: Catalo
       }
     } else if (block.kind === 'list') {
       const prev = blocks[bi - 1];
-      const leadIn = prev?.block.kind === 'paragraph' ? splitSentences(prev.block.inline.text).pop() ?? '' : '';
+      const leadIn = prev?.block.kind === 'paragraph' ? (splitSentences(prev.block.inline.text).pop() ?? '') : '';
       const named = catalog.mentions(leadIn)[0];
       if (named && leadInKind(leadIn) === 'success') for (const it of flatten(block.items, undefined)) add(named.role, it.text);
     }

@@ -110,7 +110,15 @@ export function parseHtmlTable(html: string, lineOf: (offset: number) => number)
             cell = undefined;
             break;
           }
-          cell = { header: tag === 'th', parts: [], items: [], strong: [], rowspan: attr(attrs, 'rowspan'), colspan: attr(attrs, 'colspan'), offset: m.index };
+          cell = {
+            header: tag === 'th',
+            parts: [],
+            items: [],
+            strong: [],
+            rowspan: attr(attrs, 'rowspan'),
+            colspan: attr(attrs, 'colspan'),
+            offset: m.index,
+          };
           row.push(cell);
         } else closeCell();
         break;
@@ -180,7 +188,9 @@ function layOut(rows: readonly RawCell[][], lineOf: (offset: number) => number):
   });
   let width = 0;
   for (const r of grid) width = Math.max(width, r?.length ?? 0);
-  const filled = Array.from(grid, (r) => r ?? []).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? emptyCell(r.find(Boolean)?.line ?? lineOf(0))));
+  const filled = Array.from(grid, (r) => r ?? []).map((r) =>
+    Array.from({ length: width }, (_, i) => r[i] ?? emptyCell(r.find(Boolean)?.line ?? lineOf(0))),
+  );
   return { rows: filled, line: lineOf(0), html: true };
 }
 

@@ -8,6 +8,7 @@ import { normalizeName } from '../text';
 import type { RelationshipKind, RoleType } from '../types';
 import { Catalog } from './catalog';
 import { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
+import { withRules } from './rules';
 import { readDataRoles } from './data';
 import { extractPageLevel, extractRole, type Draft } from './extract';
 import { readPage } from './markdown';
@@ -22,6 +23,7 @@ export type { ImportOptions, ImportResult, ImportedRelationship, ImportedRespons
 export { renderRoleFile } from './render';
 export { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
 export { decodePage, type DecodedPage } from './decode';
+export { GENERAL_RULES, type GeneralRule, type RoleDecision, type SkippedList } from './rules';
 
 /** The text of a responsibility, whether a string or an object. */
 export function responsibilityText(r: ImportedResponsibility): string {
@@ -60,7 +62,31 @@ function assignIds(roles: readonly RoleScope[]): string[] {
 }
 
 export function importPage(markdown: string, options: ImportOptions = {}): ImportResult {
-  if (markdown.length > IMPORT_LIMITS.maxPageChars) return { roles: [], warnings: [pageTooLargeMessage(markdown.length, options.sourceName)] };
+  if (markdown.length > IMPORT_LIMITS.maxPageChars)
+    return { roles: [], warnings: [pageTooLargeMessage(markdown.length, options.sourceName)] };
+  const run = withRules(options.rules, options.include, () => importPageWith(markdown, options));
+  if (!options.explain) return run.value;
+  const result = run.value;
+  const decided = new Map(run.roles.map((d) => [d.line, d]));
+  return {
+    ...result,
+    explanation: {
+      roles: result.roles.map((r) => {
+        const d = decided.get(r.source.line);
+        return {
+          role: r.role,
+          title: r.title,
+          line: r.source.line,
+          rule: d?.rule ?? 'table',
+          reason: d?.reason ?? 'a row or column of a table of roles',
+        };
+      }),
+      skipped: run.skipped,
+    },
+  };
+}
+
+function importPageWith(markdown: string, options: ImportOptions): ImportResult {
   const page = readPage(markdown);
   const structure = buildStructure(page);
   const roles = structure.roles;
@@ -122,7 +148,12 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
     if (hit.subject === undefined) continue;
     const s = hit.subject;
     if (hit.unresolved) {
-      const what = hit.kind === 'shares' ? 'shares the success criteria of' : hit.kind === 'extends' ? 'extends the responsibilities of' : hit.kind.replace('-', ' ');
+      const what =
+        hit.kind === 'shares'
+          ? 'shares the success criteria of'
+          : hit.kind === 'extends'
+            ? 'extends the responsibilities of'
+            : hit.kind.replace('-', ' ');
       notes[s].push(`The page says this role ${what} "${hit.unresolved}", which it does not define as a role; not recorded.`);
     }
     for (const t of hit.targets) {
@@ -159,7 +190,10 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
   const claimed = new Map<string, number>();
   out.forEach((r, i) => {
     r.responsibilities = uniqueBy(r.responsibilities, (x) => itemKey(responsibilityText(x)));
-    r.focus = uniqueBy(r.focus.map((f) => tidyItem(f)), itemKey);
+    r.focus = uniqueBy(
+      r.focus.map((f) => tidyItem(f)),
+      itemKey,
+    );
     r.successCriteria = uniqueBy(r.successCriteria, itemKey);
     for (const name of [r.role, r.title]) if (!claimed.has(normalizeName(name))) claimed.set(normalizeName(name), i);
   });
@@ -193,11 +227,14 @@ export function importPage(markdown: string, options: ImportOptions = {}): Impor
     };
     r.sharesSuccessCriteriaOf = r.sharesSuccessCriteriaOf.filter((id) => !drop(id));
     r.relationships = r.relationships.filter((rel) => !drop(rel.with));
-    if (!r.responsibilities.length) notes[i].unshift('No responsibilities found for this role; a role file needs at least one, so none is written for it.');
+    if (!r.responsibilities.length)
+      notes[i].unshift('No responsibilities found for this role; a role file needs at least one, so none is written for it.');
     if (notes[i].length) r.warnings = uniqueBy(notes[i], (n) => n);
   });
 
-  if (!out.length) warnings.push(`No role found${options.sourceName ? ` in ${options.sourceName}` : ''}: no heading, table or title on the page names a role.`);
+  if (!out.length)
+    warnings.push(
+      `No role found${options.sourceName ? ` in ${options.sourceName}` : ''}: no heading, table or title on the page names a role.`,
+    );
   return { roles: out.sort((a, b) => a.source.line - b.source.line), warnings };
 }
-

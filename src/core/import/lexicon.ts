@@ -98,7 +98,22 @@ ceo cto cfo coo cio ciso cpo cmo cro cdo cso em pm tpm apm sre dba
 );
 
 /** Words that make a title a role whenever they lead it (`VP Engineering`, `Head of Security`). */
-export const LEADING_TITLE_WORDS = new Set(['vp', 'svp', 'evp', 'head', 'chief', 'director', 'ceo', 'cto', 'cfo', 'coo', 'cio', 'ciso', 'cpo', 'cmo']);
+export const LEADING_TITLE_WORDS = new Set([
+  'vp',
+  'svp',
+  'evp',
+  'head',
+  'chief',
+  'director',
+  'ceo',
+  'cto',
+  'cfo',
+  'coo',
+  'cio',
+  'ciso',
+  'cpo',
+  'cmo',
+]);
 
 /** Well-known C-level short names and their titles. */
 export const C_LEVEL: Record<string, string> = {
@@ -129,4 +144,5 @@ export const DISCOURSE_OPENERS =
   /^(?:however|additionally|also|moreover|furthermore|finally|overall|generally|in general|in addition|besides|ultimately|that said|as such|at a high[- ]level|at a minimum|typically|usually|often|currently|while\b[^,]*|although\b[^,]*|though\b[^,]*|whereas\b[^,]*)$/i;
 
 /** Adverbs that may sit between a subject and its verb. */
-export const PREDICATE_ADVERBS = /^(?:also|primarily|ultimately|generally|typically|usually|often|then|directly|currently|mainly|mostly|always|regularly|actively|further)\s+/i;
+export const PREDICATE_ADVERBS =
+  /^(?:also|primarily|ultimately|generally|typically|usually|often|then|directly|currently|mainly|mostly|always|regularly|actively|further)\s+/i;

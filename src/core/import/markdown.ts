@@ -8,6 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { findFrontmatter } from '../frontmatter';
 import { findHtmlTables, parseHtmlTable } from './htmlTable';
 import { IMPORT_LIMITS } from './limits';
+import { ROLE_STATEMENT } from './roleNames';
+import { on } from './rules';
 import { blankKeepingLines, cleanText, removeComments, replaceLiquid, replaceSpans } from './text';
 import type { Block, Inline, InlineLink, ListItem, Page, Table, TableCell } from './types';
 
@@ -124,7 +126,12 @@ export function renderInline(token: Token | undefined, keepBreaks = false): Inli
     }
   }
   const raw = pieces.join('');
-  const parts = keepBreaks ? raw.split(PART).map((p) => cleanText(p)).filter(Boolean) : [];
+  const parts = keepBreaks
+    ? raw
+        .split(PART)
+        .map((p) => cleanText(p))
+        .filter(Boolean)
+    : [];
   return {
     text: cleanText(raw.split(PART).join(' ')),
     links,
@@ -197,8 +204,7 @@ function readPipeTable(tokens: Token[], start: number, end: number): Table {
       if (rows.length >= IMPORT_LIMITS.maxTableRows) break;
       rows.push((row = []));
       if (t.map) rowLine = lineOf(t);
-    }
-    else if ((t.type === 'th_open' || t.type === 'td_open') && row && row.length < IMPORT_LIMITS.maxTableColumns) {
+    } else if ((t.type === 'th_open' || t.type === 'td_open') && row && row.length < IMPORT_LIMITS.maxTableColumns) {
       const inline = renderInline(tokens[i + 1]?.type === 'inline' ? tokens[i + 1] : undefined, true);
       row.push({
         text: inline.text,
@@ -218,6 +224,11 @@ function readPipeTable(tokens: Token[], start: number, end: number): Table {
 function isPseudoHeading(inline: Inline): boolean {
   const t = inline.text.replace(/:$/, '');
   return inline.strongOnly && !inline.linkOnly && t.length > 0 && t.split(/\s+/).length <= 6 && !/[.!?]/.test(t);
+}
+
+/** A bold-only paragraph stating what a role is responsible for (rule role-statement) acts as its heading. */
+function isStatementHeading(inline: Inline): boolean {
+  return inline.strongOnly && on('role-statement') && ROLE_STATEMENT.test(inline.text);
 }
 
 export function readPage(input: string): Page {
@@ -273,8 +284,14 @@ export function readPage(input: string): Page {
       case 'paragraph_open': {
         const inline = renderInline(tokens[i + 1]);
         if (inline.text) {
-          if (!quote && isPseudoHeading(inline)) {
-            blocks.push({ kind: 'heading', level: Math.min(lastHeading + 1, 7), inline: { ...inline, text: inline.text.replace(/:$/, '') }, line: lineOf(t), pseudo: true });
+          if (!quote && (isPseudoHeading(inline) || isStatementHeading(inline))) {
+            blocks.push({
+              kind: 'heading',
+              level: Math.min(lastHeading + 1, 7),
+              inline: { ...inline, text: inline.text.replace(/:$/, '') },
+              line: lineOf(t),
+              pseudo: true,
+            });
           } else {
             blocks.push({ kind: 'paragraph', inline, line: lineOf(t), quote: quote > 0 });
           }

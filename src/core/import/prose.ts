@@ -17,13 +17,17 @@ export interface Predicate {
   enumerable: boolean;
 }
 
-const AKA = /\s*,?\s*\b(?:also|otherwise|sometimes|often)\s+(?:known|referred\s+to|called)\s+as\s+(?:an?\s+|the\s+)?([^,.;]+?)\s*(?:,|(?=\s+(?:is|are|has|was)\b))/i;
+const AKA =
+  /\s*,?\s*\b(?:also|otherwise|sometimes|often)\s+(?:known|referred\s+to|called)\s+as\s+(?:an?\s+|the\s+)?([^,.;]+?)\s*(?:,|(?=\s+(?:is|are|has|was)\b))/i;
 
 /** `Role also known as dev manager, is …` → the alias and the sentence without it. */
 export function alsoKnownAs(sentence: string): { alias?: string; sentence: string } {
   const m = AKA.exec(sentence);
   if (!m) return { sentence };
-  return { alias: m[1].trim(), sentence: (sentence.slice(0, m.index) + ' ' + sentence.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim() };
+  return {
+    alias: m[1].trim(),
+    sentence: (sentence.slice(0, m.index) + ' ' + sentence.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim(),
+  };
 }
 
 /** Turns what follows a role's subject into a duty, a focus, a description or a requirement. */
@@ -38,7 +42,12 @@ export function readPredicate(raw: string): Predicate | undefined {
 
   const withObject = (object: string, lead: string): string => (/^\w+ing\b/i.test(object) ? object : `${lead} ${object}`);
   let m = /^(?:is|are)\s+(?:(?:also|ultimately|directly|primarily|solely|jointly)\s+)*(responsible|accountable)\s+for\s+(.+)$/i.exec(p);
-  if (m) return { kind: 'strong', text: withObject(m[2], `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} for`), enumerable: /^\w+ing\b/i.test(m[2]) };
+  if (m)
+    return {
+      kind: 'strong',
+      text: withObject(m[2], `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} for`),
+      enumerable: /^\w+ing\b/i.test(m[2]),
+    };
   m = /^(?:is|are)\s+(?:also\s+)?(in charge of|tasked with|charged with)\s+(.+)$/i.exec(p);
   if (m) return { kind: 'strong', text: withObject(m[2], m[1][0].toUpperCase() + m[1].slice(1)), enumerable: /^\w+ing\b/i.test(m[2]) };
   m = /^(?:is|are)\s+(?:also\s+)?expected\s+to\s+(.+)$/i.exec(p);
@@ -60,7 +69,8 @@ export function readPredicate(raw: string): Predicate | undefined {
   }
   m = /^knows?\s+how\s+to\s+(.+)$/i.exec(p);
   if (m) return { kind: 'generic', text: m[1], enumerable: true };
-  if (/^(?:is|are|was|were|['’]s|has been|have been|becomes?|remains?|seems?)\b/i.test(p)) return { kind: 'copula', text: p, enumerable: false };
+  if (/^(?:is|are|was|were|['’]s|has been|have been|becomes?|remains?|seems?)\b/i.test(p))
+    return { kind: 'copula', text: p, enumerable: false };
   const first = p.split(/\s+/)[0] ?? '';
   if (isVerb(first, ['third', 'base'])) return { kind: 'generic', text: p, enumerable: true };
   return undefined;
@@ -92,7 +102,12 @@ function splitTopLevel(text: string): string[] {
 export function splitEnumeration(text: string): string[] {
   const raw = splitTopLevel(text);
   if (raw.length < 3) return [text];
-  const parts = raw.map((p) => p.replace(/^(?:and|or)\s+/i, '').replace(/^how\s+to\s+/i, '').trim());
+  const parts = raw.map((p) =>
+    p
+      .replace(/^(?:and|or)\s+/i, '')
+      .replace(/^how\s+to\s+/i, '')
+      .trim(),
+  );
   const out: string[] = [];
   for (const part of parts) {
     const ws = part.split(/\s+/);
@@ -132,7 +147,7 @@ export class SubjectReader {
     const mods = `(?:(?:${[...titleWords, "[A-Z][\\w/&.+'’-]*"].join('|')})\\s+){0,4}?`;
     const tail =
       "(?:s|es|['’]s|['’])?(?![\\w-])(?:\\s+of\\s+(?:the\\s+)?[A-Z][\\w&-]*(?:\\s+[A-Z][\\w&-]*){0,3})?(?:\\s*\\([^)]*\\))?(?:\\s*,\\s*[A-Z][\\w&()/-]*(?:\\s+[A-Z][\\w&()/-]*){0,5}\\s*,?)?\\s*(?:(?:role|position)\\s+)?";
-    const self = "(?:[Tt]he|[Tt]his)\\s+(?:role|position|person|individual|leader|job\\s+holder|incumbent)|[Rr]ole";
+    const self = '(?:[Tt]he|[Tt]his)\\s+(?:role|position|person|individual|leader|job\\s+holder|incumbent)|[Rr]ole';
     const pronoun = "[Tt]hey|[Hh]e or she|[Hh]e/she|[Ss]he|[Hh]e|[Yy]ou(?=\\s+(?:will|shall)\\b)|[Yy]ou(?=['’]ll\\b)";
     this.mention = new RegExp(`(?<![\\w-])(?:${alts})(?:s|es|['’]s)?(?![\\w-])`);
     this.subject = new RegExp(`^(?:${det}${mods}(${alts})${tail}|(?:${self})\\s+|(?:${pronoun})(?:['’]ll)?\\s+)`);

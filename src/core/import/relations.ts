@@ -23,7 +23,14 @@ export interface RelationScan {
 
 const PRONOUN = /^(?:them|him|her|you|me|us|it|this role|whom)\b/i;
 
-function targetsIn(text: string, from: number, to: number, links: readonly InlineLink[], self: number | undefined, catalog: Catalog): number[] {
+function targetsIn(
+  text: string,
+  from: number,
+  to: number,
+  links: readonly InlineLink[],
+  self: number | undefined,
+  catalog: Catalog,
+): number[] {
   const found: { role: number; at: number }[] = [];
   for (const m of catalog.mentions(text.slice(from, to))) found.push({ role: m.role, at: from + m.start });
   for (const link of links) {
@@ -51,12 +58,21 @@ function phrase(text: string): string | undefined {
 }
 
 /** The role a relation statement is about: a role named before the verb, else the current one. */
-function subjectOf(prefix: string, self: number | undefined, catalog: Catalog, isSelf?: (text: string) => boolean): { subject: number | undefined; statement: boolean } {
+function subjectOf(
+  prefix: string,
+  self: number | undefined,
+  catalog: Catalog,
+  isSelf?: (text: string) => boolean,
+): { subject: number | undefined; statement: boolean } {
   const words = prefix.trim().split(/\s+/).filter(Boolean);
   const mentions = catalog.mentions(prefix);
   if (mentions.length) return { subject: mentions[0].role, statement: words.length <= 10 };
   if (self !== undefined && isSelf?.(prefix)) return { subject: self, statement: words.length <= 10 };
-  const selfRef = words.length === 0 || /^(?:\W*)(?:(?:the|this)\s+(?:role|position|person|individual|leader|job)|they|he|she|it|who|which|and|also|typically|usually|likely|generally)\b/i.test(prefix.trim());
+  const selfRef =
+    words.length === 0 ||
+    /^(?:\W*)(?:(?:the|this)\s+(?:role|position|person|individual|leader|job)|they|he|she|it|who|which|and|also|typically|usually|likely|generally)\b/i.test(
+      prefix.trim(),
+    );
   return { subject: self, statement: selfRef && words.length <= 6 };
 }
 
@@ -65,7 +81,13 @@ function subjectOf(prefix: string, self: number | undefined, catalog: Catalog, i
  * `isSelf` tells whether a phrase names that role in words the catalog does not know
  * (`The Director of Development role`).
  */
-export function scanRelations(text: string, links: readonly InlineLink[], self: number | undefined, catalog: Catalog, isSelf?: (text: string) => boolean): RelationScan {
+export function scanRelations(
+  text: string,
+  links: readonly InlineLink[],
+  self: number | undefined,
+  catalog: Catalog,
+  isSelf?: (text: string) => boolean,
+): RelationScan {
   const hits: RelationHit[] = [];
   let consumed = false;
 
@@ -74,7 +96,12 @@ export function scanRelations(text: string, links: readonly InlineLink[], self: 
     const { subject } = subjectOf(text.slice(0, shares.index), self, catalog, isSelf);
     const from = shares.index + shares[0].length;
     const targets = targetsIn(text, from, text.length, links, subject, catalog);
-    hits.push({ kind: 'shares', subject, targets, unresolved: targets.length ? undefined : phrase(text.slice(from).replace(/^\s*(?:set out|defined|listed)?\s*(?:for|of)\s+/i, '')) });
+    hits.push({
+      kind: 'shares',
+      subject,
+      targets,
+      unresolved: targets.length ? undefined : phrase(text.slice(from).replace(/^\s*(?:set out|defined|listed)?\s*(?:for|of)\s+/i, '')),
+    });
     consumed = true;
   }
 

@@ -21,7 +21,8 @@ export function renderRoleFile(role: ImportedRole, options: RenderOptions = {}):
   data.responsibilities = role.responsibilities.map((r) => (typeof r === 'string' ? r : { text: r.text, area: r.area }));
   if (role.successCriteria.length) data.successCriteria = role.successCriteria;
   if (role.sharesSuccessCriteriaOf.length) data.sharesSuccessCriteriaOf = role.sharesSuccessCriteriaOf;
-  if (role.relationships.length) data.relationships = role.relationships.map((r) => ({ with: r.with, kind: r.kind, ...(r.note ? { note: r.note } : {}) }));
+  if (role.relationships.length)
+    data.relationships = role.relationships.map((r) => ({ with: r.with, kind: r.kind, ...(r.note ? { note: r.note } : {}) }));
 
   const doc = new Document(data);
   for (const key of ['aliases', 'sharesSuccessCriteriaOf']) {
@@ -32,6 +33,9 @@ export function renderRoleFile(role: ImportedRole, options: RenderOptions = {}):
   const source = options.sourceName ? `\`${options.sourceName.replace(/`/g, "'")}\`` : 'a handbook page';
   const lines = [`# ${bodyText(role.title)}`, ''];
   if (role.summary) lines.push(bodyText(role.summary), '');
-  lines.push(`Imported from ${source} (line ${role.source.line}) by handbook-import. Check the definition above against the page before relying on it.`, '');
+  lines.push(
+    `Imported from ${source} (line ${role.source.line}) by handbook-import. Check the definition above against the page before relying on it.`,
+    '',
+  );
   return `---\n${yaml}---\n\n${lines.join('\n')}`;
 }

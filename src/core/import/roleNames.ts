@@ -6,6 +6,8 @@
 import type { RoleType } from '../types';
 import { C_LEVEL, LEADING_TITLE_WORDS, LEVEL_SUFFIX, roleNoun } from './lexicon';
 import { IMPORT_LIMITS } from './limits';
+import { isVerb } from './lexicon';
+import { on } from './rules';
 import { stripEmoji, withoutParentheses } from './text';
 
 export type SectionKind = 'responsibilities' | 'requirements' | 'success' | 'focus' | 'specialties' | 'ignore' | 'neutral';
@@ -38,15 +40,28 @@ function normalizeHeading(text: string): string {
     .trim();
 }
 
-const NOT_RESPONSIBLE = /\bnot responsible\b|\bout of scope\b|\bnon[- ]responsibilities\b|\b(?:what|things) (?:they|you|it|the role) (?:don't|do not|won't|will not|doesn't|does not) do\b|\bnot (?:part of|in scope)\b/i;
+const NOT_RESPONSIBLE =
+  /\bnot responsible\b|\bout of scope\b|\bnon[- ]responsibilities\b|\b(?:what|things) (?:they|you|it|the role) (?:don't|do not|won't|will not|doesn't|does not) do\b|\bnot (?:part of|in scope)\b/i;
 
 const SECTION_PATTERNS: [SectionKind, RegExp][] = [
-  ['requirements', /(?:^|\s)(?:(?:minimum|basic|preferred|desired|additional|other|technical|job|role|nice[- ]to[- ]have)\s+)?(?:requirements?|qualifications?)$/i],
+  [
+    'requirements',
+    /(?:^|\s)(?:(?:minimum|basic|preferred|desired|additional|other|technical|job|role|nice[- ]to[- ]have)\s+)?(?:requirements?|qualifications?)$/i,
+  ],
   ['requirements', /(?:^|\s)(?:nice[- ]to[- ]haves?|must[- ]haves?|bonus points|pluses)$/i],
-  ['requirements', /^(?:(?:relevant|required|preferred|desired)\s+)?(?:skills(?:\s+(?:and|&)\s+(?:experience|qualifications))?|experience(?:\s+(?:and|&)\s+skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|you have|you are|you(?:'|’)?ll have|what you(?:'|’)?ll need|what you need|competenc(?:y|ies)|education)$/i],
+  [
+    'requirements',
+    /^(?:(?:relevant|required|preferred|desired)\s+)?(?:skills(?:\s+(?:and|&)\s+(?:experience|qualifications))?|experience(?:\s+(?:and|&)\s+skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|you have|you are|you(?:'|’)?ll have|what you(?:'|’)?ll need|what you need|competenc(?:y|ies)|education)$/i,
+  ],
   ['responsibilities', /(?:^|\s)(?:respons[ai]b\w*|duties|accountabilities)$/i],
-  ['responsibilities', /^(?:what you(?:'|’)?ll do|what you will do|what (?:they|you|the role) do(?:es)?|day[- ]to[- ]day|in this role(?:,? you(?:'|’)?ll| you will)?|the role|about the role|role description|job description|mandate|mission)$/i],
-  ['success', /(?:^|\s)(?:performance indicators?|success criteria|success metrics|kpis?|key performance indicators|measures? of success|what success looks like|evaluating success|how (?:we|you)(?:'|’)?(?:ll)? (?:will )?(?:measure|evaluate)(?: success)?)$/i],
+  [
+    'responsibilities',
+    /^(?:what you(?:'|’)?ll do|what you will do|what (?:they|you|the role) do(?:es)?|day[- ]to[- ]day|in this role(?:,? you(?:'|’)?ll| you will)?|the role|about the role|role description|job description|mandate|mission)$/i,
+  ],
+  [
+    'success',
+    /(?:^|\s)(?:performance indicators?|success criteria|success metrics|kpis?|key performance indicators|measures? of success|what success looks like|evaluating success|how (?:we|you)(?:'|’)?(?:ll)? (?:will )?(?:measure|evaluate)(?: success)?)$/i,
+  ],
   ['focus', /^(?:(?:key|main|primary)\s+)?(?:focus(?: areas?)?|areas? of focus)$/i],
   ['specialties', /(?:^|\s)(?:specialt(?:y|ies)|specialit(?:y|ies)|speciali[sz]ations?)$/i],
   [
@@ -61,17 +76,67 @@ export interface SectionHeading {
   prefix: string;
 }
 
+/** `Product managers (PMs) are accountable for:`, `PHD Specialists are responsible for …`. */
+export const ROLE_STATEMENT = /^([^.:;]{1,80}?)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i;
+
+/** Headings about a process around a role (becoming one, leaving, votes), not the role itself. */
+const PROCESS =
+  /\b(?:becoming|become|nominat\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b/i;
+
+/** `Responsibilities of a Reviewer`, `Privileges of a Maintainer`, `Qualities of a Council member (required skills)`. */
+function sectionOfRole(t: string): SectionKind | undefined {
+  if (!on('section-of-role')) return undefined;
+  const m =
+    /^(responsibilit(?:y|ies)|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills|expectations)\s+(?:of|for)\s+(?:an?|the)\s+\S/i.exec(
+      t,
+    );
+  if (!m) return undefined;
+  const w = m[1].toLowerCase();
+  if (w.startsWith('respons') || w === 'duties' || w === 'expectations') return 'responsibilities';
+  if (w === 'privileges' || w === 'permissions' || w === 'benefits') return on('privileges-not-duties') ? 'ignore' : undefined;
+  return 'requirements';
+}
+
+/** Whether a heading reads as a sentence (`I am a servant leader.`, `Help your partners become …`), not a title. */
+export function isSentenceHeading(text: string): boolean {
+  if (!on('sentence-heading-not-role')) return false;
+  const t = normalizeHeading(text);
+  const ws = t.split(/\s+/);
+  return (
+    /[.!]$/.test(t) ||
+    /^(?:I|I['’]m|I['’]ve|we|you|my|our)\b/i.test(t) ||
+    (ws.length >= 4 && isVerb(ws[0], ['base']) && !/^[A-Z]{2,}/.test(ws[0]))
+  );
+}
+
 /** Classifies a heading as a section of a role, or returns undefined for other headings. */
 export function classifySection(text: string): SectionHeading | undefined {
   const t = normalizeHeading(text);
   if (!t) return undefined;
   if (/\?$/.test(t)) {
-    return /\bwhat (?:do|does)\b.*\bdo$/i.test(t.replace(/\?$/, '')) ? { kind: 'responsibilities', prefix: '' } : { kind: 'ignore', prefix: '' };
+    const q = t.replace(/\?$/, '');
+    return /\bwhat (?:do|does)\b.*\bdo$/i.test(q) || /\bwhat are (?:the|their|its|my|your) (?:responsibilities|duties)$/i.test(q)
+      ? { kind: 'responsibilities', prefix: '' }
+      : { kind: 'ignore', prefix: '' };
   }
   if (NOT_RESPONSIBLE.test(t)) return { kind: 'ignore', prefix: '' };
+  if (on('role-statement') && ROLE_STATEMENT.test(t)) return undefined;
+  const of = sectionOfRole(t);
+  if (of) return { kind: of, prefix: '' };
+  if (/^respons[ai]b\w*\s+(?:and|&)\s+(?:privileges|permissions|rights)$/i.test(t)) return { kind: 'responsibilities', prefix: '' };
+  if (on('privileges-not-duties') && /^(?:(?:additional|other)\s+)?(?:privileges|permissions|perks|benefits)$/i.test(t))
+    return { kind: 'ignore', prefix: '' };
+  if (on('process-not-role') && PROCESS.test(t)) return { kind: 'ignore', prefix: '' };
   for (const [kind, re] of SECTION_PATTERNS) {
     const m = re.exec(t);
-    if (m) return { kind, prefix: t.slice(0, m.index).replace(/[\s,:–—-]+$/, '').trim() };
+    if (m)
+      return {
+        kind,
+        prefix: t
+          .slice(0, m.index)
+          .replace(/[\s,:–—-]+$/, '')
+          .trim(),
+      };
   }
   return undefined;
 }
@@ -89,7 +154,8 @@ function headWords(segment: string): string[] {
 }
 
 /** Words that describe people rather than title a role (`Successful engineers`, `New managers`). */
-const DESCRIPTIVE = /^(?:successful|great|good|effective|new|our|your|my|their|all|other|future|typical|ideal|example|sample|becoming|being|working|hiring|joining|for|as|about|how|why|what|when|who)\b/i;
+const DESCRIPTIVE =
+  /^(?:successful|great|good|effective|new|our|your|my|their|all|other|future|typical|ideal|example|sample|becoming|being|working|hiring|joining|for|as|about|how|why|what|when|who)\b/i;
 
 function namesRole(segment: string): boolean {
   const ws = headWords(segment);
@@ -135,6 +201,9 @@ export function roleNameFrom(raw: string): RoleName | undefined {
   const aliases: string[] = [];
   let short: string | undefined;
 
+  // `Role Description: Rust Council Representative` → the name after the label.
+  const labelled = /^([A-Za-z][A-Za-z ]{0,30}):\s+(\S.*)$/.exec(t);
+  if (labelled && on('title-after-label') && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true)) t = labelled[2];
   // `EM5 - Engineering Manager 5`, `IC3`
   const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(.+))?$/.exec(t);
   if (code) {
@@ -178,9 +247,15 @@ export function roleNameFrom(raw: string): RoleName | undefined {
 export function roleHeading(text: string): RoleName | undefined {
   const t = normalizeHeading(text);
   if (!t || /\?$/.test(t)) return undefined;
-  const statement = /^(.+?)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i.exec(t);
+  if (ROLE_STATEMENT.test(t)) return roleNameFrom(ROLE_STATEMENT.exec(t)![1]);
+  if (isSentenceHeading(t)) return undefined;
+  const statement = ROLE_STATEMENT.exec(t);
   if (statement) return roleNameFrom(statement[1]);
-  const of = /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(.+)$/i.exec(t);
+  if (sectionOfRole(t)) return undefined;
+  const of =
+    /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(.+)$/i.exec(
+      t,
+    );
   if (of) return roleNameFrom(of[1]);
   if (classifySection(t)) return undefined;
   return roleNameFrom(t);
@@ -191,7 +266,10 @@ export function pageTitleRole(title: string): RoleName | undefined {
   const t = normalizeHeading(title).replace(/^["']|["']$/g, '');
   const of = roleHeading(t);
   if (of) return of;
-  const m = /^(.+?)\s*[-–—:]?\s*(?:roles?\s*(?:and|&)\s*responsibilities|responsibilities|duties|job description|role description|role|job family)$/i.exec(t);
+  const m =
+    /^(.+?)\s*[-–—:]?\s*(?:roles?\s*(?:and|&)\s*responsibilities|responsibilities|duties|job description|role description|role|job family)$/i.exec(
+      t,
+    );
   return m ? roleNameFrom(m[1]) : undefined;
 }
 
@@ -199,7 +277,11 @@ export function pageTitleRole(title: string): RoleName | undefined {
 export function typeFromTitle(title: string, aliases: readonly string[]): RoleType | undefined {
   const t = ` ${title.toLowerCase()} `;
   if (/\bchief of staff\b/.test(t)) return 'individual-contributor';
-  if (/\b(?:chief|vp|svp|evp|vice[- ]president|president|executive)\b/.test(t) || aliases.some((a) => C_LEVEL[a] || /^C[A-Z]{1,3}O$/.test(a))) return 'executive';
+  if (
+    /\b(?:chief|vp|svp|evp|vice[- ]president|president|executive)\b/.test(t) ||
+    aliases.some((a) => C_LEVEL[a] || /^C[A-Z]{1,3}O$/.test(a))
+  )
+    return 'executive';
   if (/\b(?:head of|director|directors|manager|managers|supervisor|supervisors|management)\b/.test(t)) return 'manager';
   if (/^(?:EM|M|D)\d/.test(aliases[0] ?? '') || /^(?:em|m)\d/.test(title.toLowerCase())) return 'manager';
   return undefined;
@@ -207,10 +289,36 @@ export function typeFromTitle(title: string, aliases: readonly string[]): RoleTy
 
 /** A role's type from what its page says (`CTO is an executive role`). */
 export function typeFromWords(sentence: string): RoleType | undefined {
-  const m = /\b(?:is|as|are)\s+(?:an?\s+)?(?:senior\s+)?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic)\s+(?:role|position|level|track|job)s?\b/i.exec(sentence);
+  const m =
+    /\b(?:is|as|are)\s+(?:an?\s+)?(?:senior\s+)?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic)\s+(?:role|position|level|track|job)s?\b/i.exec(
+      sentence,
+    );
   if (!m) return undefined;
   const w = m[1].toLowerCase();
   if (w === 'executive' || w === 'leadership') return 'executive';
   if (w.startsWith('manag')) return 'manager';
   return 'individual-contributor';
+}
+
+/**
+ * The name of a role that a heading defines by its content (it has a responsibilities section),
+ * whatever its words: `Incident Commander (IC)`, `Deputy`, `Reviewers` → `Reviewer`.
+ */
+export function forcedRoleName(raw: string): RoleName | undefined {
+  const named = roleNameFrom(raw);
+  if (named) return named;
+  let t = normalizeHeading(raw).replace(/\s+/g, ' ');
+  if (!t || t.split(' ').length > 6 || isSentenceHeading(t) || classifySection(t)) return undefined;
+  const aliases: string[] = [];
+  t = t.replace(/\s*\(([^()]+)\)/g, (m, inner: string) => {
+    const candidate = singularAcronym(inner.trim());
+    if (isAcronym(candidate)) {
+      aliases.push(candidate);
+      return '';
+    }
+    return m;
+  });
+  t = t.trim().replace(/([a-z]{3,}[^s])s$/, '$1');
+  if (!t) return undefined;
+  return { title: t, aliases, short: aliases[0] };
 }

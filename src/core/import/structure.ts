@@ -5,7 +5,17 @@
  * level or above, or until a nested role starts; section headings inside it (Responsibilities,
  * Requirements, Weekly...) are kept as the path of each block.
  */
-import { classifySection, isRoleName, pageTitleRole, roleHeading, roleNameFrom, type RoleName, type SectionKind } from './roleNames';
+import {
+  classifySection,
+  forcedRoleName,
+  isRoleName,
+  pageTitleRole,
+  roleHeading,
+  roleNameFrom,
+  type RoleName,
+  type SectionKind,
+} from './roleNames';
+import { decideRole, on } from './rules';
 import { IMPORT_LIMITS } from './limits';
 import { withoutParentheses } from './text';
 import type { Block, Page, Table } from './types';
@@ -59,8 +69,27 @@ function newRole(name: RoleName, line: number, level: number, origin: RoleOrigin
   return { name, line, level, origin, headingText, blocks: [], tableItems: [], tableSummary: [] };
 }
 
+/**
+ * Headings whose direct sub-sections include a responsibilities section (rule
+ * section-with-duties-is-role): they define a role whatever their words.
+ */
+function headingsWithDuties(headings: readonly Extract<Block, { kind: 'heading' }>[]): Set<Block> {
+  const out = new Set<Block>();
+  if (!on('section-with-duties-is-role')) return out;
+  const stack: Extract<Block, { kind: 'heading' }>[] = [];
+  for (const h of headings) {
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const section = classifySection(h.inline.text);
+    if (parent && section?.kind === 'responsibilities' && !section.prefix && !classifySection(parent.inline.text)) out.add(parent);
+    stack.push(h);
+  }
+  return out;
+}
+
 export function buildStructure(page: Page): Structure {
   const headings = page.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
+  const withDuties = headingsWithDuties(headings);
   const bodyNamesRole = headings.some((h) => !!roleHeading(h.inline.text));
   const roles: RoleScope[] = [];
   const pageBlocks: ScopedBlock[] = [];
@@ -72,6 +101,12 @@ export function buildStructure(page: Page): Structure {
     if (name) {
       pageRole = newRole(name, page.title.line, 0, 'page', page.title.text);
       roles.push(pageRole);
+      decideRole({
+        line: page.title.line,
+        title: name.title,
+        rule: 'page-title',
+        reason: 'the page title names a role and no heading does',
+      });
     }
   }
 
@@ -92,18 +127,36 @@ export function buildStructure(page: Page): Structure {
         // `Engineering Manager Responsibilities` with no role open (or at the role's own level)
         // starts that role; under an open role it is just that role's section.
         const prefixName = section.prefix && isRoleName(section.prefix, true) ? roleNameFrom(section.prefix) : undefined;
-        if (prefixName && roles.length < IMPORT_LIMITS.maxRoles && (!current.role || current.role === pageRole || currentLevel >= block.level) && section.kind !== 'ignore') {
+        if (
+          prefixName &&
+          roles.length < IMPORT_LIMITS.maxRoles &&
+          (!current.role || current.role === pageRole || currentLevel >= block.level) &&
+          section.kind !== 'ignore'
+        ) {
           const role = newRole(prefixName, block.line, block.level, 'heading', section.prefix);
           roles.push(role);
+          decideRole({
+            line: block.line,
+            title: prefixName.title,
+            rule: 'role-words',
+            reason: `the heading is the ${section.kind} section of a role it names`,
+          });
           stack.push({ level: block.level, role, text });
         }
         stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text, pseudo: block.pseudo });
         continue;
       }
-      const name = roles.length < IMPORT_LIMITS.maxRoles ? roleHeading(text) : undefined;
+      const byWords = roles.length < IMPORT_LIMITS.maxRoles ? roleHeading(text) : undefined;
+      const name = byWords;
       if (name) {
         const role = newRole(name, block.line, block.level, 'heading', text);
         roles.push(role);
+        decideRole({
+          line: block.line,
+          title: name.title,
+          rule: 'role-words',
+          reason: 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
+        });
         stack.push({ level: block.level, role, text, pseudo: block.pseudo });
         continue;
       }
@@ -115,9 +168,28 @@ export function buildStructure(page: Page): Structure {
           const base = current.role.name;
           const role = newRole({ title: `${base.title} (${specialty})`, aliases: [] }, block.line, block.level, 'specialty', text);
           roles.push(role);
+          decideRole({
+            line: block.line,
+            title: role.name.title,
+            rule: 'specialty',
+            reason: `a heading under the Specialties section of ${base.title}`,
+          });
           stack.push({ level: block.level, role, text });
           continue;
         }
+      }
+      const forced = withDuties.has(block) && roles.length < IMPORT_LIMITS.maxRoles ? forcedRoleName(text) : undefined;
+      if (forced) {
+        const role = newRole(forced, block.line, block.level, 'heading', text);
+        roles.push(role);
+        decideRole({
+          line: block.line,
+          title: forced.title,
+          rule: 'section-with-duties-is-role',
+          reason: 'the heading has a responsibilities section of its own',
+        });
+        stack.push({ level: block.level, role, text, pseudo: block.pseudo });
+        continue;
       }
       stack.push({ level: block.level, section: { text, kind: 'neutral', level: block.level }, text, pseudo: block.pseudo });
       continue;

@@ -95,7 +95,8 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
         for (const col of dutyCols) {
           const cell = row[col];
           if (!cell || cell.spanned) continue;
-          for (const text of cellItems(cell)) role.tableItems.push({ text, area: dutyCols.length > 1 ? header[col] : undefined, line: cell.line });
+          for (const text of cellItems(cell))
+            role.tableItems.push({ text, area: dutyCols.length > 1 ? header[col] : undefined, line: cell.line });
         }
       }
       continue;

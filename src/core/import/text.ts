@@ -115,7 +115,27 @@ function countNewlines(s: string): number {
   return n;
 }
 
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'inc', 'ltd', 'dr', 'mr', 'mrs', 'ms', 'no', 'approx', 'cf', 'al', 'st', 'jr', 'sr', 'u.s', 'ex']);
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'inc',
+  'ltd',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'no',
+  'approx',
+  'cf',
+  'al',
+  'st',
+  'jr',
+  'sr',
+  'u.s',
+  'ex',
+]);
 
 /** Splits text into sentences, keeping abbreviations (`e.g.`, `etc.`) inside them. */
 export function splitSentences(text: string): string[] {
@@ -125,7 +145,9 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const lastWord = lastWordBefore(text, start, m.index).toLowerCase().replace(/^[("“]+/, '');
+    const lastWord = lastWordBefore(text, start, m.index)
+      .toLowerCase()
+      .replace(/^[("“]+/, '');
     if (m[1] === '.' && (ABBREVIATIONS.has(lastWord) || /^[a-z]$/i.test(lastWord) || /^(?:[a-z]\.)+[a-z]$/i.test(lastWord))) continue;
     const end = m.index + m[1].length + m[2].length;
     out.push(text.slice(start, end).trim());
@@ -193,7 +215,9 @@ export function withoutParentheses(s: string): string {
   drop.sort((a, b) => a.start - b.start);
   const outer: { start: number; end: number }[] = [];
   for (const d of drop) if (!outer.length || d.start >= outer[outer.length - 1].end) outer.push(d);
-  return replaceSpans(s, outer, () => ' ').replace(/\s+/g, ' ').trim();
+  return replaceSpans(s, outer, () => ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Escapes a string for use in a regular expression. */

@@ -35,11 +35,22 @@ export interface ImportResult {
   roles: ImportedRole[];
   /** Page-level notes: things seen on the page that were not used. */
   warnings: string[];
+  /** With `explain`: why each role is one, and which lists were left out and why. */
+  explanation?: {
+    roles: { role: string; title: string; line: number; rule: string; reason: string }[];
+    skipped: import('./rules').SkippedList[];
+  };
 }
 
 export interface ImportOptions {
   /** Name of the page (a path or URI), used in the notes the import gives. */
   sourceName?: string;
+  /** The general rules (rules.ts) to apply; all when absent. The evaluation turns some off. */
+  rules?: ReadonlySet<string>;
+  /** Lines of lists the import would leave out that the user wants taken as duties. */
+  include?: readonly number[];
+  /** Add `explanation` to the result: the rule behind each role and each list left out. */
+  explain?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

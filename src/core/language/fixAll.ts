@@ -87,7 +87,10 @@ export function fixAll(uri: string, raw: string, options: ParseOptions = {}): Fi
   for (let i = 0; i < MAX_ROUNDS; i++) {
     const found = round(uri, text, options);
     if (found.length === 0) break;
-    const next = applyTextEdits(text, found.map((f) => f.edit));
+    const next = applyTextEdits(
+      text,
+      found.map((f) => f.edit),
+    );
     // Fixes that are fine alone could clash together (two keys renamed to the same one): then none.
     if (unfixable(parseFile(uri, next, options).findings)) break;
     text = next;

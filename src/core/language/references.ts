@@ -42,7 +42,12 @@ function byPosition(a: RolePlace, b: RolePlace): number {
 }
 
 /** The places naming `role`, each list sorted by file and position. */
-export function roleReferences(index: RoleNameIndex, role: Role, others: Iterable<OtherMarkdown> = [], token?: CancellationLike): RoleReferences {
+export function roleReferences(
+  index: RoleNameIndex,
+  role: Role,
+  others: Iterable<OtherMarkdown> = [],
+  token?: CancellationLike,
+): RoleReferences {
   const declarations: RolePlace[] = [{ uri: role.uri, range: role.idRange, kind: 'declaration', name: role.id }];
   if (role.titleRange) declarations.push({ uri: role.uri, range: role.titleRange, kind: 'declaration', name: role.title });
   for (const a of role.aliases) declarations.push({ uri: role.uri, range: a.range, kind: 'declaration', name: a.value.trim() });
@@ -55,13 +60,15 @@ export function roleReferences(index: RoleNameIndex, role: Role, others: Iterabl
     throwIfCancelled(token);
     const parsed = index.get(uri);
     if (!parsed) continue;
-    for (const r of parsed.references) if (keys.has(normalizeName(r.name))) references.push({ uri, range: r.range, kind: 'reference', name: r.name });
+    for (const r of parsed.references)
+      if (keys.has(normalizeName(r.name))) references.push({ uri, range: r.range, kind: 'reference', name: r.name });
     for (const l of parsed.links) if (keys.has(normalizeName(l.target))) links.push({ uri, range: l.range, kind: 'link', name: l.target });
   }
   for (const other of others) {
     throwIfCancelled(token);
     if (index.get(other.uri)) continue;
-    for (const l of documentNames(other.text, false).links) if (keys.has(normalizeName(l.target))) links.push({ uri: other.uri, range: l.range, kind: 'link', name: l.target });
+    for (const l of documentNames(other.text, false).links)
+      if (keys.has(normalizeName(l.target))) links.push({ uri: other.uri, range: l.range, kind: 'link', name: l.target });
   }
   return { declarations, references: references.sort(byPosition), links: links.sort(byPosition) };
 }

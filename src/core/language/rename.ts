@@ -59,10 +59,19 @@ export function planRename(index: RoleNameIndex, target: NameTarget, newNameRaw:
   const newName = newNameRaw.trim();
   if (role.builtin) return { error: 'Built-in roles are read-only: copy the role into your handbook to rename it.', reason: 'builtin' };
   if (!newName) return { error: `The new ${kindWord(target)} is empty.`, reason: 'empty' };
-  if (/[\[\]|\r\n]/.test(newName)) return { error: `"${newName}" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.`, reason: 'link-chars', args: [newName] };
+  if (/[\[\]|\r\n]/.test(newName))
+    return {
+      error: `"${newName}" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.`,
+      reason: 'link-chars',
+      args: [newName],
+    };
   if (target.kind === 'id' && !KEBAB_CASE.test(newName)) {
     const example = suggestId(newName);
-    return { error: `"${newName}" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "${example}".`, reason: 'not-kebab-case', args: [newName, example] };
+    return {
+      error: `"${newName}" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "${example}".`,
+      reason: 'not-kebab-case',
+      args: [newName, example],
+    };
   }
   const oldKey = normalizeName(target.name);
   const newKey = normalizeName(newName);
@@ -130,16 +139,25 @@ export function renameEdits(
     const edits: TextEdit[] = [];
     if (uri === role.uri) {
       const decls = names.declarations.filter((d) => d.kind === target.kind && normalizeName(d.name) === oldKey);
-      if (decls.length === 0) return { error: `The rename was not made: the ${kindWord(target)} "${target.name}" is no longer in ${uri}.`, reason: 'not-made' };
+      if (decls.length === 0)
+        return { error: `The rename was not made: the ${kindWord(target)} "${target.name}" is no longer in ${uri}.`, reason: 'not-made' };
       for (const d of decls) {
-        if (d.style === 'block') return { error: `The rename was not made: the ${kindWord(target)} in ${uri} is a block scalar; write it on one line first.`, reason: 'not-made' };
+        if (d.style === 'block')
+          return {
+            error: `The rename was not made: the ${kindWord(target)} in ${uri} is a block scalar; write it on one line first.`,
+            reason: 'not-made',
+          };
         edits.push({ range: d.range, newText: scalarFor(newName, d.style, d.flow) });
       }
     }
     if (referencesFollow) {
       for (const r of names.references) {
         if (normalizeName(r.name) !== oldKey) continue;
-        if (r.style === 'block') return { error: `The rename was not made: a reference in ${uri} is a block scalar; write it on one line first.`, reason: 'not-made' };
+        if (r.style === 'block')
+          return {
+            error: `The rename was not made: a reference in ${uri} is a block scalar; write it on one line first.`,
+            reason: 'not-made',
+          };
         edits.push({ range: r.range, newText: scalarFor(newName, r.style, r.flow) });
       }
       for (const l of names.links) if (normalizeName(l.target) === oldKey) edits.push({ range: l.targetRange, newText: newName });

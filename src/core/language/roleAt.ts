@@ -47,15 +47,7 @@ export interface NameTarget {
 }
 
 export type RefusalReason =
-  | 'not-a-name'
-  | 'unknown-name'
-  | 'builtin'
-  | 'empty'
-  | 'link-chars'
-  | 'not-kebab-case'
-  | 'taken'
-  | 'unresolved-users'
-  | 'not-made';
+  'not-a-name' | 'unknown-name' | 'builtin' | 'empty' | 'link-chars' | 'not-kebab-case' | 'taken' | 'unresolved-users' | 'not-made';
 
 /** A refusal, with a message for people (in English; `reason` and `args` let an editor translate it). */
 export interface Refusal {
@@ -69,7 +61,8 @@ export function isRefusal(x: unknown): x is Refusal {
   return typeof x === 'object' && x !== null && typeof (x as Refusal).error === 'string';
 }
 
-export const NOT_A_NAME = 'Put the cursor on a role name to do this: a role\'s id, title or alias, a role reference in the frontmatter, or a [[link]].';
+export const NOT_A_NAME =
+  "Put the cursor on a role name to do this: a role's id, title or alias, a role reference in the frontmatter, or a [[link]].";
 
 /** The range of a scalar without its quotes (when it is on one line). */
 function innerRange(s: ScalarSpan): Range {
@@ -90,7 +83,14 @@ export function declaredName(role: Role, name: string): { name: string; kind: De
  * The role name at a 1-based position. `isRoleFile` false looks at links only (other Markdown).
  * A position on a reference or link that names no role, or on nothing that names one, is refused.
  */
-export function nameTargetAt(index: RoleNameIndex, uri: string, raw: string, line: number, column: number, isRoleFile: boolean): NameTarget | Refusal {
+export function nameTargetAt(
+  index: RoleNameIndex,
+  uri: string,
+  raw: string,
+  line: number,
+  column: number,
+  isRoleFile: boolean,
+): NameTarget | Refusal {
   const names = documentNames(raw, isRoleFile);
   const decl = names.declarations.find((d) => rangeContains(d.range, line, column));
   if (decl) {

@@ -30,7 +30,11 @@ export function applyTextEdits(raw: string, edits: readonly TextEdit[]): string 
   const text = bom ? raw.slice(1) : raw;
   const lines = new LineMap(text);
   const spans = edits
-    .map((e) => ({ start: lines.offset(e.range.line, e.range.column), end: lines.offset(e.range.endLine, e.range.endColumn), text: e.newText }))
+    .map((e) => ({
+      start: lines.offset(e.range.line, e.range.column),
+      end: lines.offset(e.range.endLine, e.range.endColumn),
+      text: e.newText,
+    }))
     .sort((a, b) => a.start - b.start);
   let out = '';
   let pos = 0;

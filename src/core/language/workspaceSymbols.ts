@@ -29,7 +29,12 @@ export function fuzzyMatches(query: string, name: string): boolean {
   return i === query.length;
 }
 
-export function workspaceSymbols(roles: Iterable<Role>, query: string, token?: CancellationLike, max = MAX_WORKSPACE_SYMBOLS): WorkspaceSymbolModel[] {
+export function workspaceSymbols(
+  roles: Iterable<Role>,
+  query: string,
+  token?: CancellationLike,
+  max = MAX_WORKSPACE_SYMBOLS,
+): WorkspaceSymbolModel[] {
   const q = query.toLowerCase().replace(/\s+/g, '');
   const out: WorkspaceSymbolModel[] = [];
   const add = (s: WorkspaceSymbolModel) => {
@@ -43,7 +48,8 @@ export function workspaceSymbols(roles: Iterable<Role>, query: string, token?: C
     add({ name: role.title, kind: 'role', containerName: role.id, uri: role.uri, range });
     if (role.id !== role.title) add({ name: role.id, kind: 'role', containerName: role.title, uri: role.uri, range: role.idRange });
     for (const a of role.aliases) add({ name: a.value.trim(), kind: 'role', containerName: role.title, uri: role.uri, range: a.range });
-    for (const r of role.responsibilities) if (r.id) add({ name: r.id, kind: 'responsibility', containerName: role.title, uri: role.uri, range: r.textRange });
+    for (const r of role.responsibilities)
+      if (r.id) add({ name: r.id, kind: 'responsibility', containerName: role.title, uri: role.uri, range: r.textRange });
   }
   return out;
 }

@@ -39,7 +39,12 @@ class NameIndex {
 
 function inheritSignature(role: Role | undefined): string {
   if (!role) return '';
-  return JSON.stringify([roleNamesOf(role).sort(), role.extends ? normalizeName(role.extends.value) : null, role.level?.value ?? null, role.responsibilities.map((r) => normalizeName(r.text))]);
+  return JSON.stringify([
+    roleNamesOf(role).sort(),
+    role.extends ? normalizeName(role.extends.value) : null,
+    role.level?.value ?? null,
+    role.responsibilities.map((r) => normalizeName(r.text)),
+  ]);
 }
 
 function reportSignature(role: Role | undefined): string {

@@ -57,7 +57,10 @@ export function orgTree(lines: readonly ReportingLine[]): OrgTreeNode[] {
     return { role, children };
   };
   const all = orgRoles(lines);
-  const forest = all.filter((r) => !hasManager.has(r.uri)).sort(byTitle).map((r) => build(r, new Set()));
+  const forest = all
+    .filter((r) => !hasManager.has(r.uri))
+    .sort(byTitle)
+    .map((r) => build(r, new Set()));
   for (const r of all) if (!shown.has(r.uri)) forest.push(build(r, new Set()));
   return forest;
 }
@@ -108,7 +111,9 @@ export function plain(text: string): string {
 /** The reporting lines as a text tree (box-drawing characters). */
 export function orgToText(lines: readonly ReportingLine[]): string {
   const roles = orgRoles(lines);
-  const out = [`Reporting lines: ${roles.length} ${roles.length === 1 ? 'role' : 'roles'}, ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`];
+  const out = [
+    `Reporting lines: ${roles.length} ${roles.length === 1 ? 'role' : 'roles'}, ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`,
+  ];
   const cycles = lines.filter((l) => l.onCycle).length;
   if (cycles) out[0] += `, ${cycles} on a cycle`;
   const walk = (n: OrgTreeNode, prefix: string, last: boolean, root: boolean) => {

@@ -122,7 +122,13 @@ export function reportingLines(roles: readonly Role[], graph: OrgGraph): Reporti
   const out = [...lines.values()];
   const component = components(out.map((l) => [l.report.uri, l.manager.uri]));
   for (const line of out) line.onCycle = component.get(line.report.uri) === component.get(line.manager.uri);
-  return out.sort((a, b) => cmp(a.manager.id, b.manager.id) || cmp(a.report.id, b.report.id) || cmp(a.manager.uri, b.manager.uri) || cmp(a.report.uri, b.report.uri));
+  return out.sort(
+    (a, b) =>
+      cmp(a.manager.id, b.manager.id) ||
+      cmp(a.report.id, b.report.id) ||
+      cmp(a.manager.uri, b.manager.uri) ||
+      cmp(a.report.uri, b.report.uri),
+  );
 }
 
 export function cmp(a: string, b: string): number {

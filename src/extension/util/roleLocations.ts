@@ -17,7 +17,11 @@ export function indexFor(handbook: HandbookWorkspace, uri: string) {
 }
 
 /** The places naming a role; undefined when cancelled. */
-export async function placesOf(handbook: HandbookWorkspace, role: Role, token?: vscode.CancellationToken): Promise<RoleReferences | undefined> {
+export async function placesOf(
+  handbook: HandbookWorkspace,
+  role: Role,
+  token?: vscode.CancellationToken,
+): Promise<RoleReferences | undefined> {
   const others = role.builtin ? [] : await otherMarkdown(handbook, token);
   if (token?.isCancellationRequested) return undefined;
   try {

@@ -37,7 +37,10 @@ export async function readTexts(uris: readonly string[], token?: vscode.Cancella
   for (let i = 0; i < uris.length && !token?.isCancellationRequested; i += READ_BATCH) {
     const batch = uris.slice(i, i + READ_BATCH);
     const texts = await Promise.all(batch.map(readOne));
-    batch.forEach((u, j) => texts[j] !== undefined && out.set(u, texts[j]));
+    batch.forEach((u, j) => {
+      const text = texts[j];
+      if (text !== undefined) out.set(u, text);
+    });
   }
   return out;
 }
@@ -52,7 +55,9 @@ export async function otherMarkdown(handbook: HandbookWorkspace, token?: vscode.
   const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, token);
   const uris = new Set(files.map((f) => f.toString()).filter((u) => !handbook.index.has(u)));
   // Open untitled or out-of-folder Markdown documents count too.
-  for (const d of vscode.workspace.textDocuments) if (d.languageId === 'markdown' && !d.isClosed && !handbook.index.has(d.uri.toString()) && d.uri.scheme !== 'handbook-builtin') uris.add(d.uri.toString());
+  for (const d of vscode.workspace.textDocuments)
+    if (d.languageId === 'markdown' && !d.isClosed && !handbook.index.has(d.uri.toString()) && d.uri.scheme !== 'handbook-builtin')
+      uris.add(d.uri.toString());
   const out: OtherMarkdown[] = [];
   const list = [...uris].sort();
   for (let i = 0; i < list.length && !token?.isCancellationRequested; i += READ_BATCH) {
@@ -78,7 +83,9 @@ export function refusalMessage(r: Refusal): string {
   const a = r.args ?? [];
   switch (r.reason) {
     case 'not-a-name':
-      return vscode.l10n.t("Put the cursor on a role name to do this: a role's id, title or alias, a role reference in the frontmatter, or a [[link]].");
+      return vscode.l10n.t(
+        "Put the cursor on a role name to do this: a role's id, title or alias, a role reference in the frontmatter, or a [[link]].",
+      );
     case 'unknown-name':
       return vscode.l10n.t('"{0}" names no role in the handbook.', a[0]);
     case 'builtin':
@@ -88,11 +95,20 @@ export function refusalMessage(r: Refusal): string {
     case 'link-chars':
       return vscode.l10n.t('"{0}" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.', a[0]);
     case 'not-kebab-case':
-      return vscode.l10n.t('"{0}" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "{1}".', a[0], a[1]);
+      return vscode.l10n.t(
+        '"{0}" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "{1}".',
+        a[0],
+        a[1],
+      );
     case 'taken':
       return vscode.l10n.t('"{0}" is already a name of role "{1}": role ids, titles and aliases must be unique.', a[0], a[1]);
     case 'unresolved-users':
-      return vscode.l10n.t('"{0}" is already used by references or links in {1} file(s) where it names no role: after this rename they would name "{2}". Choose another name, or change them first.', a[0], a[1], a[2]);
+      return vscode.l10n.t(
+        '"{0}" is already used by references or links in {1} file(s) where it names no role: after this rename they would name "{2}". Choose another name, or change them first.',
+        a[0],
+        a[1],
+        a[2],
+      );
     default:
       return r.error;
   }

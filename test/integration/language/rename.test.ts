@@ -58,7 +58,9 @@ function describeEdit(edit: vscode.WorkspaceEdit): string[] {
     .entries()
     .filter(([uri]) => inFolder(uri))
     .sort((a, b) => (rel(a[0]) < rel(b[0]) ? -1 : 1))
-    .flatMap(([uri, edits]) => edits.sort((a, b) => a.range.start.compareTo(b.range.start)).map((e) => `${rel(uri)} ${span(e.range)} → ${e.newText}`));
+    .flatMap(([uri, edits]) =>
+      edits.sort((a, b) => a.range.start.compareTo(b.range.start)).map((e) => `${rel(uri)} ${span(e.range)} → ${e.newText}`),
+    );
 }
 
 async function rename(doc: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
@@ -83,7 +85,12 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
   let exports: HandbookRolesApi;
   before(async () => {
     exports = await api();
-    const indexed = waitForState(exports.handbook.onDidChange, () => exports.handbook.index.resolve('team-lead') && exports.handbook.index.resolve('engineer'), 10_000, 'the renaming/ roles to be indexed');
+    const indexed = waitForState(
+      exports.handbook.onDidChange,
+      () => exports.handbook.index.resolve('team-lead') && exports.handbook.index.resolve('engineer'),
+      10_000,
+      'the renaming/ roles to be indexed',
+    );
     for (const [file, text] of Object.entries(FILES)) await vscode.workspace.fs.writeFile(fixtureUri(file), new TextEncoder().encode(text));
     await indexed;
   });
@@ -93,14 +100,23 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
     await setting('handbookRoles.rename', 'renameFile', undefined);
   });
   after(async () => {
-    const gone = waitForState(exports.handbook.onDidChange, () => !exports.handbook.index.resolve('engineer'), 10_000, 'the renaming/ roles to be forgotten');
+    const gone = waitForState(
+      exports.handbook.onDidChange,
+      () => !exports.handbook.index.resolve('engineer'),
+      10_000,
+      'the renaming/ roles to be forgotten',
+    );
     await vscode.workspace.fs.delete(fixtureUri('renaming'), { recursive: true });
     await gone;
   });
 
   it('prepareRename: the name under the cursor; positions naming no role are refused', async () => {
     const doc = await openDoc('renaming/engineer.md');
-    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', doc.uri, positionOf(doc, '"Team Lead"', 3));
+    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>(
+      'vscode.prepareRename',
+      doc.uri,
+      positionOf(doc, '"Team Lead"', 3),
+    );
     assert.deepStrictEqual([span(prepared.range), prepared.placeholder], ['6:28-6:37', 'Team Lead']);
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', doc.uri, positionOf(doc, 'individual-contributor', 3))),
@@ -111,12 +127,19 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
   it('renaming the title from a quoted reference: the declaration, every reference and link using it; quoting, labels, comments and CRLF kept', async () => {
     const doc = await openDoc('renaming/engineer.md');
     const edit = await rename(doc, positionOf(doc, '"Team Lead"', 3), 'Squad Lead');
-    assert.deepStrictEqual(describeEdit(edit), ['renaming/engineer.md 6:27-6:38 → "Squad Lead"', 'renaming/team-lead.md 3:8-3:17 → Squad Lead', 'renaming/team-lead.md 11:21-11:30 → Squad Lead']);
+    assert.deepStrictEqual(describeEdit(edit), [
+      'renaming/engineer.md 6:27-6:38 → "Squad Lead"',
+      'renaming/team-lead.md 3:8-3:17 → Squad Lead',
+      'renaming/team-lead.md 11:21-11:30 → Squad Lead',
+    ]);
   });
 
   it('refusals: not kebab-case, a name another role holds', async () => {
     const doc = await openDoc('renaming/team-lead.md');
-    assert.match(await refusal(doc, positionOf(doc, 'team-lead', 2), 'Team Boss'), /"Team Boss" is not a valid role id: use kebab-case .* e\.g\. "team-boss"/);
+    assert.match(
+      await refusal(doc, positionOf(doc, 'team-lead', 2), 'Team Boss'),
+      /"Team Boss" is not a valid role id: use kebab-case .* e\.g\. "team-boss"/,
+    );
     // (On some positions the built-in Markdown extension's rename runs after a refusal of ours: the title is not one.)
     assert.match(await refusal(doc, positionOf(doc, 'Team Lead #', 2), 'engineer'), /"engineer" is already a name of role "engineer"/);
   });
@@ -133,10 +156,25 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
     ];
     // The built-in Markdown extension reads [TL] in [[TL]] as a reference link: its answer (11:7-11:9) is not ours.
     const found = (await references(doc, positionOf(doc, '[[TL]]', 3))).filter((f) => f !== 'renaming/team-lead.md 11:7-11:9');
-    assert.deepStrictEqual(found.filter((f) => !f.startsWith('renaming/team-lead.md 2:') && !f.startsWith('renaming/team-lead.md 3:') && !f.startsWith('renaming/team-lead.md 4:')).sort(), [...expected].sort());
+    assert.deepStrictEqual(
+      found
+        .filter(
+          (f) =>
+            !f.startsWith('renaming/team-lead.md 2:') &&
+            !f.startsWith('renaming/team-lead.md 3:') &&
+            !f.startsWith('renaming/team-lead.md 4:'),
+        )
+        .sort(),
+      [...expected].sort(),
+    );
     assert.ok(found.includes('renaming/team-lead.md 2:7-2:16'), 'the declaration is included');
-    const fromTree = await vscode.commands.executeCommand<vscode.Location[]>('handbookRoles.findReferences', { role: { uri: doc.uri.toString() } });
-    assert.deepStrictEqual(fromTree.map((l) => `${rel(l.uri)} ${span(l.range)}`), expected);
+    const fromTree = await vscode.commands.executeCommand<vscode.Location[]>('handbookRoles.findReferences', {
+      role: { uri: doc.uri.toString() },
+    });
+    assert.deepStrictEqual(
+      fromTree.map((l) => `${rel(l.uri)} ${span(l.range)}`),
+      expected,
+    );
     await vscode.commands.executeCommand('closeReferenceSearch');
   });
 
@@ -146,7 +184,10 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
         .filter((s) => inFolder(s.location.uri) && s.kind !== vscode.SymbolKind.String)
         .map((s) => `${s.name} [${s.containerName}] ${vscode.SymbolKind[s.kind]} ${rel(s.location.uri)} ${span(s.location.range)}`)
         .sort(); // the editor orders by its own match score
-    assert.deepStrictEqual(await symbols('team lead'), ['Team Lead [team-lead] Class renaming/team-lead.md 3:8-3:17', 'team-lead [Team Lead] Class renaming/team-lead.md 2:7-2:16']);
+    assert.deepStrictEqual(await symbols('team lead'), [
+      'Team Lead [team-lead] Class renaming/team-lead.md 3:8-3:17',
+      'team-lead [Team Lead] Class renaming/team-lead.md 2:7-2:16',
+    ]);
     assert.deepStrictEqual(await symbols('stand-up'), ['stand-up [Team Lead] Field renaming/team-lead.md 7:11-7:27']);
     assert.deepStrictEqual(await symbols('TL'), [
       'TL [Team Lead] Class renaming/team-lead.md 4:11-4:15',
@@ -159,11 +200,17 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
     const doc = await openDoc('renaming/team-lead.md');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
     const mine = lenses.filter((l) => l.command?.command === 'editor.action.showReferences');
-    assert.deepStrictEqual(mine.map((l) => `${span(l.range)} ${l.command!.title} ${(l.command!.arguments![2] as vscode.Location[]).length}`), ['3:8-3:17 2 references · 4 links 6']);
+    assert.deepStrictEqual(
+      mine.map((l) => `${span(l.range)} ${l.command!.title} ${(l.command!.arguments![2] as vscode.Location[]).length}`),
+      ['3:8-3:17 2 references · 4 links 6'],
+    );
     await setting('handbookRoles.codeLens', 'enable', false);
     try {
       const off = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
-      assert.deepStrictEqual(off.filter((l) => l.command?.command === 'editor.action.showReferences'), []);
+      assert.deepStrictEqual(
+        off.filter((l) => l.command?.command === 'editor.action.showReferences'),
+        [],
+      );
     } finally {
       await setting('handbookRoles.codeLens', 'enable', undefined);
     }
@@ -171,9 +218,17 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
 
   it('"Fix all" (source.fixAll.handbookRoles) applies the certain fixes of handbook-lint --fix', async () => {
     const doc = await openDoc('renaming/engineer.md');
-    await setText(doc, ENGINEER.replace('type: individual-contributor', 'type: individual-contribtor').replace('relationships:', 'relationship:'));
+    await setText(
+      doc,
+      ENGINEER.replace('type: individual-contributor', 'type: individual-contribtor').replace('relationships:', 'relationship:'),
+    );
     await waitForDiagnostics(doc.uri, () => ours(doc.uri).filter((d) => codeOf(d) === 'schema').length === 2);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.handbookRoles');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.handbookRoles',
+    );
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.handbookRoles');
     assert.strictEqual(fixAll.length, 1);
     assert.ok(await vscode.workspace.applyEdit(fixAll[0].edit!));
@@ -192,13 +247,24 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
       'renaming/team-lead.md 2:7-2:16 → squad-lead',
     ]);
     const engineerUri = fixtureUri('renaming/engineer.md');
-    const renamed = waitForState(exports.handbook.onDidChange, () => exports.handbook.index.resolve('squad-lead') && exports.handbook.index.get(engineerUri.toString())?.references.every((r) => r.name !== 'team-lead'), 10_000, 'the rename to reach the index');
+    const renamed = waitForState(
+      exports.handbook.onDidChange,
+      () =>
+        exports.handbook.index.resolve('squad-lead') &&
+        exports.handbook.index.get(engineerUri.toString())?.references.every((r) => r.name !== 'team-lead'),
+      10_000,
+      'the rename to reach the index',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     await renamed;
     const engineer = vscode.workspace.textDocuments.find((d) => d.uri.toString() === engineerUri.toString())!;
-    assert.strictEqual(engineer.getText(), ENGINEER.replace('with: team-lead', 'with: squad-lead').replace('[[team-lead|lead]]', '[[squad-lead|lead]]'));
+    assert.strictEqual(
+      engineer.getText(),
+      ENGINEER.replace('with: team-lead', 'with: squad-lead').replace('[[team-lead|lead]]', '[[squad-lead|lead]]'),
+    );
     assert.strictEqual(engineer.eol, vscode.EndOfLine.CRLF);
-    for (const file of ['renaming/team-lead.md', 'renaming/engineer.md']) assert.deepStrictEqual(exports.handbook.index.findings(fixtureUri(file).toString()), [], file);
+    for (const file of ['renaming/team-lead.md', 'renaming/engineer.md'])
+      assert.deepStrictEqual(exports.handbook.index.findings(fixtureUri(file).toString()), [], file);
     await waitForDiagnostics(engineerUri, () => ours(engineerUri).length === 0);
   });
 });

@@ -21,9 +21,22 @@ function requiredModules(code: string): string[] {
 
 const allowed = (mod: string) => mod === 'vscode' || builtinModules.includes(mod.replace(/^node:/, ''));
 
-/** The bundles the extension loads from dist/lazy/: by fromDist('…'), or as a worker by lazyBundlePath('…'). */
+/**
+ * The bundles the extension loads from dist/lazy/: by fromDist('…'), or by lazyBundlePath('…')
+ * (a worker, or a feature folder's own lazily loaded module).
+ */
 function loaderNames(): string[] {
-  const src = ['lazy.ts', 'mapBuilder.ts'].map((f) => fs.readFileSync(path.join(root, 'src', 'extension', 'util', f), 'utf8')).join('\n');
+  const featureFiles = (dir: string): string[] =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? featureFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))
+      : [];
+  const files = [
+    ...['lazy.ts', 'mapBuilder.ts'].map((f) => path.join(root, 'src', 'extension', 'util', f)),
+    ...featureFiles(path.join(root, 'src', 'extension', 'features')),
+  ];
+  const src = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
   return [...src.matchAll(/(?:fromDist|lazyBundlePath)\('([^']+)'\)/g)].map((m) => m[1]).sort();
 }
 
@@ -50,13 +63,23 @@ describe('node extension bundles', function () {
   });
 
   it('builds every bundle the loader names, and nothing it does not', () => {
-    const built = fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort();
+    const built = fs
+      .readdirSync(lazyDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     assert.ok(loaderNames().length >= 5, 'the loader names its bundles');
     assert.deepStrictEqual(built, loaderNames());
   });
 
   it('requires only vscode and Node built-ins, in the main bundle and the lazy ones', () => {
-    for (const file of ['extension.js', ...fs.readdirSync(lazyDir).filter((f) => f.endsWith('.js')).map((f) => `lazy/${f}`)]) {
+    for (const file of [
+      'extension.js',
+      ...fs
+        .readdirSync(lazyDir)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `lazy/${f}`),
+    ]) {
       const code = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
       const bad = requiredModules(code).filter((m) => !allowed(m));
       assert.deepStrictEqual(bad, [], `dist/${file} requires ${bad.join(', ')}`);
@@ -71,6 +94,7 @@ describe('node extension bundles', function () {
       mapPanel: ['MapPanel', 'buildResponsibilityMap', 'mapFindings'],
       mapWorker: [],
       newRoleFile: ['newRoleFileCommand'],
+      orgChart: ['OrgChartPanel', 'LadderPanel'],
     };
     assert.deepStrictEqual(Object.keys(expected).sort(), loaderNames());
     for (const [name, exports] of Object.entries(expected)) {
@@ -108,11 +132,20 @@ describe('node extension bundles', function () {
   describe('WorkerMapBuilder', () => {
     const { buildResponsibilityMap } = require(path.join(root, 'src', 'core', 'map')) as typeof import('../../../src/core/map');
     const { builtinRoles } = require(path.join(root, 'test', 'unit', 'core', 'map', 'fixtures')) as typeof import('../core/map/fixtures');
-    const { WorkerMapBuilder } = require(path.join(root, 'src', 'extension', 'util', 'workerMapBuilder')) as typeof import('../../../src/extension/util/workerMapBuilder');
+    const { WorkerMapBuilder } = require(
+      path.join(root, 'src', 'extension', 'util', 'workerMapBuilder'),
+    ) as typeof import('../../../src/extension/util/workerMapBuilder');
     type Built = ReturnType<typeof buildResponsibilityMap>;
     const fallback = () => {
       const calls: number[] = [];
-      return { calls, builder: { where: 'host' as const, build: async (roles: readonly Role[]): Promise<Built> => (calls.push(roles.length), buildResponsibilityMap(roles)), dispose: () => undefined } };
+      return {
+        calls,
+        builder: {
+          where: 'host' as const,
+          build: async (roles: readonly Role[]): Promise<Built> => (calls.push(roles.length), buildResponsibilityMap(roles)),
+          dispose: () => undefined,
+        },
+      };
     };
     const log = () => {
       const warnings: string[] = [];
@@ -127,7 +160,10 @@ describe('node extension bundles', function () {
         const roles = builtinRoles();
         const [one, two] = await Promise.all([b.build(roles), b.build(roles.slice(0, 1))]);
         assert.deepStrictEqual(one, buildResponsibilityMap(roles));
-        assert.deepStrictEqual(two.roles.map((r) => r.id), ['cto']);
+        assert.deepStrictEqual(
+          two.roles.map((r) => r.id),
+          ['cto'],
+        );
         assert.deepStrictEqual([b.where, f.calls, l.warnings], ['worker', [], []]);
       } finally {
         b.dispose();
@@ -166,8 +202,15 @@ describe('node extension bundles', function () {
     const main = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
     const lazy = fs.readdirSync(lazyDir).map((f) => fs.readFileSync(path.join(lazyDir, f), 'utf8'));
     // Texts that only lazily loaded code holds: the Find Role placeholder, the scaffold's, the compare panel's.
-    for (const s of ['who owns onboarding?', 'Describe one thing this role is responsible for', 'Copied the comparison as a Markdown table.']) {
-      assert.ok(lazy.some((code) => code.includes(s)), `a lazy bundle holds "${s}"`);
+    for (const s of [
+      'who owns onboarding?',
+      'Describe one thing this role is responsible for',
+      'Copied the comparison as a Markdown table.',
+    ]) {
+      assert.ok(
+        lazy.some((code) => code.includes(s)),
+        `a lazy bundle holds "${s}"`,
+      );
       assert.ok(!main.includes(s), `dist/extension.js holds "${s}"`);
     }
   });

@@ -32,25 +32,44 @@ const GOOD = [
 ].join('\r\n');
 
 /** GOOD with certain typos: a misspelt key, a misspelt nested key, two bad enum values. */
-const TYPOS = '\uFEFF' + GOOD.replace('type: manager', 'type: Manger').replace('responsibilities:', 'responsibilites:').replace('kind: "peer"', 'kind: "pear"').replace('  - with', '  - wth');
+const TYPOS =
+  '\uFEFF' +
+  GOOD.replace('type: manager', 'type: Manger')
+    .replace('responsibilities:', 'responsibilites:')
+    .replace('kind: "peer"', 'kind: "pear"')
+    .replace('  - with', '  - wth');
 
 const FIXED = '\uFEFF' + GOOD;
 
 /** Files --fix must never write, though each holds a certain-looking typo. */
 const NEVER: Record<string, string | Buffer> = {
-  'roles/dup.md': GOOD.replace('role: lead', 'role: dup').replace("'Team Lead'", 'Dup').replace('type: manager', 'type: manger\r\ntitle: Again'),
+  'roles/dup.md': GOOD.replace('role: lead', 'role: dup')
+    .replace("'Team Lead'", 'Dup')
+    .replace('type: manager', 'type: manger\r\ntitle: Again'),
   'roles/unclosed.md': '---\nrole: unclosed\ntype: manger\n',
   'roles/missing.md': '# Missing\n\ntype: manger\n',
-  'roles/latin1.md': Buffer.concat([Buffer.from('---\nrole: latin\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\ntype: manger\nresponsibilities: [x]\n---\n')]),
+  'roles/latin1.md': Buffer.concat([
+    Buffer.from('---\nrole: latin\ntitle: Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('\ntype: manger\nresponsibilities: [x]\n---\n'),
+  ]),
   'roles/unsure.md': '---\nrole: unsure\ntitle: Unsure\ntype: boss\nfavourite: 1\nresponsibilities: [x]\n---\n',
 };
 
 describe('handbook-lint --fix', () => {
   it('fixes what is certain byte for byte, prints the changed files on stderr, then reports as a run without --fix would', () => {
     const dir = tree({ 'roles/lead.md': TYPOS, ...NEVER });
-    const before = Object.fromEntries(Object.keys(NEVER).map((rel) => [rel, { bytes: fs.readFileSync(path.join(dir, rel)), mtime: fs.statSync(path.join(dir, rel)).mtimeMs }]));
+    const before = Object.fromEntries(
+      Object.keys(NEVER).map((rel) => [
+        rel,
+        { bytes: fs.readFileSync(path.join(dir, rel)), mtime: fs.statSync(path.join(dir, rel)).mtimeMs },
+      ]),
+    );
     const fixed = run(['--fix', '--format', 'json'], dir);
-    assert.strictEqual(fixed.err, 'handbook-lint: fixed roles/lead.md (4 fixes)\nhandbook-lint: roles/latin1.md is not valid UTF-8: invalid bytes were read as U+FFFD\n');
+    assert.strictEqual(
+      fixed.err,
+      'handbook-lint: fixed roles/lead.md (4 fixes)\nhandbook-lint: roles/latin1.md is not valid UTF-8: invalid bytes were read as U+FFFD\n',
+    );
     assert.strictEqual(fs.readFileSync(path.join(dir, 'roles/lead.md'), 'utf8'), FIXED);
     for (const [rel, b] of Object.entries(before)) {
       assert.ok(fs.readFileSync(path.join(dir, rel)).equals(b.bytes), `${rel} was written`);

@@ -5,14 +5,34 @@ import { runner, tree } from './helpers';
 const run = runner(main);
 
 function role(id: string, title: string, extra: string[] = [], responsibilities = [`Do the ${id} job`]): string {
-  return ['---', `role: ${id}`, `title: ${JSON.stringify(title)}`, 'type: manager', 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', '', `# ${title}`, ''].join('\n');
+  return [
+    '---',
+    `role: ${id}`,
+    `title: ${JSON.stringify(title)}`,
+    'type: manager',
+    'responsibilities:',
+    ...responsibilities.map((r) => `  - ${r}`),
+    ...extra,
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  ].join('\n');
 }
 const rel = (w: string, kind: string) => [`  - with: ${w}`, `    kind: ${kind}`];
 
 const ORG = {
   'roles/cto.md': role('cto', 'Chief Technology Officer', ['relationships:', ...rel('vp-engineering', 'manages')]),
-  'roles/vp-engineering.md': role('vp-engineering', 'VP Engineering', ['relationships:', ...rel('cto', 'reports-to'), ...rel('cto', 'peer')]),
-  'roles/em.md': role('engineering-manager', 'Engineering <Manager> "EM"', ['relationships:', ...rel('VP Engineering', 'reports-to'), ...rel('staff-engineer', 'manages')]),
+  'roles/vp-engineering.md': role('vp-engineering', 'VP Engineering', [
+    'relationships:',
+    ...rel('cto', 'reports-to'),
+    ...rel('cto', 'peer'),
+  ]),
+  'roles/em.md': role('engineering-manager', 'Engineering <Manager> "EM"', [
+    'relationships:',
+    ...rel('VP Engineering', 'reports-to'),
+    ...rel('staff-engineer', 'manages'),
+  ]),
   'roles/staff.md': role('staff-engineer', 'Staff Engineer', ['relationships:', ...rel('cto', 'reports-to')]),
   'roles/designer.md': role('designer', 'Designer'),
 };
@@ -94,8 +114,21 @@ describe('handbook-lint --report org', () => {
     });
     const r = run(['--report', 'org'], cyc);
     assert.strictEqual(r.code, 0);
-    assert.strictEqual(r.out, ['Reporting lines: 2 roles, 2 lines, 2 on a cycle', '', 'Alpha [31m (a)', '└── Beta (b)', '    └── Alpha [31m (a) (reporting cycle)', ''].join('\n'));
-    assert.strictEqual(run(['--report', 'org', '--format', 'mermaid'], cyc).out, 'flowchart TB\n  a["Alpha [31m"]\n  b["Beta"]\n  a --> b\n  b --> a\n');
+    assert.strictEqual(
+      r.out,
+      [
+        'Reporting lines: 2 roles, 2 lines, 2 on a cycle',
+        '',
+        'Alpha [31m (a)',
+        '└── Beta (b)',
+        '    └── Alpha [31m (a) (reporting cycle)',
+        '',
+      ].join('\n'),
+    );
+    assert.strictEqual(
+      run(['--report', 'org', '--format', 'mermaid'], cyc).out,
+      'flowchart TB\n  a["Alpha [31m"]\n  b["Beta"]\n  a --> b\n  b --> a\n',
+    );
   });
 
   it('no reporting lines; bad formats are exit 2', () => {
@@ -103,19 +136,35 @@ describe('handbook-lint --report org', () => {
     assert.strictEqual(run(['--report', 'org', '--format', 'mermaid'], none).out, 'flowchart TB\n');
     assert.deepStrictEqual(JSON.parse(run(['--report', 'org', '--format', 'json'], none).out), { lines: [] });
     const bad = run(['--report', 'ladder', '--format', 'mermaid'], none);
-    assert.deepStrictEqual([bad.code, bad.err], [2, 'handbook-lint: --format must be one of stylish, json, markdown with --report ladder (got "mermaid")\n']);
+    assert.deepStrictEqual(
+      [bad.code, bad.err],
+      [2, 'handbook-lint: --format must be one of stylish, json, markdown with --report ladder (got "mermaid")\n'],
+    );
     const badReport = run(['--report', 'people'], none);
-    assert.deepStrictEqual([badReport.code, badReport.err], [2, 'handbook-lint: --report must be one of overlaps, org, ladder (got "people")\n']);
+    assert.deepStrictEqual(
+      [badReport.code, badReport.err],
+      [2, 'handbook-lint: --report must be one of overlaps, org, ladder (got "people")\n'],
+    );
     assert.strictEqual(run(['--format', 'mermaid'], none).code, 2);
   });
 });
 
 describe('handbook-lint --report ladder', () => {
   const dir = tree('hb-ladder-', {
-    'roles/engineer.md': role('engineer', 'Engineer', ['level: 1', 'successCriteria:', '  - Does the code work?'], ['Write code', 'Review code']),
+    'roles/engineer.md': role(
+      'engineer',
+      'Engineer',
+      ['level: 1', 'successCriteria:', '  - Does the code work?'],
+      ['Write code', 'Review code'],
+    ),
     'roles/senior.md': role('senior-engineer', 'Senior Engineer', ['extends: engineer', 'level: 2'], ['Mentor engineers']),
     'roles/staff.md': role('staff-engineer', 'Staff Engineer', ['extends: Senior Engineer'], ['Set technical direction']),
-    'roles/em.md': role('engineering-manager', 'Engineering Manager', ['extends: senior-engineer', 'level: 3', 'ladder: Management'], ['Run the team']),
+    'roles/em.md': role(
+      'engineering-manager',
+      'Engineering Manager',
+      ['extends: senior-engineer', 'level: 3', 'ladder: Management'],
+      ['Run the team'],
+    ),
     'roles/designer.md': role('designer', 'Designer'),
   });
 
@@ -126,14 +175,40 @@ describe('handbook-lint --report ladder', () => {
       {
         ladder: 'Engineer',
         roles: [
-          { role: 'engineer', title: 'Engineer', level: 1, extends: null, adds: { responsibilities: ['Write code', 'Review code'], successCriteria: ['Does the code work?'] } },
-          { role: 'senior-engineer', title: 'Senior Engineer', level: 2, extends: 'engineer', adds: { responsibilities: ['Mentor engineers'], successCriteria: [] } },
-          { role: 'staff-engineer', title: 'Staff Engineer', level: null, extends: 'senior-engineer', adds: { responsibilities: ['Set technical direction'], successCriteria: [] } },
+          {
+            role: 'engineer',
+            title: 'Engineer',
+            level: 1,
+            extends: null,
+            adds: { responsibilities: ['Write code', 'Review code'], successCriteria: ['Does the code work?'] },
+          },
+          {
+            role: 'senior-engineer',
+            title: 'Senior Engineer',
+            level: 2,
+            extends: 'engineer',
+            adds: { responsibilities: ['Mentor engineers'], successCriteria: [] },
+          },
+          {
+            role: 'staff-engineer',
+            title: 'Staff Engineer',
+            level: null,
+            extends: 'senior-engineer',
+            adds: { responsibilities: ['Set technical direction'], successCriteria: [] },
+          },
         ],
       },
       {
         ladder: 'Management',
-        roles: [{ role: 'engineering-manager', title: 'Engineering Manager', level: 3, extends: 'senior-engineer', adds: { responsibilities: ['Run the team'], successCriteria: [] } }],
+        roles: [
+          {
+            role: 'engineering-manager',
+            title: 'Engineering Manager',
+            level: 3,
+            extends: 'senior-engineer',
+            adds: { responsibilities: ['Run the team'], successCriteria: [] },
+          },
+        ],
       },
     ]);
   });
@@ -161,7 +236,12 @@ describe('handbook-lint --report ladder', () => {
       ].join('\n'),
     );
     const md = run(['--report', 'ladder', '--format', 'markdown'], dir).out;
-    assert.ok(md.startsWith('# Ladders\n\n## Engineer\n\n### Level 1: Engineer (engineer)\n\nAdds:\n\n- Write code\n- Review code\n\nSuccess criteria:\n\n- Does the code work\\?\n\n### Level 2: Senior Engineer (senior\\-engineer)\n\nExtends **Engineer** (engineer), and adds:\n\n- Mentor engineers\n'), md);
+    assert.ok(
+      md.startsWith(
+        '# Ladders\n\n## Engineer\n\n### Level 1: Engineer (engineer)\n\nAdds:\n\n- Write code\n- Review code\n\nSuccess criteria:\n\n- Does the code work\\?\n\n### Level 2: Senior Engineer (senior\\-engineer)\n\nExtends **Engineer** (engineer), and adds:\n\n- Mentor engineers\n',
+      ),
+      md,
+    );
     assert.ok(md.includes('\n### Staff Engineer (staff\\-engineer)\n'), md);
   });
 });

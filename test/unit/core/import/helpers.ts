@@ -15,7 +15,10 @@ export const SEED = path.join(FIXTURES, 'seed', '000_21f07a3f44307cbc.txt');
 
 /** Reads a vendored fixture; a missing one fails the test that needs it (never skips it). */
 export function readFixture(file: string): string {
-  assert.ok(fs.existsSync(file), `fixture ${path.relative(REPO_ROOT, file)} is missing: the tests read the vendored copies under test/fixtures/`);
+  assert.ok(
+    fs.existsSync(file),
+    `fixture ${path.relative(REPO_ROOT, file)} is missing: the tests read the vendored copies under test/fixtures/`,
+  );
   return fs.readFileSync(file, 'utf8');
 }
 
@@ -27,7 +30,12 @@ export function engineErrors(result: ImportResult): { uri: string; finding: Find
   const index = new HandbookIndex();
   const written = result.roles.filter((r) => r.responsibilities.length > 0);
   for (const role of written) index.set(`mem:///import/roles/${role.role}.md`, renderRoleFile(role, { sourceName: 'page.md' }));
-  return index.uris().flatMap((uri) => index.findings(uri).filter((f) => f.severity === 'error').map((finding) => ({ uri, finding })));
+  return index.uris().flatMap((uri) =>
+    index
+      .findings(uri)
+      .filter((f) => f.severity === 'error')
+      .map((finding) => ({ uri, finding })),
+  );
 }
 
 export function texts(role: ImportedRole): string[] {
@@ -35,7 +43,9 @@ export function texts(role: ImportedRole): string[] {
 }
 
 const STOP = new Set(
-  'a an the and or of to in on for with by from as at is are be it its their they them that this these those which who whom what when how so than then there into about over within all any each every other some such not no do does you your our we can may'.split(' '),
+  'a an the and or of to in on for with by from as at is are be it its their they them that this these those which who whom what when how so than then there into about over within all any each every other some such not no do does you your our we can may'.split(
+    ' ',
+  ),
 );
 
 /** Content words of a text, cut to five letters (`communicates`, `communication` → `commu`). */
@@ -57,7 +67,11 @@ export function overlap(a: string, b: string): number {
  * Matches each expected text to a distinct actual text, best pairs first; returns the pairs and
  * the expected texts left without a partner at or above the threshold.
  */
-export function matchByMeaning(expected: readonly string[], actual: readonly string[], threshold: number): { pairs: [string, string, number][]; unmatched: string[] } {
+export function matchByMeaning(
+  expected: readonly string[],
+  actual: readonly string[],
+  threshold: number,
+): { pairs: [string, string, number][]; unmatched: string[] } {
   const scored: [number, number, number][] = [];
   expected.forEach((e, i) => actual.forEach((a, j) => scored.push([i, j, overlap(e, a)])));
   scored.sort((x, y) => y[2] - x[2]);

@@ -68,7 +68,10 @@ describe('importer: hostile pages finish quickly, with bounded work', function (
     const page = `${role}- Builds things\n`.padEnd(IMPORT_LIMITS.maxPageChars + 1, 'x');
     const r = importWithin(page, 500);
     assert.deepStrictEqual(r, { roles: [], warnings: [pageTooLargeMessage(page.length)] });
-    assert.strictEqual(pageTooLargeMessage(20 * 1024 * 1024, 'big.md'), 'big.md is too large to import (20.0 MB; the importer reads pages up to 8.0 MB).');
+    assert.strictEqual(
+      pageTooLargeMessage(20 * 1024 * 1024, 'big.md'),
+      'big.md is too large to import (20.0 MB; the importer reads pages up to 8.0 MB).',
+    );
   });
 
   it('a 300-character role name gives an id (a file name) within the limit', () => {
@@ -88,13 +91,23 @@ describe('importer: hostile pages finish quickly, with bounded work', function (
   });
 
   it('Liquid tags: labels kept, paths dropped, a tag as link destination becomes #, lines kept', () => {
-    assert.strictEqual(replaceLiquid('See {% slack_channel "dev" %} and [guide]({% link "a/b.md" %}).\n{%\nx\n%}end {{ page.x }}'), 'See dev and [guide](#).\n\n\nend ');
+    assert.strictEqual(
+      replaceLiquid('See {% slack_channel "dev" %} and [guide]({% link "a/b.md" %}).\n{%\nx\n%}end {{ page.x }}'),
+      'See dev and [guide](#).\n\n\nend ',
+    );
   });
 });
 
 describe('importer: reading a page that is not UTF-8', () => {
   it('reads Latin-1 as Windows-1252 with a note, not as U+FFFD without a word', () => {
-    const bytes = Uint8Array.from([...'# Ing'].map((c) => c.charCodeAt(0)).concat([0xe9], [...'nieur en chef'].map((c) => c.charCodeAt(0))));
+    const bytes = Uint8Array.from(
+      [...'# Ing']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe9],
+          [...'nieur en chef'].map((c) => c.charCodeAt(0)),
+        ),
+    );
     assert.deepStrictEqual(decodePage(bytes, 'roles.md'), {
       text: '# Ingénieur en chef',
       encoding: 'windows-1252',

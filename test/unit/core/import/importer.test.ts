@@ -4,7 +4,14 @@ import { parseFile } from '../../../../src/core/parse';
 import { importPage, renderRoleFile, responsibilityText, type ImportedRole } from '../../../../src/core/import';
 import { parseHtmlTable } from '../../../../src/core/import/htmlTable';
 import { SubjectReader, splitEnumeration } from '../../../../src/core/import/prose';
-import { classifySection, isRoleName, pageTitleRole, roleHeading, typeFromTitle, typeFromWords } from '../../../../src/core/import/roleNames';
+import {
+  classifySection,
+  isRoleName,
+  pageTitleRole,
+  roleHeading,
+  typeFromTitle,
+  typeFromWords,
+} from '../../../../src/core/import/roleNames';
 import type { RoleScope } from '../../../../src/core/import/structure';
 import { cleanText, replaceLiquid, splitSentences, tidyItem } from '../../../../src/core/import/text';
 import { engineErrors, texts } from './helpers';
@@ -17,10 +24,18 @@ const roleOf = (markdown: string, id: string): ImportedRole => {
 
 describe('importer: headings', () => {
   it('reads role headings by their words, with short names', () => {
-    assert.deepStrictEqual(roleHeading('Chief Technology Officer (CTO)'), { title: 'Chief Technology Officer', aliases: ['CTO'], short: 'CTO' });
+    assert.deepStrictEqual(roleHeading('Chief Technology Officer (CTO)'), {
+      title: 'Chief Technology Officer',
+      aliases: ['CTO'],
+      short: 'CTO',
+    });
     assert.deepStrictEqual(roleHeading('Head of Engineering'), { title: 'Head of Engineering', aliases: [], short: undefined });
     assert.deepStrictEqual(roleHeading('EM5 - Engineering Manager 5'), { title: 'Engineering Manager 5', aliases: ['EM5'], short: 'EM5' });
-    assert.deepStrictEqual(roleHeading('Product managers (PMs) are accountable for:'), { title: 'Product manager', aliases: ['PM'], short: 'PM' });
+    assert.deepStrictEqual(roleHeading('Product managers (PMs) are accountable for:'), {
+      title: 'Product manager',
+      aliases: ['PM'],
+      short: 'PM',
+    });
     assert.deepStrictEqual(roleHeading('Roles of the CEO'), { title: 'Chief Executive Officer', aliases: ['CEO'], short: 'CEO' });
     assert.strictEqual(roleHeading('Supervisors')?.title, 'Supervisor');
     assert.strictEqual(roleHeading('VP Engineering')?.title, 'VP Engineering');
@@ -51,7 +66,10 @@ describe('importer: headings', () => {
   });
 
   it('classifies sections, keeping the role named before the keyword', () => {
-    assert.deepStrictEqual(classifySection('Senior Manager, Development Responsibilities'), { kind: 'responsibilities', prefix: 'Senior Manager, Development' });
+    assert.deepStrictEqual(classifySection('Senior Manager, Development Responsibilities'), {
+      kind: 'responsibilities',
+      prefix: 'Senior Manager, Development',
+    });
     assert.strictEqual(classifySection('Responsibilties')?.kind, 'responsibilities');
     assert.strictEqual(classifySection('Requirements:')?.kind, 'requirements');
     assert.strictEqual(classifySection('Nice-to-have Requirements')?.kind, 'requirements');
@@ -82,34 +100,66 @@ describe('importer: headings', () => {
 });
 
 describe('importer: prose', () => {
-  const scope = (title: string, aliases: string[] = []): RoleScope => ({ name: { title, aliases }, line: 1, level: 2, origin: 'heading', blocks: [], tableItems: [], tableSummary: [] });
+  const scope = (title: string, aliases: string[] = []): RoleScope => ({
+    name: { title, aliases },
+    line: 1,
+    level: 2,
+    origin: 'heading',
+    blocks: [],
+    tableItems: [],
+    tableSummary: [],
+  });
 
   it('reads the duty of a sentence whose subject is the role', () => {
     const cto = new SubjectReader(scope('Chief Technology Officer', ['CTO']));
-    assert.deepStrictEqual(cto.read('CTO is responsible for procuring technology related resources'), { prefix: undefined, predicate: { kind: 'strong', text: 'procuring technology related resources', enumerable: true } });
+    assert.deepStrictEqual(cto.read('CTO is responsible for procuring technology related resources'), {
+      prefix: undefined,
+      predicate: { kind: 'strong', text: 'procuring technology related resources', enumerable: true },
+    });
     assert.strictEqual(cto.read('CTOs job is to communicate confidence')?.predicate.text, 'communicate confidence');
-    assert.strictEqual(cto.read('Of all the decisions on their plate, CTO is responsible for evaluating which to elevate')?.prefix, 'Of all the decisions on their plate');
+    assert.strictEqual(
+      cto.read('Of all the decisions on their plate, CTO is responsible for evaluating which to elevate')?.prefix,
+      'Of all the decisions on their plate',
+    );
     assert.strictEqual(cto.read('However, CTO decides the strategy')?.prefix, undefined);
     assert.strictEqual(cto.read('CTO is an executive role')?.predicate.kind, 'copula');
     assert.strictEqual(cto.read('The CEO decides the strategy'), undefined);
     // A short name matches only in its own letter case.
     assert.strictEqual(cto.read('cto decides the strategy'), undefined);
     const director = new SubjectReader(scope('Director'));
-    assert.strictEqual(director.read('The Director of Engineering is responsible for the chapter.')?.predicate.text, 'Responsible for the chapter.');
+    assert.strictEqual(
+      director.read('The Director of Engineering is responsible for the chapter.')?.predicate.text,
+      'Responsible for the chapter.',
+    );
     assert.strictEqual(director.read('The Director is selected through nominations.')?.predicate.kind, 'copula');
-    assert.strictEqual(new SubjectReader(scope('Supervisor')).read('They also run regular team meetings')?.predicate.text, 'run regular team meetings');
-    assert.strictEqual(new SubjectReader(scope('Site Reliability Engineer')).read('The SRE is responsible for incident response')?.predicate.kind, 'strong');
+    assert.strictEqual(
+      new SubjectReader(scope('Supervisor')).read('They also run regular team meetings')?.predicate.text,
+      'run regular team meetings',
+    );
+    assert.strictEqual(
+      new SubjectReader(scope('Site Reliability Engineer')).read('The SRE is responsible for incident response')?.predicate.kind,
+      'strong',
+    );
   });
 
   it('splits enumerations of duties, and only those', () => {
-    assert.deepStrictEqual(splitEnumeration('setup engineers for success, mentor and motivate them, identify & escalate problems, ensure that deliverables align, and that deadlines are met'), [
-      'setup engineers for success',
-      'mentor and motivate them',
-      'identify & escalate problems',
-      'ensure that deliverables align',
-      'ensure that deadlines are met',
+    assert.deepStrictEqual(
+      splitEnumeration(
+        'setup engineers for success, mentor and motivate them, identify & escalate problems, ensure that deliverables align, and that deadlines are met',
+      ),
+      [
+        'setup engineers for success',
+        'mentor and motivate them',
+        'identify & escalate problems',
+        'ensure that deliverables align',
+        'ensure that deadlines are met',
+      ],
+    );
+    assert.deepStrictEqual(splitEnumeration('estimate work units, how to manage the process, and how to get the most of the team'), [
+      'estimate work units',
+      'manage the process',
+      'get the most of the team',
     ]);
-    assert.deepStrictEqual(splitEnumeration('estimate work units, how to manage the process, and how to get the most of the team'), ['estimate work units', 'manage the process', 'get the most of the team']);
     for (const whole of [
       'communicate confidence about the technology choices and the organization, security and scalability',
       'evaluating which ones to elevate, decide on, and translate that reasoning down',
@@ -120,7 +170,11 @@ describe('importer: prose', () => {
   });
 
   it('splits sentences but not abbreviations or versions', () => {
-    assert.deepStrictEqual(splitSentences('Meet for regular 1-on-1s. They also run meetings (e.g. retros). Done!'), ['Meet for regular 1-on-1s.', 'They also run meetings (e.g. retros).', 'Done!']);
+    assert.deepStrictEqual(splitSentences('Meet for regular 1-on-1s. They also run meetings (e.g. retros). Done!'), [
+      'Meet for regular 1-on-1s.',
+      'They also run meetings (e.g. retros).',
+      'Done!',
+    ]);
   });
 
   it('cleans text: HTML, wiki links, emphasis leftovers, Liquid, spacing', () => {
@@ -138,7 +192,13 @@ describe('importer: prose', () => {
 
 describe('importer: HTML tables', () => {
   it('reads unclosed list items and cells, with row and column spans', () => {
-    const html = ['<table>', '<tr><th>Level</th><th>Execution</th><th>Teamwork</th></tr>', '<tr><th rowspan="2">M3</th><td colspan="2"><p>Accountable for a team.</p></td></tr>', '<tr><td><ul><li>Runs planning<li>Delegates work</ul></td><td><ul><li>Resolves conflicts</li></ul>', '</table>'].join('\n');
+    const html = [
+      '<table>',
+      '<tr><th>Level</th><th>Execution</th><th>Teamwork</th></tr>',
+      '<tr><th rowspan="2">M3</th><td colspan="2"><p>Accountable for a team.</p></td></tr>',
+      '<tr><td><ul><li>Runs planning<li>Delegates work</ul></td><td><ul><li>Resolves conflicts</li></ul>',
+      '</table>',
+    ].join('\n');
     const t = parseHtmlTable(html, (o) => 1 + (html.slice(0, o).match(/\n/g) ?? []).length);
     assert.deepStrictEqual(
       t.rows.map((r) => r.map((c) => (c.spanned ? '^' : '') + (c.items.length ? c.items.join('|') : c.text))),
@@ -218,7 +278,11 @@ describe('importer: pages in other shapes', () => {
     assert.deepStrictEqual(texts(result.roles[0]), ['Design and operate batch pipelines', 'Own data quality for the warehouse']);
     assert.deepStrictEqual(texts(result.roles[1]), ['Set the data strategy', 'Hire and grow the data team']);
     assert.deepStrictEqual(result.roles[1].successCriteria, ['Is data trusted across the company?']);
-    assert.deepStrictEqual(texts(result.roles[2]), ['Build dashboards', 'Answer questions from product teams', 'Run experiments with the squads']);
+    assert.deepStrictEqual(texts(result.roles[2]), [
+      'Build dashboards',
+      'Answer questions from product teams',
+      'Run experiments with the squads',
+    ]);
     assert.deepStrictEqual(texts(result.roles[3]), ['Maintains the data catalogue', 'Reviews access requests']);
     assert.match(result.roles[0].summary ?? '', /^The Data Engineer builds and runs the data platform\.$/);
   });
@@ -232,18 +296,46 @@ describe('importer: pages in other shapes', () => {
   });
 
   it('reads setext headings, mixed and hard-wrapped bullets, and **Verb**: items', () => {
-    const page = ['Our Engineering Roles', '=====================', '', 'Staff Engineer', '--------------', '', '* **Leads**: leads technical direction', '* **Mentors**: mentors senior engineers', '   and reviews their designs', '- **Scope**: a group of teams', '', 'Engineering Director', '--------------------', '', 'The Engineering Director manages the Staff Engineer, and advises the CTO on hiring.'].join('\n');
+    const page = [
+      'Our Engineering Roles',
+      '=====================',
+      '',
+      'Staff Engineer',
+      '--------------',
+      '',
+      '* **Leads**: leads technical direction',
+      '* **Mentors**: mentors senior engineers',
+      '   and reviews their designs',
+      '- **Scope**: a group of teams',
+      '',
+      'Engineering Director',
+      '--------------------',
+      '',
+      'The Engineering Director manages the Staff Engineer, and advises the CTO on hiring.',
+    ].join('\n');
     const r = importPage(page);
     assert.deepStrictEqual(
       r.roles.map((x) => x.role),
       ['staff-engineer', 'engineering-director'],
     );
-    assert.deepStrictEqual(texts(r.roles[0]), ['Leads technical direction', 'Mentors senior engineers and reviews their designs', 'Scope: a group of teams']);
+    assert.deepStrictEqual(texts(r.roles[0]), [
+      'Leads technical direction',
+      'Mentors senior engineers and reviews their designs',
+      'Scope: a group of teams',
+    ]);
     assert.deepStrictEqual(r.roles[1].relationships, [{ with: 'staff-engineer', kind: 'manages' }]);
   });
 
   it('a prose-only role page: duty sentences, its page title as the role, an acronym of the title as a subject', () => {
-    const page = ['---', 'title: Site Reliability Engineer', '---', '', 'The SRE is responsible for incident response and capacity planning.', '', 'They also automate toil away. They are on call one week in six.'].join('\n');
+    const page = [
+      '---',
+      'title: Site Reliability Engineer',
+      '---',
+      '',
+      'The SRE is responsible for incident response and capacity planning.',
+      '',
+      'They also automate toil away. They are on call one week in six.',
+    ].join('\n');
     const sre = roleOf(page, 'site-reliability-engineer');
     assert.strictEqual(sre.source.line, 2);
     assert.deepStrictEqual(texts(sre), ['Responsible for incident response and capacity planning', 'Automate toil away']);
@@ -300,7 +392,17 @@ describe('importer: pages in other shapes', () => {
   });
 
   it('lists a role with no responsibilities with a warning, and drops references to it', () => {
-    const page = ['## Team Lead', '', 'The Team Lead reports to the Engineering Manager.', '', '- Runs standups', '', '## Engineering Manager', '', 'A manager.'].join('\n');
+    const page = [
+      '## Team Lead',
+      '',
+      'The Team Lead reports to the Engineering Manager.',
+      '',
+      '- Runs standups',
+      '',
+      '## Engineering Manager',
+      '',
+      'A manager.',
+    ].join('\n');
     const r = importPage(page);
     const lead = r.roles.find((x) => x.role === 'team-lead')!;
     const em = r.roles.find((x) => x.role === 'engineering-manager')!;
@@ -312,7 +414,19 @@ describe('importer: pages in other shapes', () => {
   });
 
   it('keeps ids, titles and short names unique across the page', () => {
-    const page = ['## Tech Lead (TL)', '', '- Leads the design', '', '## Tech Lead', '', '- Reviews the code', '', '## Test Lead (TL)', '', '- Plans the tests'].join('\n');
+    const page = [
+      '## Tech Lead (TL)',
+      '',
+      '- Leads the design',
+      '',
+      '## Tech Lead',
+      '',
+      '- Reviews the code',
+      '',
+      '## Test Lead (TL)',
+      '',
+      '- Plans the tests',
+    ].join('\n');
     const r = importPage(page);
     assert.deepStrictEqual(
       r.roles.map((x) => [x.role, x.title, x.aliases]),
@@ -382,9 +496,19 @@ describe('importer: hostile input', () => {
     ['20 000 capitalised words before a verb', '## Engineering Manager\n\nThe ' + 'Word '.repeat(20000) + 'Manager leads.\n'],
     ['an all-caps run after a comma', '## Engineering Manager\n\nThe Engineering Manager, ' + 'ABCDEFGHIJ'.repeat(3000) + ' x\n'],
     ['200 nested list levels', '## Engineer\n\n' + Array.from({ length: 200 }, (_, i) => '  '.repeat(i) + '- item ' + i).join('\n')],
-    ['an HTML table with 5 000 unclosed items', '<table><tr><th>Role</th><th>Responsibilities</th></tr><tr><td>Owner</td><td><ul>' + '<li>do it'.repeat(5000) + '</table>'],
+    [
+      'an HTML table with 5 000 unclosed items',
+      '<table><tr><th>Role</th><th>Responsibilities</th></tr><tr><td>Owner</td><td><ul>' + '<li>do it'.repeat(5000) + '</table>',
+    ],
     ['5 000 open parentheses', '## Engineer ' + '('.repeat(5000) + '\n\n- x\n'],
-    ['a chain of 100 roles that extend each other', Array.from({ length: 100 }, (_, i) => `## Senior Manager, Area ${i}\n\n### Responsibilities\n\n- Extends that of the [Senior Manager, Area ${i + 1}](#senior-manager-area-${i + 1}) responsibilities\n- Manage area ${i}\n`).join('\n')],
+    [
+      'a chain of 100 roles that extend each other',
+      Array.from(
+        { length: 100 },
+        (_, i) =>
+          `## Senior Manager, Area ${i}\n\n### Responsibilities\n\n- Extends that of the [Senior Manager, Area ${i + 1}](#senior-manager-area-${i + 1}) responsibilities\n- Manage area ${i}\n`,
+      ).join('\n'),
+    ],
   ];
   for (const [name, text] of pages) {
     it(`finishes on ${name}`, () => {

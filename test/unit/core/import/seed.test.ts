@@ -73,8 +73,17 @@ describe('importer: the seed page gives the two built-in roles', function () {
 
   it('keeps the duties that the page states as enumerations apart', () => {
     const hoe = texts(byId.get('head-of-engineering')!);
-    for (const duty of ['mentor and motivate', 'identify & escalate problems', 'that deadlines are met', 'estimate work units', 'manage the development process']) {
-      assert.ok(hoe.some((t) => t.toLowerCase().includes(duty)), `${duty} in ${hoe.join(' | ')}`);
+    for (const duty of [
+      'mentor and motivate',
+      'identify & escalate problems',
+      'that deadlines are met',
+      'estimate work units',
+      'manage the development process',
+    ]) {
+      assert.ok(
+        hoe.some((t) => t.toLowerCase().includes(duty)),
+        `${duty} in ${hoe.join(' | ')}`,
+      );
     }
     // A comma list that is not a list of duties stays whole.
     assert.ok(texts(byId.get('cto')!).some((t) => /engineering organization, security and scalability/.test(t)));

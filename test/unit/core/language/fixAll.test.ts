@@ -22,7 +22,10 @@ const VALID = [
 
 describe('language/fixAll', () => {
   it('renames a misspelt key and replaces a bad enum value, keeping comments, quoting and the body', () => {
-    const broken = VALID.replace('type: manager', 'type: manger').replace('responsibilities:', 'responsibilites:').replace("kind: 'peer'", "kind: 'pear'").replace('  - with', '  - wth');
+    const broken = VALID.replace('type: manager', 'type: manger')
+      .replace('responsibilities:', 'responsibilites:')
+      .replace("kind: 'peer'", "kind: 'pear'")
+      .replace('  - with', '  - wth');
     const { text, fixes } = fixAll(URI, broken);
     assert.strictEqual(text, VALID);
     assert.deepStrictEqual(fixes.map((f) => [f.kind, f.from, f.to]).sort(), [
@@ -41,7 +44,9 @@ describe('language/fixAll', () => {
   });
 
   it('leaves what is not certain: no close key, several close values, other findings', () => {
-    const unsure = VALID.replace('title: Me', 'title: Me\nfavourite: 1').replace('type: manager', 'type: boss').replace('role: me', 'role: Me Me');
+    const unsure = VALID.replace('title: Me', 'title: Me\nfavourite: 1')
+      .replace('type: manager', 'type: boss')
+      .replace('role: me', 'role: Me Me');
     const { text, fixes } = fixAll(URI, unsure);
     assert.strictEqual(text, unsure);
     assert.deepStrictEqual(fixes, []);

@@ -61,7 +61,13 @@ function handbook(files: Record<string, string>): HandbookIndex {
 }
 
 /** Renames at the `‸` of one file (the file as marked) and returns the result. */
-function rename(files: Record<string, string>, uri: string, newName: string, others: OtherMarkdown[] = [], renameFile = false): { result: RenameResult | Refusal; texts: Record<string, string> } {
+function rename(
+  files: Record<string, string>,
+  uri: string,
+  newName: string,
+  others: OtherMarkdown[] = [],
+  renameFile = false,
+): { result: RenameResult | Refusal; texts: Record<string, string> } {
   const marked = files[uri];
   const { text, line, column } = at(marked);
   const texts = { ...files, [uri]: text };
@@ -87,7 +93,13 @@ describe('language/rename', () => {
     assert.deepStrictEqual(
       result.files.map((f) => [f.uri, f.edits.map((e) => [e.range.line, e.range.column, e.range.endLine, e.range.endColumn, e.newText])]),
       [
-        [CTO_URI, [[4, 11, 4, 15, 'Chief Tech'], [10, 7, 10, 11, 'Chief Tech']]],
+        [
+          CTO_URI,
+          [
+            [4, 11, 4, 15, 'Chief Tech'],
+            [10, 7, 10, 11, 'Chief Tech'],
+          ],
+        ],
         [HOE_URI, [[15, 57, 15, 61, 'Chief Tech']]],
         [VP_URI, [[7, 27, 7, 33, "'Chief Tech'"]]],
       ],
@@ -103,7 +115,10 @@ describe('language/rename', () => {
     const { result, texts } = rename({ [CTO_URI]: CTO, [HOE_URI]: hoe, [VP_URI]: VP }, HOE_URI, 'chief-technology-officer');
     const out = applied(result, texts);
     assert.deepStrictEqual(Object.keys(out), [CTO_URI, HOE_URI]);
-    assert.strictEqual(out[CTO_URI], CTO.replace('role: cto', 'role: chief-technology-officer').replace('[[cto|chief]]', '[[chief-technology-officer|chief]]'));
+    assert.strictEqual(
+      out[CTO_URI],
+      CTO.replace('role: cto', 'role: chief-technology-officer').replace('[[cto|chief]]', '[[chief-technology-officer|chief]]'),
+    );
     assert.strictEqual(
       out[HOE_URI],
       HOE.replace('[cto]', '[chief-technology-officer]').replace('with: "cto"', 'with: "chief-technology-officer"'),
@@ -117,7 +132,10 @@ describe('language/rename', () => {
     assert.strictEqual(out[CTO_URI], CTO.replace('title: Chief Technology Officer #', 'title: Technology Chief #'));
     assert.strictEqual(
       out[HOE_URI],
-      HOE.replace('with: Chief Technology Officer #', 'with: Technology Chief #').replace('[[Chief Technology Officer|boss]]', '[[Technology Chief|boss]]'),
+      HOE.replace('with: Chief Technology Officer #', 'with: Technology Chief #').replace(
+        '[[Chief Technology Officer|boss]]',
+        '[[Technology Chief|boss]]',
+      ),
     );
   });
 
@@ -140,10 +158,13 @@ describe('language/rename', () => {
     const files = { [CTO_URI]: '\uFEFF' + crlf(CTO.replace('role: cto', 'role: ct‸o')), [HOE_URI]: crlf(HOE) };
     const { result, texts } = rename(files, CTO_URI, 'chief');
     assert.ok(!isRefusal(result));
-    assert.deepStrictEqual(result.files[0].edits.map((e) => [e.range.line, e.range.column, e.range.endColumn, e.newText]), [
-      [2, 7, 10, 'chief'],
-      [10, 28, 31, 'chief'],
-    ]);
+    assert.deepStrictEqual(
+      result.files[0].edits.map((e) => [e.range.line, e.range.column, e.range.endColumn, e.newText]),
+      [
+        [2, 7, 10, 'chief'],
+        [10, 28, 31, 'chief'],
+      ],
+    );
     const out = applied(result, texts);
     assert.strictEqual(out[CTO_URI], '\uFEFF' + crlf(CTO.replace('role: cto', 'role: chief').replace('[[cto|chief]]', '[[chief|chief]]')));
     assert.strictEqual(out[HOE_URI], crlf(HOE.replace('[cto]', '[chief]').replace('"cto"', '"chief"')));
@@ -153,25 +174,60 @@ describe('language/rename', () => {
     const notes = { uri: 'file:///h/notes.md', text: 'Ask the [[CTIO|tech boss]] or [[Other]].\n' };
     const { result, texts } = rename({ [CTO_URI]: CTO.replace('[CTIO,', '[C‸TIO,') }, CTO_URI, 'Chief Tech', [notes]);
     assert.ok(!isRefusal(result));
-    assert.deepStrictEqual(result.files.map((f) => f.uri), [notes.uri, CTO_URI]);
+    assert.deepStrictEqual(
+      result.files.map((f) => f.uri),
+      [notes.uri, CTO_URI],
+    );
     assert.strictEqual(applyTextEdits(notes.text, result.files[0].edits), 'Ask the [[Chief Tech|tech boss]] or [[Other]].\n');
     assert.ok(texts);
   });
 
   it('extends: a reference key like the others', () => {
-    const ladder = ['---', 'role: senior', 'title: Senior', 'type: manager', 'responsibilities: [Lead]', 'extends: CTIO', "sharesSuccessCriteriaOf: ['cto']", '---', 'Above: [[CTIO]].', ''].join('\n');
-    const { result, texts } = rename({ [CTO_URI]: CTO.replace('role: cto', 'role: c‸to'), 'file:///h/roles/senior.md': ladder }, CTO_URI, 'chief');
+    const ladder = [
+      '---',
+      'role: senior',
+      'title: Senior',
+      'type: manager',
+      'responsibilities: [Lead]',
+      'extends: CTIO',
+      "sharesSuccessCriteriaOf: ['cto']",
+      '---',
+      'Above: [[CTIO]].',
+      '',
+    ].join('\n');
+    const { result, texts } = rename(
+      { [CTO_URI]: CTO.replace('role: cto', 'role: c‸to'), 'file:///h/roles/senior.md': ladder },
+      CTO_URI,
+      'chief',
+    );
     const out = applied(result, texts);
     // `extends: CTIO` uses the alias, not the id: it stays.
     assert.strictEqual(out['file:///h/roles/senior.md'], ladder.replace("['cto']", "['chief']"));
     const byAlias = rename({ [CTO_URI]: CTO.replace('[CTIO,', '[C‸TIO,'), 'file:///h/roles/senior.md': ladder }, CTO_URI, 'Chief');
-    assert.strictEqual(applied(byAlias.result, byAlias.texts)['file:///h/roles/senior.md'], ladder.replace('extends: CTIO', 'extends: Chief').replace('[[CTIO]]', '[[Chief]]'));
+    assert.strictEqual(
+      applied(byAlias.result, byAlias.texts)['file:///h/roles/senior.md'],
+      ladder.replace('extends: CTIO', 'extends: Chief').replace('[[CTIO]]', '[[Chief]]'),
+    );
   });
 
   it('a name another role wins (duplicate-role) renames the declaration only: links keep their role', () => {
-    const other = ['---', 'role: acting-cto', 'title: Acting', 'aliases: [Tech Chief]', 'type: manager', 'responsibilities: [Act]', '---', 'See [[Tech Chief]].', ''].join('\n');
+    const other = [
+      '---',
+      'role: acting-cto',
+      'title: Acting',
+      'aliases: [Tech Chief]',
+      'type: manager',
+      'responsibilities: [Act]',
+      '---',
+      'See [[Tech Chief]].',
+      '',
+    ].join('\n');
     // file:///h/roles/a.md sorts first, so "Tech Chief" resolves to it.
-    const { result, texts } = rename({ [CTO_URI]: CTO.replace("'Tech Chief'", "'Tech C‸hief'"), 'file:///h/roles/a.md': other }, CTO_URI, 'Tech Boss');
+    const { result, texts } = rename(
+      { [CTO_URI]: CTO.replace("'Tech Chief'", "'Tech C‸hief'"), 'file:///h/roles/a.md': other },
+      CTO_URI,
+      'Tech Boss',
+    );
     const out = applied(result, texts);
     assert.deepStrictEqual(Object.keys(out), [CTO_URI]);
     assert.strictEqual(out[CTO_URI], CTO.replace("'Tech Chief'", "'Tech Boss'"));
@@ -219,7 +275,10 @@ describe('language/rename', () => {
         refusal(CTO_URI, CTO.replace('role: cto', 'role: ‸cto'), 'Chief Tech'),
         '"Chief Tech" is not a valid role id: use kebab-case (lowercase letters and digits joined by single hyphens), e.g. "chief-tech".',
       );
-      assert.strictEqual(refusal(CTO_URI, CTO.replace('[CTIO,', '[‸CTIO,'), 'A|B'), '"A|B" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.');
+      assert.strictEqual(
+        refusal(CTO_URI, CTO.replace('[CTIO,', '[‸CTIO,'), 'A|B'),
+        '"A|B" cannot be a role name: [[links]] cannot hold "[", "]", "|" or a line break.',
+      );
     });
 
     it('a name another role holds (any of id, title, alias; any case)', () => {
@@ -239,12 +298,16 @@ describe('language/rename', () => {
         refusal(CTO_URI, CTO.replace('title: Chief', 'title: ‸Chief'), 'head of data'),
         '"head of data" is already used by references or links in 1 file where it names no role: after this rename they would name "cto" (Chief Technology Officer). Choose another name, or change them first.',
       );
-      assert.ok(refusal(CTO_URI, CTO.replace('title: Chief', 'title: ‸Chief'), 'Head of Data').startsWith('"Head of Data" is already used by references or links in 1 file'));
-      files[HOE_URI] = HOE;
       assert.ok(
-        refusal(CTO_URI, CTO.replace('title: Chief', 'title: ‸Chief'), 'Head of Data', [{ uri: 'file:///h/notes.md', text: '[[head of data]]\n' }]).startsWith(
+        refusal(CTO_URI, CTO.replace('title: Chief', 'title: ‸Chief'), 'Head of Data').startsWith(
           '"Head of Data" is already used by references or links in 1 file',
         ),
+      );
+      files[HOE_URI] = HOE;
+      assert.ok(
+        refusal(CTO_URI, CTO.replace('title: Chief', 'title: ‸Chief'), 'Head of Data', [
+          { uri: 'file:///h/notes.md', text: '[[head of data]]\n' },
+        ]).startsWith('"Head of Data" is already used by references or links in 1 file'),
       );
     });
 
@@ -258,7 +321,10 @@ describe('language/rename', () => {
       index.set('handbook-builtin:/cto.md', CTO, { builtin: true });
       const target = nameTargetAt(index, 'handbook-builtin:/cto.md', CTO, 2, 8, true);
       assert.ok(!isRefusal(target));
-      assert.deepStrictEqual(planRename(index, target, 'chief'), { error: 'Built-in roles are read-only: copy the role into your handbook to rename it.', reason: 'builtin' });
+      assert.deepStrictEqual(planRename(index, target, 'chief'), {
+        error: 'Built-in roles are read-only: copy the role into your handbook to rename it.',
+        reason: 'builtin',
+      });
     });
   });
 
@@ -269,7 +335,15 @@ describe('language/rename', () => {
       const t = nameTargetAt(index, uri, text, line, column, true);
       return isRefusal(t) ? t : [t.role.id, t.kind, t.placeholder, t.range.line, t.range.column, t.range.endColumn, t.onDeclaration];
     };
-    assert.deepStrictEqual(pick(HOE.replace('title: "Head', 'title: "He‸ad')), ['head-of-engineering', 'title', 'Head of Engineering', 3, 9, 28, true]);
+    assert.deepStrictEqual(pick(HOE.replace('title: "Head', 'title: "He‸ad')), [
+      'head-of-engineering',
+      'title',
+      'Head of Engineering',
+      3,
+      9,
+      28,
+      true,
+    ]);
     assert.deepStrictEqual(pick(HOE.replace('with: "cto"', 'with: "ct‸o"')), ['cto', 'id', 'cto', 11, 12, 15, false]);
     assert.deepStrictEqual(pick(HOE.replace('[[ CTIO ]]', '[[ CTIO‸ ]]')), ['cto', 'alias', 'CTIO', 15, 57, 61, false]);
     assert.deepStrictEqual(pick(CTO.replace("'Tech Chief'", "'Tech Chief‸'"), CTO_URI), ['cto', 'alias', 'Tech Chief', 4, 18, 28, true]);

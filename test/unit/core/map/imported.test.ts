@@ -35,7 +35,9 @@ function overlaps(map: ResponsibilityMap): string[] {
 
 describe('responsibility map on imported real pages', () => {
   it('Sourcegraph PM + EM partnership: the four responsibilities both roles claim', () => {
-    const map = buildResponsibilityMap(importedRoles('corpus/real-handbooks/sourcegraph--product_manager_engineering_manager_responsibilities.md'));
+    const map = buildResponsibilityMap(
+      importedRoles('corpus/real-handbooks/sourcegraph--product_manager_engineering_manager_responsibilities.md'),
+    );
     assert.deepStrictEqual(
       map.roles.map((r) => r.id),
       ['em', 'pm'],
@@ -53,10 +55,16 @@ describe('responsibility map on imported real pages', () => {
   it('the seed page: the CTO and Head of Engineering overlap on the high-level architecture, and share criteria', () => {
     const map = buildResponsibilityMap(importedRoles('seed/000_21f07a3f44307cbc.txt'));
     const look = new MapLookup(map);
-    assert.deepStrictEqual(map.roles.map((r) => r.id), ['cto', 'head-of-engineering']);
+    assert.deepStrictEqual(
+      map.roles.map((r) => r.id),
+      ['cto', 'head-of-engineering'],
+    );
     assert.strictEqual(map.overlaps.length, 1);
     const texts = map.overlaps[0].items.map((k) => look.item(k).text);
-    assert.ok(texts.every((t) => /high-level architecture/.test(t)), texts.join(' / '));
+    assert.ok(
+      texts.every((t) => /high-level architecture/.test(t)),
+      texts.join(' / '),
+    );
     assert.match(map.overlaps[0].links[0].words.join(' '), /architecture/);
     assert.deepStrictEqual(
       map.shared.map((s) => [look.roles.get(s.role)!.id, look.roles.get(s.from)!.id, s.criteria.length]),

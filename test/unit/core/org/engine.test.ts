@@ -8,7 +8,17 @@ import { parseFile } from '../../../../src/core/parse';
 import type { Role } from '../../../../src/core/types';
 
 function role(id: string, extra: string[] = [], responsibilities = [`Do the ${id} job`], title = id.toUpperCase()): string {
-  return ['---', `role: ${id}`, `title: ${title}`, 'type: individual-contributor', 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', ''].join('\n');
+  return [
+    '---',
+    `role: ${id}`,
+    `title: ${title}`,
+    'type: individual-contributor',
+    'responsibilities:',
+    ...responsibilities.map((r) => `  - ${r}`),
+    ...extra,
+    '---',
+    '',
+  ].join('\n');
 }
 const uri = (name: string) => `file:///h/roles/${name}.md`;
 function roles(files: Record<string, string>): Role[] {
@@ -23,7 +33,12 @@ const ids = (rs: Role[]) => rs.map((r) => r.id);
 
 const LADDER = {
   junior: role('junior', ['level: 1', 'successCriteria:', '  - Ships?'], ['Write code', 'Review code'], 'Engineer'),
-  senior: role('senior', ['extends: engineer', 'level: 2', 'successCriteria:', '  - Leads?'], ['Mentor others', 'write  code'], 'Senior Engineer'),
+  senior: role(
+    'senior',
+    ['extends: engineer', 'level: 2', 'successCriteria:', '  - Leads?'],
+    ['Mentor others', 'write  code'],
+    'Senior Engineer',
+  ),
   staff: role('staff', ['extends: senior', 'level: 3'], ['Set direction'], 'Staff Engineer'),
   principal: role('principal', ['extends: staff'], ['Shape the company'], 'Principal Engineer'),
   lead: role('lead', ['extends: junior', 'level: 2', 'ladder: Management'], ['Run the team'], 'Team Lead'),
@@ -42,9 +57,15 @@ describe('organisation engine', () => {
       inh.responsibilities.map((x) => `${x.item.text} <- ${x.from.id}`),
       ['Mentor others <- senior', 'write  code <- senior', 'Review code <- junior'],
     );
-    assert.deepStrictEqual(inh.successCriteria.map((x) => `${x.item.value} <- ${x.from.id}`), ['Leads? <- senior', 'Ships? <- junior']);
+    assert.deepStrictEqual(
+      inh.successCriteria.map((x) => `${x.item.value} <- ${x.from.id}`),
+      ['Leads? <- senior', 'Ships? <- junior'],
+    );
     const senior = rs.find((r) => r.id === 'senior')!;
-    assert.deepStrictEqual(inheritedItems(senior, g).responsibilities.map((x) => x.item.text), ['Review code']);
+    assert.deepStrictEqual(
+      inheritedItems(senior, g).responsibilities.map((x) => x.item.text),
+      ['Review code'],
+    );
   });
 
   it('inheritance is cycle-safe', () => {
@@ -54,7 +75,10 @@ describe('organisation engine', () => {
     assert.deepStrictEqual(ids(chain.ancestors), ['b']);
     assert.deepStrictEqual(ids(chain.cycle!), ['a', 'b']);
     assert.strictEqual(chain.onCycle, true);
-    assert.deepStrictEqual(inheritedItems(rs[0], g).responsibilities.map((x) => x.item.text), ['Do the b job']);
+    assert.deepStrictEqual(
+      inheritedItems(rs[0], g).responsibilities.map((x) => x.item.text),
+      ['Do the b job'],
+    );
   });
 
   it('ladders: explicit names, the default name rule, order by level then title, what each rung adds', () => {
@@ -85,7 +109,10 @@ describe('organisation engine', () => {
       c: role('c', ['extends: a', 'level: 5'], undefined, 'Gamma'),
     });
     const all = ladders(rs, roleGraph(rs));
-    assert.deepStrictEqual(all.map((l) => [l.name, ids(l.rungs.map((r) => r.role))]), [['Alpha', ['c', 'a', 'b']]]);
+    assert.deepStrictEqual(
+      all.map((l) => [l.name, ids(l.rungs.map((r) => r.role))]),
+      [['Alpha', ['c', 'a', 'b']]],
+    );
   });
 
   it('reporting lines: from reports-to and manages, each line once, sorted by manager then report', () => {
@@ -98,31 +125,58 @@ describe('organisation engine', () => {
     });
     const lines = reportingLines(rs, roleGraph(rs));
     assert.deepStrictEqual(
-      lines.map((l) => `${l.report.id} -> ${l.manager.id} (${l.statements.map((s) => `${s.role.id}:${s.relationship.withRange.line}`).join(',')})${l.onCycle ? ' cycle' : ''}`),
+      lines.map(
+        (l) =>
+          `${l.report.id} -> ${l.manager.id} (${l.statements.map((s) => `${s.role.id}:${s.relationship.withRange.line}`).join(',')})${l.onCycle ? ' cycle' : ''}`,
+      ),
       ['cto -> ceo (cto:10)', 'em -> cto (em:10)', 'vpe -> cto (cto:8,vpe:8)', 'em -> vpe (em:8)'],
     );
   });
 });
 
 describe('organisation findings are updated incrementally', () => {
-  const affectedBy = (index: HandbookIndex, name: string, text: string) => [...index.set(uri(name), text).affected].map((u) => u.slice('file:///h/roles/'.length, -3)).sort();
+  const affectedBy = (index: HandbookIndex, name: string, text: string) =>
+    [...index.set(uri(name), text).affected].map((u) => u.slice('file:///h/roles/'.length, -3)).sort();
 
   it('an edit of a rung re-checks the rungs above it and the role it extends (its next level changed), and nothing else', () => {
     const index = indexOf(LADDER);
-    assert.deepStrictEqual(affectedBy(index, 'senior', LADDER.senior.replace('Mentor others', 'Review code')), ['junior', 'principal', 'senior', 'staff']);
-    assert.deepStrictEqual(index.findings(uri('senior')).map((f) => `${f.code} ${f.range.line}`), ['duplicate-responsibility 6', 'duplicate-responsibility 7']);
+    assert.deepStrictEqual(affectedBy(index, 'senior', LADDER.senior.replace('Mentor others', 'Review code')), [
+      'junior',
+      'principal',
+      'senior',
+      'staff',
+    ]);
+    assert.deepStrictEqual(
+      index.findings(uri('senior')).map((f) => `${f.code} ${f.range.line}`),
+      ['duplicate-responsibility 6', 'duplicate-responsibility 7'],
+    );
     // A body edit touches no other role.
     assert.deepStrictEqual(affectedBy(index, 'junior', `${LADDER.junior}\nMore prose.\n`), ['junior']);
     // The bottom rung's responsibilities reach every rung above it, on both ladders.
-    assert.deepStrictEqual(affectedBy(index, 'junior', LADDER.junior.replace('Review code', 'Test code')), ['junior', 'lead', 'manager', 'principal', 'senior', 'staff']);
-    assert.deepStrictEqual(index.findings(uri('senior')).map((f) => `${f.code} ${f.range.line}`), ['duplicate-responsibility 7']);
+    assert.deepStrictEqual(affectedBy(index, 'junior', LADDER.junior.replace('Review code', 'Test code')), [
+      'junior',
+      'lead',
+      'manager',
+      'principal',
+      'senior',
+      'staff',
+    ]);
+    assert.deepStrictEqual(
+      index.findings(uri('senior')).map((f) => `${f.code} ${f.range.line}`),
+      ['duplicate-responsibility 7'],
+    );
   });
 
   it('closing and opening a reporting cycle re-checks the roles up the lines, and reports on them', () => {
     const rel = (w: string) => ['relationships:', `  - with: ${w}`, '    kind: reports-to'];
     const index = indexOf({ a: role('a', rel('b')), b: role('b', rel('c')), c: role('c'), x: role('x', rel('y')), y: role('y') });
     assert.deepStrictEqual(affectedBy(index, 'c', role('c', rel('a'))), ['a', 'b', 'c']);
-    for (const n of ['a', 'b', 'c']) assert.deepStrictEqual(index.findings(uri(n)).map((f) => f.code), ['reporting-cycle'], n);
+    for (const n of ['a', 'b', 'c'])
+      assert.deepStrictEqual(
+        index.findings(uri(n)).map((f) => f.code),
+        ['reporting-cycle'],
+        n,
+      );
     assert.deepStrictEqual(affectedBy(index, 'c', role('c')), ['a', 'b', 'c']);
     for (const n of ['a', 'b', 'c']) assert.deepStrictEqual(index.findings(uri(n)), [], n);
   });
@@ -130,6 +184,11 @@ describe('organisation findings are updated incrementally', () => {
   it('closing an extends cycle reports on each of its roles', () => {
     const index = indexOf({ a: role('a', ['extends: b']), b: role('b', ['extends: c']), c: role('c') });
     assert.deepStrictEqual(affectedBy(index, 'c', role('c', ['extends: a'])), ['a', 'b', 'c']);
-    for (const n of ['a', 'b', 'c']) assert.deepStrictEqual(index.findings(uri(n)).map((f) => f.code), ['inheritance-cycle'], n);
+    for (const n of ['a', 'b', 'c'])
+      assert.deepStrictEqual(
+        index.findings(uri(n)).map((f) => f.code),
+        ['inheritance-cycle'],
+        n,
+      );
   });
 });

@@ -7,7 +7,17 @@ const brief = (f: Finding) => `${f.code} ${f.range.line}:${f.range.column}-${f.r
 
 /** A role file; `extra` lines go after `responsibilities`. */
 function role(id: string, extra: string[] = [], responsibilities = [`Do the ${id} job`]): string {
-  return ['---', `role: ${id}`, `title: ${id.toUpperCase()}`, 'type: individual-contributor', 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', ''].join('\n');
+  return [
+    '---',
+    `role: ${id}`,
+    `title: ${id.toUpperCase()}`,
+    'type: individual-contributor',
+    'responsibilities:',
+    ...responsibilities.map((r) => `  - ${r}`),
+    ...extra,
+    '---',
+    '',
+  ].join('\n');
 }
 
 function indexOf(files: Record<string, string>): HandbookIndex {
@@ -25,7 +35,10 @@ describe('organisation findings with exact ranges', () => {
     assert.deepStrictEqual(p.role?.extends, { value: 'junior', range: { line: 7, column: 10, endLine: 7, endColumn: 16 } });
     assert.deepStrictEqual(p.role?.level, { value: 2, range: { line: 8, column: 8, endLine: 8, endColumn: 9 } });
     assert.deepStrictEqual(p.role?.ladder, { value: 'Engineering', range: { line: 9, column: 9, endLine: 9, endColumn: 20 } });
-    assert.deepStrictEqual(p.references.map((r) => `${r.kind} ${r.name}`), ['extends junior']);
+    assert.deepStrictEqual(
+      p.references.map((r) => `${r.kind} ${r.name}`),
+      ['extends junior'],
+    );
   });
 
   it('schema: level must be a whole number of 1 or more; extends and ladder non-empty strings', () => {
@@ -33,7 +46,10 @@ describe('organisation findings with exact ranges', () => {
     assert.deepStrictEqual(f.map(brief), ['schema 7:10-7:12', 'schema 8:8-8:9', 'schema 9:9-9:12']);
     assert.strictEqual(f[1].message, '"level" must be 1 or more (got 0).');
     const g = parseFile('a.md', role('senior', ['level: 1.5'])).findings;
-    assert.deepStrictEqual(g.map((x) => `${brief(x)} ${x.message}`), ['schema 7:8-7:11 "level" must be a whole number, not a number.']);
+    assert.deepStrictEqual(
+      g.map((x) => `${brief(x)} ${x.message}`),
+      ['schema 7:8-7:11 "level" must be a whole number, not a number.'],
+    );
   });
 
   it('unknown-role on an extends that names no role', () => {
@@ -55,14 +71,21 @@ describe('organisation findings with exact ranges', () => {
       c: role('c', ['extends: a']),
       d: role('d', ['extends: a']),
     });
-    for (const [name, target] of [['a', 'b'], ['b', 'c'], ['c', 'a']]) {
+    for (const [name, target] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'a'],
+    ]) {
       const f = findingsOf(index, name);
       assert.deepStrictEqual(f.map(brief), ['inheritance-cycle 7:10-7:11'], name);
       assert.strictEqual(f[0].severity, 'error');
       assert.ok(f[0].message.includes(`extends itself through a cycle`), f[0].message);
       assert.ok(f[0].range.endColumn - f[0].range.column === target.length);
     }
-    assert.strictEqual(findingsOf(index, 'a')[0].message, 'Role "a" extends itself through a cycle of "extends": a → b → c → a. Remove one "extends" of the cycle.');
+    assert.strictEqual(
+      findingsOf(index, 'a')[0].message,
+      'Role "a" extends itself through a cycle of "extends": a → b → c → a. Remove one "extends" of the cycle.',
+    );
     assert.deepStrictEqual(findingsOf(index, 'd'), []);
   });
 
@@ -82,7 +105,10 @@ describe('organisation findings with exact ranges', () => {
     const senior = findingsOf(index, 'senior');
     assert.deepStrictEqual(senior.map(brief), ['level-order 8:8-8:9']);
     assert.strictEqual(senior[0].severity, 'warning');
-    assert.strictEqual(senior[0].message, 'Level 2 is not above level 2 of "junior" (JUNIOR), the role this one extends: a higher rung needs a higher level.');
+    assert.strictEqual(
+      senior[0].message,
+      'Level 2 is not above level 2 of "junior" (JUNIOR), the role this one extends: a higher rung needs a higher level.',
+    );
     assert.deepStrictEqual(senior[0].data?.suggestions, ['3']);
     assert.deepStrictEqual(findingsOf(index, 'staff').map(brief), ['level-order 8:8-8:9']);
     assert.deepStrictEqual(findingsOf(index, 'principal'), []);
@@ -99,7 +125,11 @@ describe('organisation findings with exact ranges', () => {
     assert.deepStrictEqual(senior.map(brief), ['duplicate-responsibility 7:5-7:17']);
     assert.strictEqual(senior[0].message, 'This responsibility is already inherited from role "junior" (JUNIOR) through "extends".');
     const staff = findingsOf(index, 'staff');
-    assert.deepStrictEqual(staff.map(brief), ['duplicate-responsibility 6:5-6:15', 'duplicate-responsibility 7:5-7:18', 'duplicate-responsibility 9:5-9:18']);
+    assert.deepStrictEqual(staff.map(brief), [
+      'duplicate-responsibility 6:5-6:15',
+      'duplicate-responsibility 7:5-7:18',
+      'duplicate-responsibility 9:5-9:18',
+    ]);
     assert.match(staff[0].message, /inherited from role "junior"/);
     assert.match(staff[1].message, /inherited from role "senior"/);
     assert.match(staff[2].message, /repeats responsibility 3/);
@@ -117,8 +147,14 @@ describe('organisation findings with exact ranges', () => {
     });
     const a = findingsOf(index, 'a');
     assert.deepStrictEqual(a.map(brief), ['reporting-cycle 8:11-8:12', 'reporting-cycle 10:11-10:12']);
-    assert.strictEqual(a[0].message, 'This reporting line is on a cycle: a → b → c → a (each reports to the next). Someone has to be at the top: remove one line of the cycle.');
-    assert.strictEqual(a[1].message, 'This reporting line is on a cycle: c → a → b → c (each reports to the next). Someone has to be at the top: remove one line of the cycle.');
+    assert.strictEqual(
+      a[0].message,
+      'This reporting line is on a cycle: a → b → c → a (each reports to the next). Someone has to be at the top: remove one line of the cycle.',
+    );
+    assert.strictEqual(
+      a[1].message,
+      'This reporting line is on a cycle: c → a → b → c (each reports to the next). Someone has to be at the top: remove one line of the cycle.',
+    );
     assert.deepStrictEqual(findingsOf(index, 'b').map(brief), ['reporting-cycle 8:11-8:12']);
     assert.deepStrictEqual(findingsOf(index, 'c'), []);
     assert.deepStrictEqual(findingsOf(index, 'd'), []);
@@ -132,7 +168,10 @@ describe('organisation findings with exact ranges', () => {
     });
     assert.deepStrictEqual(findingsOf(index, 'a').map(brief), ['reporting-cycle 8:11-8:12', 'reporting-cycle 10:11-10:12']);
     assert.deepStrictEqual(findingsOf(index, 'b').map(brief), ['reporting-cycle 8:11-8:12']);
-    const solo = indexOf({ a: role('a', ['relationships:', '  - with: b', '    kind: reports-to']), b: role('b', ['relationships:', '  - with: a', '    kind: manages']) });
+    const solo = indexOf({
+      a: role('a', ['relationships:', '  - with: b', '    kind: reports-to']),
+      b: role('b', ['relationships:', '  - with: a', '    kind: manages']),
+    });
     assert.deepStrictEqual(findingsOf(solo, 'a'), []);
     assert.deepStrictEqual(findingsOf(solo, 'b'), []);
   });

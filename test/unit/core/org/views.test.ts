@@ -9,11 +9,26 @@ import { buildRolesTree, groupByLadder, nodeDependencies, type RolesTreeNode, ty
 
 const uri = (name: string) => `file:///h/roles/${name}.md`;
 function role(id: string, title: string, extra: string[], responsibilities: string[]): string {
-  return ['---', `role: ${id}`, `title: ${title}`, 'type: individual-contributor', 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', ''].join('\n');
+  return [
+    '---',
+    `role: ${id}`,
+    `title: ${title}`,
+    'type: individual-contributor',
+    'responsibilities:',
+    ...responsibilities.map((r) => `  - ${r}`),
+    ...extra,
+    '---',
+    '',
+  ].join('\n');
 }
 const FILES: Record<string, string> = {
   engineer: role('engineer', 'Engineer', ['level: 1', 'successCriteria:', '  - Is the code tested?'], ['Write tested code', 'Review code']),
-  senior: role('senior-engineer', 'Senior Engineer', ['extends: engineer', 'level: 2', 'successCriteria:', '  - Do others grow?'], ['Mentor engineers']),
+  senior: role(
+    'senior-engineer',
+    'Senior Engineer',
+    ['extends: engineer', 'level: 2', 'successCriteria:', '  - Do others grow?'],
+    ['Mentor engineers'],
+  ),
   staff: role('staff-engineer', 'Staff Engineer', ['extends: senior-engineer', 'level: 3'], ['Set technical direction', 'review  code']),
   designer: role('designer', 'Designer', [], ['Design things']),
 };
@@ -24,7 +39,11 @@ function indexOf(files = FILES): HandbookIndex {
 }
 function source(index: HandbookIndex): RolesTreeSource {
   const graph = index.orgGraph();
-  return { files: index.uris().map((u) => ({ parsed: index.get(u)!, findings: index.findings(u) })), resolve: (r) => index.resolve(r), nextLevel: (r) => nextLevel(r, graph) };
+  return {
+    files: index.uris().map((u) => ({ parsed: index.get(u)!, findings: index.findings(u) })),
+    resolve: (r) => index.resolve(r),
+    nextLevel: (r) => nextLevel(r, graph),
+  };
 }
 const child = (n: RolesTreeNode, label: string) => {
   const c = n.children.find((x) => x.label === label);
@@ -79,15 +98,28 @@ describe('views show inherited items', () => {
 
   it('comparison with the next level: what it inherits is shared, what it adds is its own', () => {
     const c = compareRoles(by('senior-engineer'), by('staff-engineer'), resolve);
-    assert.deepStrictEqual(c.responsibilities.shared.map((p) => [p.left.text, p.right.inheritedFrom?.id ?? '', p.match]), [
-      ['Mentor engineers', 'senior-engineer', 'reference'],
-      ['Write tested code', 'engineer', 'reference'],
-      ['Review code', '', 'same'],
-    ]);
-    assert.deepStrictEqual(c.responsibilities.onlyRight.map((i) => i.text), ['Set technical direction']);
+    assert.deepStrictEqual(
+      c.responsibilities.shared.map((p) => [p.left.text, p.right.inheritedFrom?.id ?? '', p.match]),
+      [
+        ['Mentor engineers', 'senior-engineer', 'reference'],
+        ['Write tested code', 'engineer', 'reference'],
+        ['Review code', '', 'same'],
+      ],
+    );
+    assert.deepStrictEqual(
+      c.responsibilities.onlyRight.map((i) => i.text),
+      ['Set technical direction'],
+    );
     assert.deepStrictEqual(c.responsibilities.onlyLeft, []);
-    assert.ok(comparisonToMarkdown(c).includes('| Responsibilities (shared) | Write tested code (from Engineer) | Write tested code (from Engineer) |'));
-    assert.deepStrictEqual(effectiveCriteria(by('senior-engineer'), resolve).map((x) => `${x.text}${x.inheritedFrom ? ` <- ${x.inheritedFrom.id}` : ''}`), ['Do others grow?', 'Is the code tested? <- engineer']);
+    assert.ok(
+      comparisonToMarkdown(c).includes(
+        '| Responsibilities (shared) | Write tested code (from Engineer) | Write tested code (from Engineer) |',
+      ),
+    );
+    assert.deepStrictEqual(
+      effectiveCriteria(by('senior-engineer'), resolve).map((x) => `${x.text}${x.inheritedFrom ? ` <- ${x.inheritedFrom.id}` : ''}`),
+      ['Do others grow?', 'Is the code tested? <- engineer'],
+    );
   });
 
   it('hover card: the inherited responsibilities, marked with the role they come from', () => {

@@ -1,0 +1,198 @@
+/**
+ * The org chart page (bundled to dist/media/org.js): draws the laid-out chart the extension posts
+ * as SVG, one card per role and one arrow per reporting line, with a subtree filter, "Copy as
+ * Mermaid" and "Save as SVG". Cards are focusable: Enter (or a click) opens the role, Shift+Enter
+ * (or a Shift+click) shows its subtree. Every role string enters the DOM as a text node.
+ */
+import {
+  parseOrgState,
+  type HostToOrg,
+  type OrgCard,
+  type OrgChart,
+  type OrgLabels,
+  type OrgState,
+  type OrgToHost,
+} from '../src/core/protocol/orgProtocol';
+
+interface VsCodeApi {
+  postMessage(message: OrgToHost): void;
+  setState(state: OrgState): void;
+  getState(): unknown;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const SVG = 'http://www.w3.org/2000/svg';
+const MAX_RENDERED_TEXT = 4096;
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+/** Elements this page created: anything else in #app would be markup smuggled in by a role. */
+const created = new WeakSet<Element>();
+let state: OrgState = parseOrgState(vscode.getState());
+
+type Child = Node | string | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  created.add(e);
+  if (cls) e.className = cls;
+  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElement {
+  const e = document.createElementNS(SVG, tag);
+  created.add(e);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+function fmt(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
+/** One line cut to about what fits in `width` pixels. */
+function fit(text: string, width: number, charWidth: number): string {
+  const max = Math.max(4, Math.floor((width - 20) / charWidth));
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+function button(text: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', 'action', text);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function meta(card: OrgCard, l: OrgLabels): string {
+  return [card.type, card.ladder, card.level !== undefined ? fmt(l.level, card.level) : undefined].filter(Boolean).join(' · ');
+}
+
+function filterTo(root: string | null): void {
+  state = root ? { root } : {};
+  vscode.setState(state);
+  vscode.postMessage({ type: 'filter', root });
+}
+
+function cardElement(card: OrgCard, l: OrgLabels): SVGElement {
+  const info = meta(card, l);
+  const g = svg(
+    'g',
+    {
+      class: `card${card.cycle ? ' cycle' : ''}`,
+      transform: `translate(${card.x} ${card.y})`,
+      tabindex: 0,
+      role: 'button',
+      'data-key': card.key,
+      'aria-label': [fmt(l.open, card.title), info].filter(Boolean).join(', '),
+    },
+    svg('rect', { width: card.width, height: card.height, rx: 6 }),
+    svg('text', { class: 'title', x: 10, y: 28 }, fit(card.title, card.width, 7)),
+    svg('text', { class: 'meta', x: 10, y: 50 }, fit(info, card.width, 6)),
+    svg('title', {}, `${card.title} (${card.id})`),
+  );
+  const act = (subtree: boolean) => (subtree ? filterTo(card.key) : vscode.postMessage({ type: 'open', role: card.key }));
+  g.addEventListener('click', (e) => act((e as MouseEvent).shiftKey));
+  g.addEventListener('keydown', (k) => {
+    if (k.key === 'Enter' || k.key === ' ') {
+      k.preventDefault();
+      act(k.shiftKey);
+    }
+  });
+  return g;
+}
+
+function chartElement(chart: OrgChart, l: OrgLabels): SVGElement {
+  const titles = new Map(chart.cards.map((c) => [c.key, c.title]));
+  const root = svg(
+    'svg',
+    {
+      class: 'chart',
+      width: Math.ceil(chart.width),
+      height: Math.ceil(chart.height),
+      viewBox: `0 0 ${Math.ceil(chart.width)} ${Math.ceil(chart.height)}`,
+      role: 'group',
+    },
+    svg(
+      'defs',
+      {},
+      svg(
+        'marker',
+        { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' },
+        svg('path', { class: 'arrow', d: 'M 0 0 L 10 5 L 0 10 z' }),
+      ),
+    ),
+  );
+  for (const e of chart.edges) {
+    if (e.points.length < 2) continue;
+    const d = e.points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
+    root.append(
+      svg(
+        'path',
+        { class: `edge${e.cycle ? ' cycle' : ''}`, d, 'marker-end': 'url(#arrow)', 'data-manager': e.manager, 'data-report': e.report },
+        svg('title', {}, fmt(l.reportsTo, titles.get(e.report) ?? '', titles.get(e.manager) ?? '')),
+      ),
+    );
+  }
+  for (const c of chart.cards) root.append(cardElement(c, l));
+  return root;
+}
+
+function render(chart: OrgChart, l: OrgLabels): void {
+  const select = el('select', 'subtree');
+  select.id = 'subtree';
+  const everyone = el('option', '', l.allRoles);
+  everyone.value = '';
+  select.append(everyone);
+  for (const c of chart.choices) {
+    const o = el('option', '', c.title);
+    o.value = c.key;
+    o.selected = c.key === chart.root;
+    select.append(o);
+  }
+  select.addEventListener('change', () => filterTo(select.value || null));
+  const label = el('label', 'subtree-label', l.subtree);
+  label.htmlFor = 'subtree';
+  const cycles = chart.edges.filter((e) => e.cycle).length;
+  const summary = el(
+    'span',
+    'summary',
+    fmt(l.summary, chart.cards.length, chart.edges.length),
+    cycles > 0 && el('span', 'cycle-note', ` · ${fmt(l.cycles, cycles)}`),
+  );
+  const toolbar = el(
+    'div',
+    'toolbar',
+    label,
+    select,
+    button(l.copyMermaid, () => vscode.postMessage({ type: 'copyMermaid' })),
+    button(l.saveSvg, () => vscode.postMessage({ type: 'saveSvg' })),
+    summary,
+  );
+  const body = chart.tooLarge
+    ? el('p', 'note', fmt(l.tooLarge, chart.total))
+    : chart.cards.length === 0
+      ? el('p', 'note', l.empty)
+      : el('div', 'canvas', chartElement(chart, l));
+  app.replaceChildren(toolbar, body);
+  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
+  vscode.postMessage({
+    type: 'rendered',
+    cards: chart.cards.length,
+    edges: chart.edges.length,
+    foreign,
+    text: (app.textContent ?? '').slice(0, MAX_RENDERED_TEXT),
+  });
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const msg = event.data as HostToOrg | undefined;
+  if (!msg || msg.type !== 'chart' || typeof msg.chart !== 'object' || !Array.isArray(msg.chart?.cards) || typeof msg.labels !== 'object')
+    return;
+  state = msg.chart.root ? { root: msg.chart.root } : {};
+  vscode.setState(state);
+  render(msg.chart, msg.labels);
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,135 @@
+/**
+ * The importer's general rules about the genre of role pages: what makes a section a role, and
+ * what makes a list a list of duties, requirements, privileges or process. Each rule is data the
+ * user can read (`handbook-import --explain` names the rule that decided), and each names the
+ * pages of the test corpora that need it (at least two), which the leave-one-source-out
+ * evaluation uses: scoring a source, only rules that pages of other sources justify are on.
+ *
+ * The word lists that older parts of the importer use (lexicon.ts, roleNames.ts) are not rules
+ * of this table; they are always on.
+ */
+
+export interface GeneralRule {
+  id: string;
+  /** What the rule says, for --explain and the docs. */
+  description: string;
+  /** Pages (file names in test/fixtures/corpus/*) that need the rule. */
+  evidence: string[];
+}
+
+export const GENERAL_RULES: GeneralRule[] = [
+  {
+    id: 'title-after-label',
+    description: 'A title written "Label: Name" (Role Description: Council Representative) names the role after the label.',
+    evidence: ['rust--council-representative.md', 'rust--rust-foundation-project-director.md'],
+  },
+  {
+    id: 'section-with-duties-is-role',
+    description:
+      'A heading whose own sub-sections include a responsibilities section ("What are the responsibilities?", "Responsibilities of a Reviewer") defines a role, whatever its words.',
+    evidence: ['pagerduty--different_roles.md', 'istio--ROLES.md', 'kyverno--GOVERNANCE.md'],
+  },
+  {
+    id: 'section-of-role',
+    description:
+      'A heading "<Section> of a <Role>" (Responsibilities of a Reviewer, Privileges of a Maintainer, Qualities of a Project Director) is that section of the role around it, not a new role.',
+    evidence: ['kyverno--GOVERNANCE.md', 'rust--council-representative.md', 'rust--rust-foundation-project-director.md'],
+  },
+  {
+    id: 'privileges-not-duties',
+    description:
+      'Privileges (sections "Privileges", items saying what a role may, can or is able to do, permissions, access, rights, listings) are not duties.',
+    evidence: ['istio--ROLES.md', 'kyverno--GOVERNANCE.md'],
+  },
+  {
+    id: 'process-not-role',
+    description:
+      'Processes about a role (becoming, nominating, removing, on- and off-boarding, checklists, progression) are neither roles nor duties.',
+    evidence: ['kyverno--GOVERNANCE.md', 'istio--ROLES.md', 'pagerduty--different_roles.md'],
+  },
+  {
+    id: 'sentence-heading-not-role',
+    description: 'A heading written as a sentence (in the first person, or an instruction, or ending with a period) is not a role.',
+    evidence: ['loanmarket--Engineering.md', 'gitlab--channel-programs-ops--index.html.md'],
+  },
+  {
+    id: 'role-statement',
+    description: 'A heading or a bold paragraph "X are responsible for …" defines the role X.',
+    evidence: ['sourcegraph--product_manager_engineering_manager_responsibilities.md', 'gitlab--channel-programs-ops--index.html.md'],
+  },
+  {
+    id: 'level-columns',
+    description:
+      'A table whose first row names roles in its columns (a ladder: Engineer 1 | Engineer 2 | …) gives each column to that role, the row label as the area.',
+    evidence: ['artsy--ladder.md', 'sourcegraph--product_manager_engineering_manager_responsibilities.md'],
+  },
+];
+
+export type RuleId = string;
+
+/** Whether a rule is on: every rule is, unless the options list the ones that are. */
+export function ruleOn(enabled: ReadonlySet<string> | undefined, id: RuleId): boolean {
+  return !enabled || enabled.has(id);
+}
+
+/** What an import explains when asked: why each role is one, and which lists were left out. */
+export interface SkippedList {
+  /** 1-based line of the list's first item. */
+  line: number;
+  /** The role whose section holds the list (its title), if any. */
+  role?: string;
+  /** The section heading or lead-in sentence that classified the list. */
+  context: string;
+  items: number;
+  /** The first item, to recognise the list. */
+  first: string;
+  /** Why it was left out, and the rule (or base word list) that decided. */
+  reason: string;
+  rule: string;
+}
+
+export interface RoleDecision {
+  line: number;
+  title: string;
+  rule: string;
+  reason: string;
+}
+
+// The import in progress (importPage is synchronous): which rules are on, what was decided.
+let active: { rules?: ReadonlySet<string>; include: ReadonlySet<number>; skipped: SkippedList[]; roles: RoleDecision[] } = {
+  include: new Set(),
+  skipped: [],
+  roles: [],
+};
+
+/** Runs one import with the given rules and included lists, collecting its decisions. */
+export function withRules<T>(
+  rules: ReadonlySet<string> | undefined,
+  include: readonly number[] | undefined,
+  run: () => T,
+): { value: T; skipped: SkippedList[]; roles: RoleDecision[] } {
+  const saved = active;
+  active = { rules, include: new Set(include ?? []), skipped: [], roles: [] };
+  try {
+    const value = run();
+    return { value, skipped: active.skipped, roles: active.roles };
+  } finally {
+    active = saved;
+  }
+}
+
+/** Whether a general rule is on for the import in progress. */
+export function on(id: string): boolean {
+  return ruleOn(active.rules, id);
+}
+
+/** Records a list left out; returns true when the user asked to include it anyway. */
+export function skipList(list: SkippedList): boolean {
+  if (active.include.has(list.line)) return true;
+  active.skipped.push(list);
+  return false;
+}
+
+export function decideRole(decision: RoleDecision): void {
+  active.roles.push(decision);
+}

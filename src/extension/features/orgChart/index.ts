@@ -1,0 +1,167 @@
+/**
+ * The organisation views: the org chart (handbookRoles.showOrgChart: the reporting lines as cards
+ * laid out by dagre, click to open, filter to a subtree, Copy as Mermaid, Save as SVG) and the
+ * ladder view (handbookRoles.showLadders: each ladder's rungs side by side with what each adds),
+ * with serializers so both survive a reload. The panels and the layout library load on first use
+ * (panels.ts, a bundle of its own in the Node host). The pages (media/org.ts, media/ladder.ts)
+ * build their DOM with textContent only and talk through src/core/protocol/{org,ladder}Protocol.ts.
+ */
+import * as vscode from 'vscode';
+import { LADDER_VIEW_TYPE, type LadderModel } from '../../../core/protocol/ladderProtocol';
+import { ORG_VIEW_TYPE, parseOrgState, type OrgChart } from '../../../core/protocol/orgProtocol';
+import type { Feature, FeatureContext } from '../../featureContext';
+import { lazyBundlePath } from '../../util/lazy';
+import { findRole, roleByUri } from '../../util/roleChoice';
+import { PANEL_OPTIONS } from '../../util/webview';
+import type * as Panels from './panels';
+
+declare const __WEB__: boolean;
+
+let loaded: typeof Panels | undefined;
+/** The panels' bundle: inline in the web bundle, dist/lazy/orgChart.js in the Node host. */
+const loadPanels = (): typeof Panels =>
+  (loaded ??= __WEB__ ? (require('./panels') as typeof Panels) : (require(lazyBundlePath('orgChart')) as typeof Panels));
+
+const REDRAW_DELAY_MS = 300;
+
+/** What the tests (and other extensions) see of the org chart. */
+export interface OrgChartApi {
+  current(): OrgChart | undefined;
+  panel(): vscode.WebviewPanel | undefined;
+  /** Handles a message exactly as if the page had sent it. */
+  receive(raw: unknown): Promise<boolean>;
+  readonly onDidUpdate: vscode.Event<OrgChart>;
+  readonly onDidRender: vscode.Event<Panels.OrgRendered>;
+  readonly onDidReject: vscode.Event<unknown>;
+  lastCopied(): string | undefined;
+  /** Saves as SVG to `target` (never replacing a file); without one, asks with the save dialog. */
+  saveSvg(target?: vscode.Uri): Promise<string | undefined>;
+}
+
+export interface LadderViewApi {
+  current(): LadderModel | undefined;
+  panel(): vscode.WebviewPanel | undefined;
+  receive(raw: unknown): Promise<boolean>;
+  readonly onDidUpdate: vscode.Event<LadderModel>;
+  readonly onDidRender: vscode.Event<Panels.LadderRendered>;
+  readonly onDidReject: vscode.Event<unknown>;
+}
+
+/** The subtree root a command argument names: a tree node, a role file URI or a role reference. */
+function rootOfArg(ctx: FeatureContext, arg: unknown): string | undefined {
+  if (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri)) {
+    const uri = (arg as { role?: { uri?: unknown } }).role?.uri;
+    return typeof uri === 'string' && roleByUri(ctx.handbook, uri) ? uri : undefined;
+  }
+  return findRole(ctx.handbook, arg)?.uri;
+}
+
+export const registerOrgChart: Feature = (ctx) => {
+  const { handbook } = ctx;
+  const orgEvents = {
+    update: new vscode.EventEmitter<OrgChart>(),
+    render: new vscode.EventEmitter<Panels.OrgRendered>(),
+    reject: new vscode.EventEmitter<unknown>(),
+  };
+  const ladderEvents = {
+    update: new vscode.EventEmitter<LadderModel>(),
+    render: new vscode.EventEmitter<Panels.LadderRendered>(),
+    reject: new vscode.EventEmitter<unknown>(),
+  };
+  let org: Panels.OrgChartPanel | undefined;
+  let ladder: Panels.LadderPanel | undefined;
+  let copied: string | undefined;
+
+  const attachOrg = (panel: vscode.WebviewPanel, root: string | undefined): Panels.OrgChartPanel => {
+    if (org && org.panel !== panel) org.panel.dispose();
+    const created: Panels.OrgChartPanel = new (loadPanels().OrgChartPanel)(panel, root, ctx, orgEvents, () => {
+      copied = created.copied ?? copied;
+      if (org === created) org = undefined;
+    });
+    org = created;
+    return created;
+  };
+
+  const attachLadder = (panel: vscode.WebviewPanel): Panels.LadderPanel => {
+    if (ladder && ladder.panel !== panel) ladder.panel.dispose();
+    const created: Panels.LadderPanel = new (loadPanels().LadderPanel)(panel, ctx, ladderEvents, () => {
+      if (ladder === created) ladder = undefined;
+    });
+    ladder = created;
+    return created;
+  };
+
+  /** showOrgChart(role?): opens (or reveals) the chart, of a role's subtree when one is named. */
+  const showOrgChart = async (arg?: unknown): Promise<OrgChart> => {
+    await handbook.ready;
+    const root = arg === undefined ? undefined : rootOfArg(ctx, arg);
+    if (org) {
+      org.panel.reveal(undefined, false);
+      return org.update(arg === undefined ? undefined : (root ?? null));
+    }
+    const panel = vscode.window.createWebviewPanel(ORG_VIEW_TYPE, vscode.l10n.t('Org Chart'), vscode.ViewColumn.Active, PANEL_OPTIONS);
+    return attachOrg(panel, root).update();
+  };
+
+  const showLadders = async (): Promise<LadderModel> => {
+    await handbook.ready;
+    if (ladder) {
+      ladder.panel.reveal(undefined, false);
+      return ladder.update();
+    }
+    const panel = vscode.window.createWebviewPanel(LADDER_VIEW_TYPE, vscode.l10n.t('Ladders'), vscode.ViewColumn.Active, PANEL_OPTIONS);
+    return attachLadder(panel).update();
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      org?.update();
+      ladder?.update();
+    }, REDRAW_DELAY_MS);
+  };
+
+  ctx.api.org = {
+    current: () => org?.chart,
+    panel: () => org?.panel,
+    receive: (raw) => (org ? org.receive(raw) : Promise.resolve(false)),
+    onDidUpdate: orgEvents.update.event,
+    onDidRender: orgEvents.render.event,
+    onDidReject: orgEvents.reject.event,
+    lastCopied: () => org?.copied ?? copied,
+    saveSvg: (target) => (org ? org.saveSvg(target) : Promise.resolve(undefined)),
+  };
+  ctx.api.ladders = {
+    current: () => ladder?.model,
+    panel: () => ladder?.panel,
+    receive: (raw) => (ladder ? ladder.receive(raw) : Promise.resolve(false)),
+    onDidUpdate: ladderEvents.update.event,
+    onDidRender: ladderEvents.render.event,
+    onDidReject: ladderEvents.reject.event,
+  };
+
+  return vscode.Disposable.from(
+    ...Object.values(orgEvents),
+    ...Object.values(ladderEvents),
+    { dispose: () => org?.dispose() },
+    { dispose: () => ladder?.dispose() },
+    { dispose: () => timer && clearTimeout(timer) },
+    handbook.onDidChange(schedule),
+    vscode.commands.registerCommand('handbookRoles.showOrgChart', showOrgChart),
+    vscode.commands.registerCommand('handbookRoles.showLadders', showLadders),
+    vscode.window.registerWebviewPanelSerializer(ORG_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, raw) {
+        await handbook.ready;
+        attachOrg(panel, parseOrgState(raw).root).update();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(LADDER_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel) {
+        await handbook.ready;
+        attachLadder(panel).update();
+      },
+    }),
+  );
+};
