@@ -283,7 +283,7 @@ describe('hostile input: handbook-lint CLI', function () {
     const dir = workspace({ 'roles/evil.md': evil, 'roles/twin.md': `---\nrole: twin\ntitle: Twin\naliases: [evil]\ntype: manager\nresponsibilities: [a]\n---\n` });
     fs.symlinkSync(path.join(dir, 'gone'), path.join(dir, 'roles', 'a\n::error file=y::forged\u001b[2J.md'));
     const assertInert = (text: string, what: string) => {
-      assert.doesNotMatch(text, /^\s*::/m, `${what}: a line starts a workflow command:\n${text}`);
+      assert.doesNotMatch(text, /^[ \t]*::/m, `${what}: a line starts a workflow command:\n${text}`);
       assert.doesNotMatch(text, /[\u0007\u001b\u009b]/, `${what}: a raw control character`);
     };
     const stylish = lint(dir, []);
