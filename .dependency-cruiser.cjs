@@ -10,6 +10,7 @@
 const EXTENSION_SHARED = [
   '^src/extension/(extension|web|activate)\\.ts$',
   '^src/extension/(featureContext|handbookWorkspace|builtinHandbook|testApi)\\.ts$',
+  '^src/extension/lazyModules\\.json$',
   '^src/extension/util/',
 ];
 

@@ -25,6 +25,33 @@ const yamlAsEsm = {
   },
 };
 
+/**
+ * The modules the extension loads on first use (src/extension/util/lazy.ts): name → source. Each is
+ * built into dist/lazy/NAME.js; the Node bundle requires that file where the source says
+ * `require('./that/module')`, instead of carrying the module.
+ */
+const LAZY_MODULES = require('./src/extension/lazyModules.json');
+
+/** In the bundle at `outdir`, a require() of a lazy module becomes a require of its dist/lazy/ file. */
+function lazyModulesExternal(outdir) {
+  const bySource = new Map(Object.entries(LAZY_MODULES).map(([name, source]) => [path.resolve(__dirname, source).replace(/\.ts$/, ''), name]));
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const target = path.resolve(args.resolveDir, args.path).replace(/\.ts$/, '');
+        const name = bySource.get(target) ?? bySource.get(path.join(target, 'index'));
+        if (!name) return undefined;
+        if (args.kind !== 'require-call') {
+          return { errors: [{ text: `${args.path} is loaded on first use (src/extension/lazyModules.json): require() it inside a function (see src/extension/util/lazy.ts), do not import it` }] };
+        }
+        const file = path.relative(outdir, path.join(__dirname, 'dist', 'lazy', `${name}.js`)).split(path.sep).join('/');
+        return { path: file.startsWith('.') ? file : `./${file}`, external: true };
+      });
+    },
+  };
+}
+
 const common = {
   bundle: true,
   plugins: [yamlAsEsm],
@@ -46,6 +73,7 @@ const builds = [
     ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
+    plugins: [...common.plugins, lazyModulesExternal(path.join(__dirname, 'dist'))],
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -53,18 +81,10 @@ const builds = [
     define: { ...common.define, __WEB__: 'false' },
   },
   {
-    // What the Node extension loads on first use (src/extension/util/lazy.ts): engine modules and
-    // command implementations (these require 'vscode' like the main bundle).
+    // What the Node extension loads on first use: the table src/extension/lazyModules.json (engine
+    // modules, panels and command implementations; these require 'vscode' like the main bundle).
     ...common,
-    entryPoints: [
-      { in: 'src/extension/commands/findRole.ts', out: 'findRole' },
-      { in: 'src/extension/commands/importRoles.ts', out: 'importRoles' },
-      { in: 'src/extension/commands/newRoleFile.ts', out: 'newRoleFile' },
-      { in: 'src/extension/panels/comparePanel.ts', out: 'comparePanel' },
-      { in: 'src/extension/panels/mapPanel.ts', out: 'mapPanel' },
-      { in: 'src/extension/features/orgChart/panels.ts', out: 'orgChart' },
-      { in: 'src/extension/workers/mapWorker.ts', out: 'mapWorker' },
-    ],
+    entryPoints: Object.entries(LAZY_MODULES).map(([out, source]) => ({ in: source, out })),
     outdir: 'dist/lazy',
     platform: 'node',
     format: 'cjs',
@@ -95,7 +115,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
   },
-  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }, { in: 'media/org.ts' }, { in: 'media/ladder.ts' }]).map((e) => ({
+  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }]).map((e) => ({
     ...common,
     entryPoints: [e.in],
     outdir: 'dist/media',

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 
 interface Api {
   activationMs?: unknown;
-  handbook?: { ready?: Promise<void>; workspaceRoleFiles?: number };
+  indexed?: () => Promise<number>;
+  testing?: unknown;
 }
 
 export async function run(): Promise<void> {
@@ -23,24 +24,17 @@ export async function run(): Promise<void> {
   const activeAtStart = ext.isActive;
   const api = await ext.activate();
   if (typeof api?.activationMs !== 'number') throw new Error(`activate() returned no numeric activationMs: ${JSON.stringify(api)}`);
-  // A scan started while another runs supersedes it: wait until no newer scan has begun.
-  let scans = 0;
-  for (let ready = api.handbook?.ready; ready; ) {
-    await ready;
-    scans++;
-    const next = api.handbook?.ready;
-    if (next === ready || scans > 20) break;
-    ready = next;
-  }
+  if (typeof api.indexed !== 'function') throw new Error('activate() returned no indexed()');
+  // The installed extension runs in ExtensionMode.Production: its test handles stay unexported.
+  if ('testing' in api && api.testing !== undefined) throw new Error('the installed extension exported its test API outside ExtensionMode.Test');
+  const roleFiles = await api.indexed();
   console.log(
     `[vsix] ${id} ${ext.packageJSON.version as string} from ${ext.extensionUri.fsPath}: active at start ${activeAtStart}, ` +
-      `activationMs=${api.activationMs.toFixed(1)}, workspace role files ${api.handbook?.workspaceRoleFiles ?? '?'} (after ${scans} scan(s))`,
+      `activationMs=${api.activationMs.toFixed(1)}, workspace role files ${roleFiles}`,
   );
   if (!activeAtStart) throw new Error('the installed extension was not activated by the workspace with role files (workspaceContains)');
   const expected = Number(process.env.HANDBOOK_EXPECT_ROLE_FILES);
-  if (expected && api.handbook?.workspaceRoleFiles !== expected) {
-    throw new Error(`the installed extension indexed ${api.handbook?.workspaceRoleFiles} role files, expected ${expected}`);
-  }
+  if (expected && roleFiles !== expected) throw new Error(`the installed extension indexed ${roleFiles} role files, expected ${expected}`);
   await lazyBundlesLoad();
 }
 

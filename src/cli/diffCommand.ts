@@ -2,9 +2,10 @@
 import { diffHandbooks, type HandbookDiff, type Revision } from '../core/diff';
 import { isOption, parseArgs } from './args';
 import { DIFF_FORMATS, formatDiffJson, formatDiffMarkdown, formatDiffStylish, type DiffFormat } from './diffFormat';
-import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix } from './discover';
+import { globMatcher, isGlob, roleFileGlobMatcher, toPosix } from './discover';
 import { changedBetween, changedInWorkingTree, decode, GitError, listTree, listWorkingTree, MAX_FILE_BYTES, openRepo, readBlobs, readWorkingFile, resolveTree, type ChangedFile, type GitRepo, type TreeFile } from './gitTrees';
 import { oneLine } from './terminal';
+import { errorMessage } from '../core/errors';
 
 const USAGE = `Usage: handbook-diff [BASE [TARGET]] [--format stylish|json|markdown] [PATH_OR_GLOB ...]
 
@@ -130,7 +131,7 @@ export function main(argv: string[], io: DiffIO): number {
       io.err(`handbook-diff: ${e.message}\n`);
       return 2;
     }
-    io.err(`handbook-diff: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    io.err(`handbook-diff: internal error: ${oneLine(errorMessage(e))}\n`);
     return 2;
   }
 }
@@ -153,11 +154,11 @@ function diffFiles(repo: GitRepo, files: ChangedFile[], worktree: boolean, io: D
       try {
         add(target, 'target', f.path, readWorkingFile(repo, f.path));
       } catch (e) {
-        note(f.path, `skipped: ${e instanceof Error ? e.message : String(e)}`);
+        note(f.path, `skipped: ${errorMessage(e)}`);
       }
     }
   }
-  const isRoleGlob = globMatcher(DEFAULT_ROLE_GLOBS);
+  const isRoleGlob = roleFileGlobMatcher(undefined);
   return diffHandbooks(base, target, { isRoleGlob });
 }
 

@@ -2,8 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
+import { roleFileGlobMatcher } from '../core/roleFiles';
 
-export const DEFAULT_ROLE_GLOBS = ['**/roles/**/*.md'];
+/** Which files are role files is the extension's rule too: src/core/roleFiles.ts. */
+export { roleFileGlobMatcher };
 const MARKDOWN = /\.(md|markdown)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -74,7 +76,7 @@ export function toPosix(p: string): string {
 }
 
 /** A matcher over paths relative to `cwd`, POSIX separators. */
-export function globMatcher(globs: string[]): (relPath: string) => boolean {
-  const m = picomatch(globs, { dot: false });
+export function globMatcher(globs: readonly string[]): (relPath: string) => boolean {
+  const m = picomatch([...globs], { dot: false });
   return (rel) => m(rel);
 }

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixAll } from '../core/language/fixAll';
 import type { LintRun } from './lint';
+import { errorMessage } from '../core/errors';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -35,7 +36,7 @@ export function applyFixes(run: LintRun, cwd: string, onError: (file: string, re
       fs.writeFileSync(abs, text, 'utf8');
       changed.push({ file: result.file, fixes: fixes.length });
     } catch (e) {
-      onError(result.file, e instanceof Error ? e.message : String(e));
+      onError(result.file, errorMessage(e));
     }
   }
   return changed;

@@ -1,15 +1,16 @@
 /** The `handbook-import` command: arguments, run, output, exit status. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { importPage, renderRoleFile, type ImportedRole } from '../core/import';
+import { explanationLines, importPage, renderRoleFile, type ImportResult, type ImportedRole } from '../core/import';
 import { isOption, parseArgs } from './args';
 import { readTextFile, ReadError } from './readFile';
 import { oneLine } from './terminal';
+import { errorMessage } from '../core/errors';
 
 /** The largest page read (a larger one is refused with a one-line message, exit 2). */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
-const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR]
+const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR] [--explain]
 
 Reads a handbook page written as prose (headings, bullet lists, "X is responsible for ..."
 sentences, tables) and extracts the roles it defines.
@@ -18,6 +19,8 @@ Options:
   --format text|json  print a summary (default), or the roles as one JSON array
   --out DIR           write one role file per role into DIR (created if needed);
                       existing files are never overwritten
+  --explain           say which rule made each role, and which lists were left
+                      out and why (on stderr with --format json)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -34,7 +37,8 @@ const FORMATS: Format[] = ['text', 'json'];
 
 function describe(role: ImportedRole): string {
   const parts = [`${role.responsibilities.length} responsibilit${role.responsibilities.length === 1 ? 'y' : 'ies'}`];
-  if (role.successCriteria.length) parts.push(`${role.successCriteria.length} success criteri${role.successCriteria.length === 1 ? 'on' : 'a'}`);
+  if (role.successCriteria.length)
+    parts.push(`${role.successCriteria.length} success criteri${role.successCriteria.length === 1 ? 'on' : 'a'}`);
   if (role.relationships.length) parts.push(`${role.relationships.length} relationship${role.relationships.length === 1 ? '' : 's'}`);
   // Page text in the summary (a title, a warning quoting it) must not start a line or drive the terminal.
   const lines = [`${oneLine(role.role)}  ${oneLine(role.title)} (${oneLine(role.type)}), line ${role.source.line}: ${parts.join(', ')}`];
@@ -45,6 +49,7 @@ function describe(role: ImportedRole): string {
 export function main(argv: string[], io: ImportIO): number {
   let format = 'text' as Format; // (set in the option callback: no narrowing to 'text')
   let outDir: string | undefined;
+  let explain = false;
   const pages = parseArgs('handbook-import', USAGE, argv, io, (arg, value) => {
     if (isOption(arg, '--format', '-f')) {
       const v = value();
@@ -53,6 +58,10 @@ export function main(argv: string[], io: ImportIO): number {
         return 2;
       }
       format = v as Format;
+      return true;
+    }
+    if (arg === '--explain') {
+      explain = true;
       return true;
     }
     if (isOption(arg, '--out', '-o')) {
@@ -97,19 +106,19 @@ export function main(argv: string[], io: ImportIO): number {
             ? 'is a directory'
             : code === 'EACCES'
               ? 'permission denied'
-              : e instanceof Error
-                ? e.message
-                : String(e);
+              : errorMessage(e);
     io.err(`handbook-import: cannot read ${shown}: ${oneLine(reason)}\n`);
     return 2;
   }
 
   let roles: ImportedRole[];
   let warnings: string[];
+  let result: ImportResult;
   try {
-    ({ roles, warnings } = importPage(text, { sourceName: page }));
+    result = importPage(text, { sourceName: page, explain });
+    ({ roles, warnings } = result);
   } catch (e) {
-    io.err(`handbook-import: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    io.err(`handbook-import: internal error: ${oneLine(errorMessage(e))}\n`);
     return 2;
   }
 
@@ -120,13 +129,14 @@ export function main(argv: string[], io: ImportIO): number {
     return 1;
   }
   if (format === 'text') for (const w of warnings) io.out(`note: ${oneLine(w)}\n`);
+  if (explain) for (const line of explanationLines(result)) (format === 'json' ? io.err : io.out)(`explain: ${oneLine(line)}\n`);
 
   if (outDir !== undefined) {
     const dir = path.resolve(io.cwd, outDir);
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch (e) {
-      io.err(`handbook-import: cannot create ${oneLine(outDir)}: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+      io.err(`handbook-import: cannot create ${oneLine(outDir)}: ${oneLine(errorMessage(e))}\n`);
       return 2;
     }
     // With JSON on stdout, notes about files go to stderr so that stdout stays one JSON array.
@@ -145,7 +155,7 @@ export function main(argv: string[], io: ImportIO): number {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           io.err(`handbook-import: skipped ${file}: the file exists (never overwritten)\n`);
         } else {
-          io.err(`handbook-import: cannot write ${file}: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+          io.err(`handbook-import: cannot write ${file}: ${oneLine(errorMessage(e))}\n`);
           failed = true;
         }
       }

@@ -1,11 +1,11 @@
 /** handbook-lint: reads role files from disk into the engine and reports their findings. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { mightBeRoleFile } from '../core/frontmatter';
+import { roleFileReason } from '../core/roleFiles';
 import { HandbookIndex } from '../core/handbookIndex';
 import { compareFindings } from '../core/findingOrder';
 import type { Finding } from '../core/types';
-import { DEFAULT_ROLE_GLOBS, globMatcher, isGlob, toPosix, walkMarkdown } from './discover';
+import { globMatcher, isGlob, roleFileGlobMatcher, toPosix, walkMarkdown } from './discover';
 import type { FileFindings } from './format';
 import { readTextFile, type TextFile } from './readFile';
 
@@ -54,7 +54,7 @@ function describe(err: unknown): string {
 
 export function runLint(opts: LintOptions): LintRun {
   const cwd = path.resolve(opts.cwd);
-  const isRoleGlob = globMatcher(opts.roleGlobs ?? DEFAULT_ROLE_GLOBS);
+  const isRoleGlob = roleFileGlobMatcher(opts.roleGlobs);
   // Filled once, then read: unless a report needs the roles' content, a one-shot index will do.
   const index = new HandbookIndex({ oneShot: !opts.keepRoles && !opts.extraFindings });
   let unreadable = 0;
@@ -67,7 +67,7 @@ export function runLint(opts: LintOptions): LintRun {
     if (read.invalid) opts.onNote?.(rel, 'is not valid UTF-8: invalid bytes were read as U+FFFD');
     else if (read.encoding !== 'utf-8') opts.onNote?.(rel, `is ${read.encoding.toUpperCase()}, not UTF-8: read as ${read.encoding.toUpperCase()} (save it as UTF-8)`);
   };
-  const read = (file: string, forced: boolean) => readTextFile(file, MAX_ROLE_FILE_BYTES, forced ? undefined : mightBeRoleFile);
+  const read = (file: string, forced: boolean) => readTextFile(file, MAX_ROLE_FILE_BYTES, forced ? undefined : (head) => roleFileReason(false, head) !== undefined);
 
   /** Adds a discovered file: a role file when the globs match it or its frontmatter has `role`. */
   const addDiscovered = (abs: string): boolean => {

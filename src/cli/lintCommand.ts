@@ -7,6 +7,7 @@ import { runLint, UsageError } from './lint';
 import type * as OverlapsReport from './overlapsReport';
 import { formatLadderReport, formatOrgReport, LADDER_FORMATS, ORG_FORMATS, type OrgFormat } from './orgReport';
 import { neutralize, neutralizeKeepingColors, oneLine } from './terminal';
+import { errorMessage } from '../core/errors';
 
 type ReportFormat = OverlapsReport.ReportFormat | OrgFormat;
 type Report = 'overlaps' | 'org' | 'ladder';
@@ -154,7 +155,7 @@ export function main(argv: string[], io: CliIO): number {
       io.err(`handbook-lint: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.err(`handbook-lint: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    io.err(`handbook-lint: internal error: ${oneLine(errorMessage(e))}\n`);
     return 2;
   }
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));

@@ -8,6 +8,7 @@ import { schemaFindings } from './schema';
 import { LineMap, normalizeName, ownString, stripBom } from './text';
 import type { Finding, Located, ParsedFile, Range, Reference, Relationship, Responsibility, Role } from './types';
 import { duplicateKeys, nodeSpan, pairKey } from './yamlTree';
+import { errorMessage } from './errors';
 
 export interface ParseOptions {
   /** The file is matched by the role-file globs: report a missing frontmatter. */
@@ -166,7 +167,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
 
 function describeFailure(e: unknown): string {
   if (e instanceof RangeError) return 'it is nested too deeply';
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -4,43 +4,47 @@ import * as vscode from 'vscode';
 import { registerBuiltinFileSystem } from './builtinHandbook';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
-import { registerCompareView, type CompareViewApi } from './compareView';
+import { registerCompareView } from './features/compare';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
-import type { Feature, FeatureContext } from './featureContext';
+import type { Exposed, Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
-import { registerImportRoles } from './importRoles';
-import { registerLookup } from './lookup';
 import { registerNavigation } from './navigation';
-import { registerNewRoleFile } from './newRoleFile';
-import { registerOrgChart, type LadderViewApi, type OrgChartApi } from './features/orgChart';
+import { registerOrgChart } from './features/orgChart';
 import { registerPreviewPlugin } from './previewPlugin';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
-import { registerResponsibilityMap, type ResponsibilityMapApi } from './responsibilityMap';
-import { registerRolesTree, type RolesTreeApi } from './rolesTree';
+import { registerResponsibilityMap } from './features/responsibilityMap';
+import { registerRolesTree } from './rolesTree';
 import { registerSymbols } from './symbols';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
+import { registerLazyCommand } from './util/lazy';
 
-/** What the extension exports: used by the integration tests and by other extensions. */
+// Commands whose implementation loads on first run: each module is listed in lazyModules.json
+// (see util/lazy.ts), and required here inside a function.
+const registerLookup: Feature = (ctx) =>
+  registerLazyCommand('handbookRoles.findRole', ctx, () => require('./commands/findRole') as typeof import('./commands/findRole'), (m) => m.findRoleCommand);
+const registerImportRoles: Feature = (ctx) =>
+  registerLazyCommand('handbookRoles.importRoles', ctx, () => require('./commands/importRoles') as typeof import('./commands/importRoles'), (m) => m.importRolesCommand);
+const registerNewRoleFile: Feature = (ctx) =>
+  registerLazyCommand('handbookRoles.newRoleFile', ctx, () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'), (m) => m.newRoleFileCommand);
+
+/** What the extension exports to VS Code and to other extensions. */
 export interface HandbookRolesApi {
   /** Milliseconds `activate()` took (indexing runs afterwards, in the background). */
   activationMs: number;
-  handbook: HandbookWorkspace;
-  /** The Roles tree (set by rolesTree.ts). */
-  tree?: RolesTreeApi;
-  /** The role-comparison panel (set by compareView.ts). */
-  compare?: CompareViewApi;
-  /** The responsibility map panel and its opt-in findings (set by responsibilityMap.ts). */
-  map?: ResponsibilityMapApi;
-  /** The org chart and the ladder view (set by features/orgChart). */
-  org?: OrgChartApi;
-  ladders?: LadderViewApi;
-  /** The Markdown preview's hook for `[[Role]]` links (set by previewPlugin.ts). */
+  /** Resolves once the workspace is indexed (no newer scan has begun), with its number of role files. */
+  indexed(): Promise<number>;
+  /** The Markdown preview's hook for `[[Role]]` links (previewPlugin.ts; `markdown.markdownItPlugins`). */
   extendMarkdownIt?: (md: MarkdownIt) => MarkdownIt;
+  /** Only under tests (ExtensionMode.Test): handles on the live handbook and the features. */
+  testing?: TestApi;
 }
+
+/** The integration tests' handles: the live handbook, and what each feature exposed (featureContext.ts). */
+export type TestApi = Partial<Exposed> & { handbook: HandbookWorkspace };
 
 /** Features, one file each. Add new ones here. */
 const FEATURES: Feature[] = [
@@ -69,13 +73,33 @@ export function activateFeatures(context: vscode.ExtensionContext): HandbookRole
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Handbook Roles', { log: true });
   const handbook = new HandbookWorkspace(log);
-  const api: HandbookRolesApi = { activationMs: 0, handbook };
-  const ctx: FeatureContext = { extension: context, handbook, log, api };
+  const exposed: Partial<Exposed> = {};
+  const ctx: FeatureContext = {
+    extension: context,
+    handbook,
+    log,
+    expose: (key, value) => void (exposed[key] = value),
+  };
   context.subscriptions.push(log, handbook, registerBuiltinFileSystem());
   for (const feature of FEATURES) context.subscriptions.push(feature(ctx));
   // Indexing starts after activation returns, so activation stays cheap.
   setTimeout(() => void handbook.refresh(), 0);
-  api.activationMs = performance.now() - started;
+  const api: HandbookRolesApi = {
+    activationMs: performance.now() - started,
+    indexed: () => settled(handbook),
+    extendMarkdownIt: exposed.extendMarkdownIt,
+    testing: context.extensionMode === vscode.ExtensionMode.Test ? { ...exposed, handbook } : undefined,
+  };
   log.info(`Activated in ${api.activationMs.toFixed(1)} ms.`);
   return api;
+}
+
+/** Waits for the latest scan: one started while another runs supersedes it (`ready` then names it). */
+async function settled(handbook: HandbookWorkspace): Promise<number> {
+  for (let ready = handbook.ready, scans = 1; ; scans++) {
+    await ready;
+    const next = handbook.ready;
+    if (next === ready || scans > 20) return handbook.workspaceRoleFiles;
+    ready = next;
+  }
 }

@@ -8,9 +8,10 @@ import type { Feature } from './featureContext';
 import { ANY_MARKDOWN } from './util/language';
 import { toVsRange } from './util/ranges';
 import { indexFor, placesOf, toLocations } from './util/roleLocations';
+import { setting } from './util/settings';
 
 function enabled(): boolean {
-  return vscode.workspace.getConfiguration('handbookRoles.codeLens').get<boolean>('enable', true);
+  return setting('codeLens.enable');
 }
 
 function lensTitle(references: number, links: number): string {

@@ -12,8 +12,9 @@ import type { Feature } from './featureContext';
 import type { HandbookWorkspace } from './handbookWorkspace';
 import { DIAGNOSTIC_SOURCE, isBuiltinUri, resolveRoleFrom } from './util/language';
 import { toVsRange } from './util/ranges';
+import { setting } from './util/settings';
+import type { LinkSeverity } from '../core/settings';
 
-type LinkSeverity = 'error' | 'warning' | 'information' | 'hint' | 'ignore';
 
 interface Settings {
   enable: boolean;
@@ -32,12 +33,10 @@ const SEVERITY: Record<Exclude<LinkSeverity, 'ignore'>, vscode.DiagnosticSeverit
 };
 
 function readSettings(): Settings {
-  const c = vscode.workspace.getConfiguration('handbookRoles.validation');
-  const severity = c.get<string>('linkSeverity', 'warning');
   return {
-    enable: c.get<boolean>('enable', true),
-    linkSeverity: (severity in SEVERITY || severity === 'ignore' ? severity : 'warning') as LinkSeverity,
-    linksInAllMarkdown: c.get<boolean>('linksInAllMarkdown', false),
+    enable: setting('validation.enable'),
+    linkSeverity: setting('validation.linkSeverity'),
+    linksInAllMarkdown: setting('validation.linksInAllMarkdown'),
   };
 }
 

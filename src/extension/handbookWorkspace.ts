@@ -4,17 +4,19 @@
  * reads the index from here and listens to `onDidChange`; none of them reads files itself.
  */
 import * as vscode from 'vscode';
-import picomatch from 'picomatch';
-import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
+import { roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
+import type { BuiltinMode } from '../core/settings';
 import { BUILTIN_FILES, BUILTIN_SCHEME } from './builtinHandbook';
+import { affectsSetting, setting } from './util/settings';
+import { errorDetail, errorMessage } from '../core/errors';
 
 export interface HandbookChange {
   /** URIs (as strings) whose parse or findings may have changed. */
   affected: ReadonlySet<string>;
 }
 
-export type BuiltinMode = 'whenEmpty' | 'always' | 'never';
+export type { BuiltinMode } from '../core/settings';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
@@ -38,27 +40,28 @@ export class HandbookWorkspace implements vscode.Disposable {
   private nextToken = 1;
   private pendingAffected = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Compiled on first use, so activation does not pay for it. */
-  private matcher: ((rel: string) => boolean) | undefined;
-  private globs: string[] = [];
+  /** Role-file glob matchers per workspace folder (the setting is per folder), compiled on first use. */
+  private readonly matchers = new Map<string, (rel: string) => boolean>();
   private scanPromise: Promise<void> | undefined;
   private readonly decoder = new TextDecoder('utf-8');
   private builtinsActive = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.readSettings();
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.fromDocument(e.document, EDIT_DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('handbookRoles.roleFiles') || e.affectsConfiguration('handbookRoles.showBuiltinHandbook')) {
-          this.readSettings();
+        if (affectsSetting(e, 'roleFiles', 'showBuiltinHandbook')) {
+          this.matchers.clear();
           void this.refresh();
         }
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.matchers.clear();
+        void this.refresh();
+      }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     this.disposables.push(
@@ -106,7 +109,7 @@ export class HandbookWorkspace implements vscode.Disposable {
   }
 
   get builtinMode(): BuiltinMode {
-    return vscode.workspace.getConfiguration('handbookRoles').get<BuiltinMode>('showBuiltinHandbook', 'whenEmpty');
+    return setting('showBuiltinHandbook');
   }
 
   /** Number of workspace role files (built-ins excluded). */
@@ -114,23 +117,23 @@ export class HandbookWorkspace implements vscode.Disposable {
     return this.index.size - (this.builtinsActive ? BUILTIN_FILES.size : 0);
   }
 
-  private readSettings(): void {
-    const globs = vscode.workspace.getConfiguration('handbookRoles').get<string[]>('roleFiles', ['**/roles/**/*.md']);
-    this.matcher = undefined;
-    this.globs = globs.length ? globs : ['**/roles/**/*.md'];
-  }
-
-  /** Whether the role-file globs match a file (then a missing frontmatter is reported). */
+  /**
+   * Whether the role-file globs of the file's workspace folder match it (then a missing frontmatter
+   * is reported). The globs are that folder's `handbookRoles.roleFiles`, over the path relative to it.
+   */
   isForced(uri: vscode.Uri): boolean {
     if (uri.scheme === BUILTIN_SCHEME) return true;
-    if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
-    this.matcher ??= picomatch(this.globs, { dot: false });
-    return this.matcher(vscode.workspace.asRelativePath(uri, false));
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const key = folder.uri.toString();
+    let matcher = this.matchers.get(key);
+    if (!matcher) this.matchers.set(key, (matcher = roleFileGlobMatcher(setting('roleFiles', folder))));
+    return matcher(vscode.workspace.asRelativePath(uri, false));
   }
 
   /** Whether a document is (or should be treated as) a role file. */
   isRoleDocument(doc: vscode.TextDocument): boolean {
-    return this.index.has(doc.uri.toString()) || (doc.languageId === 'markdown' && (this.isForced(doc.uri) || mightBeRoleFile(doc.getText(new vscode.Range(0, 0, 400, 0)))));
+    return this.index.has(doc.uri.toString()) || (doc.languageId === 'markdown' && !!roleFileReason(this.isForced(doc.uri), doc.getText(new vscode.Range(0, 0, 400, 0))));
   }
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
@@ -139,7 +142,7 @@ export class HandbookWorkspace implements vscode.Disposable {
       { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
       () => this.scan(),
     );
-    this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${errorDetail(e)}`));
     return this.scanPromise;
   }
 
@@ -193,7 +196,7 @@ export class HandbookWorkspace implements vscode.Disposable {
       text = this.decoder.decode(bytes);
     } catch (e) {
       if (this.tokens.get(key) !== token) return;
-      if (!quiet) this.log.warn(`Could not read ${key}: ${e instanceof Error ? e.message : String(e)}`);
+      if (!quiet) this.log.warn(`Could not read ${key}: ${errorMessage(e)}`);
       this.collect(this.index.delete(key).affected, key);
       this.scheduleFlush();
       return;
@@ -209,7 +212,8 @@ export class HandbookWorkspace implements vscode.Disposable {
   private apply(uri: vscode.Uri, text: string): void {
     const key = uri.toString();
     const forced = this.isForced(uri);
-    if (!forced && !this.index.has(key) && !mightBeRoleFile(text)) return;
+    // A file indexed before stays indexed (its findings say why it no longer is a role).
+    if (!this.index.has(key) && !roleFileReason(forced, text)) return;
     const result = this.index.set(key, text, { forceRoleFile: forced });
     this.collect(result.affected, key);
   }

@@ -33,8 +33,14 @@ function currentDocument(env: unknown): vscode.Uri | undefined {
   return doc instanceof vscode.Uri ? doc : undefined;
 }
 
+declare module './featureContext' {
+  interface Exposed {
+    extendMarkdownIt: (md: MarkdownIt) => MarkdownIt;
+  }
+}
+
 export const registerPreviewPlugin: Feature = (ctx) => {
-  ctx.api.extendMarkdownIt = (md: MarkdownIt) => {
+  ctx.expose('extendMarkdownIt', (md: MarkdownIt) => {
     roleLinksPlugin(md, {
       resolve: (name, env) => {
         const from = currentDocument(env);
@@ -44,7 +50,7 @@ export const registerPreviewPlugin: Feature = (ctx) => {
       unresolvedTitle: (name) => vscode.l10n.t('No role named "{0}" in the handbook.', name),
     });
     return md;
-  };
+  });
 
   // Re-render open previews when what links resolve to changes: a role's names come, go or change.
   // Only the affected files are looked at, never the whole handbook.

@@ -13,9 +13,10 @@ import { exists } from './util/fs';
 import { EDITABLE_MARKDOWN } from './util/language';
 import { toVsRange } from './util/ranges';
 import { otherMarkdown, readTexts, refusalMessage } from './util/roleTexts';
+import { setting } from './util/settings';
 
 function renameFileSetting(): boolean {
-  return vscode.workspace.getConfiguration('handbookRoles.rename').get<boolean>('renameFile', false);
+  return setting('rename.renameFile');
 }
 
 export const registerRename: Feature = (ctx) => {

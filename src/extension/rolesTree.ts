@@ -24,6 +24,8 @@ import type { Feature } from './featureContext';
 import type { HandbookChange, HandbookWorkspace } from './handbookWorkspace';
 import { toVsRange } from './util/ranges';
 import { findRole, pickRole, roleResolver } from './util/roleChoice';
+import { setting } from './util/settings';
+import { errorDetail } from '../core/errors';
 
 export const ROLES_VIEW_ID = 'handbookRoles.roles';
 const EMPTY_CONTEXT_KEY = 'handbookRoles.empty';
@@ -31,11 +33,17 @@ const GROUPED_CONTEXT_KEY = 'handbookRoles.groupedByLadder';
 const GROUP_SETTING = 'handbookRoles.rolesTree.groupByLadder';
 
 function groupedByLadder(): boolean {
-  return vscode.workspace.getConfiguration().get<boolean>(GROUP_SETTING, false) === true;
+  return setting('rolesTree.groupByLadder');
 }
 const REFRESH_DELAY_MS = 100;
 
 /** What the tests (and other extensions) see of the tree. */
+declare module './featureContext' {
+  interface Exposed {
+    tree: RolesTreeApi;
+  }
+}
+
 export interface RolesTreeApi {
   readonly view: vscode.TreeView<RolesTreeNode>;
   readonly provider: vscode.TreeDataProvider<RolesTreeNode>;
@@ -409,7 +417,7 @@ export const registerRolesTree: Feature = (ctx) => {
     try {
       await view.reveal(group, { select: true, focus: true, expand: true });
     } catch (e) {
-      ctx.log.warn(`Could not reveal the built-in handbook: ${e instanceof Error ? e.message : String(e)}`);
+      ctx.log.warn(`Could not reveal the built-in handbook: ${errorDetail(e)}`);
     }
     return group;
   };
@@ -426,7 +434,7 @@ export const registerRolesTree: Feature = (ctx) => {
     return provider.roots();
   };
 
-  ctx.api.tree = { view, provider, roots: () => provider.roots(), onDidRefresh: provider.onDidRefresh };
+  ctx.expose('tree', { view, provider, roots: () => provider.roots(), onDidRefresh: provider.onDidRefresh });
 
   return vscode.Disposable.from(
     provider,

@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { HandbookRolesApi } from '../../src/extension/activate';
+import type { HandbookRolesApi, TestApi } from '../../src/extension/activate';
 import type { RolesTreeApi } from '../../src/extension/rolesTree';
 
 export const EXTENSION_ID = 'handbook-roles.handbook-roles';
@@ -175,15 +175,23 @@ export function extension(): vscode.Extension<HandbookRolesApi> {
 }
 
 /**
- * The extension's API, activating it if needed, once its workspace scan is done. A scan that
- * starts while another runs supersedes it (`ready` then names the newer one), so wait until no
- * newer scan has begun.
+ * The extension's test API (exported under ExtensionMode.Test only), activating the extension if
+ * needed, once its workspace scan is done. A scan that starts while another runs supersedes it
+ * (`ready` then names the newer one), so wait until no newer scan has begun.
  */
-export async function api(): Promise<HandbookRolesApi> {
+/** What the extension exports in every mode (activating it if needed). */
+export async function publicApi(): Promise<HandbookRolesApi> {
   const exports = await extension().activate();
   assert.ok(exports && typeof exports === 'object', 'activate() returned no API');
-  await settledHandbook(exports);
   return exports;
+}
+
+export async function api(): Promise<TestApi> {
+  const exports = await extension().activate();
+  assert.ok(exports && typeof exports === 'object', 'activate() returned no API');
+  assert.ok(exports.testing, 'the extension exported no test API: is it running under ExtensionMode.Test?');
+  await settledHandbook(exports.testing);
+  return exports.testing;
 }
 
 /** The Roles tree's API, once the handbook has settled. */
@@ -193,7 +201,7 @@ export async function treeApi(): Promise<RolesTreeApi> {
   return exports.tree;
 }
 
-export async function settledHandbook(exports: HandbookRolesApi, maxScans = 20): Promise<void> {
+export async function settledHandbook(exports: TestApi, maxScans = 20): Promise<void> {
   let ready = exports.handbook.ready;
   for (let scans = 1; ; scans++) {
     await ready;

@@ -23,6 +23,7 @@ export type { ImportOptions, ImportResult, ImportedRelationship, ImportedRespons
 export { renderRoleFile } from './render';
 export { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
 export { decodePage, type DecodedPage } from './decode';
+export { explanationLines, ruleDescription } from './explain';
 export { GENERAL_RULES, type GeneralRule, type RoleDecision, type SkippedList } from './rules';
 
 /** The text of a responsibility, whether a string or an object. */

@@ -260,11 +260,13 @@ export function readPage(input: string): Page {
   text = removeComments(text, true);
   text = replaceSpans(text, styleAndScript(text), blankKeepingLines);
   const htmlTables: Block[] = [];
-  for (const span of findHtmlTables(text)) {
+  const tableSpans = findHtmlTables(text);
+  for (const span of tableSpans) {
     const table = parseHtmlTable(text.slice(span.start, span.end), (o) => lineOfOffset(starts, span.start + o));
     htmlTables.push({ kind: 'table', table, line: lineOfOffset(starts, span.start) });
   }
-  for (const span of findHtmlTables(text).reverse()) text = blank(text, span.start, span.end);
+  // One pass for all tables (blanking them one at a time copied the page once per table).
+  text = replaceSpans(text, tableSpans, blankKeepingLines);
   text = replaceLiquid(text);
 
   const tokens = md.parse(text, {});

@@ -1,10 +1,11 @@
 /**
  * "Handbook: Import Roles from Page…": turns the active prose page into role files. It shows what
- * would be created in a preview document first, writes only after the user confirms, never
- * overwrites an existing file, then opens the new files.
+ * would be created in a preview document first, with the lists the import left out and why;
+ * the user may include some of them before writing. It writes only after the user confirms,
+ * never overwrites an existing file, then opens the new files.
  */
 import * as vscode from 'vscode';
-import { importPage, renderRoleFile, type ImportedRole } from '../../core/import';
+import { importPage, renderRoleFile, type ImportedRole, type SkippedList } from '../../core/import';
 import type { FeatureContext } from '../featureContext';
 import { exists } from '../util/fs';
 
@@ -16,6 +17,8 @@ export interface ImportArgs {
   folder?: vscode.Uri;
   /** Skip the confirmation dialog: the caller has confirmed already. */
   confirmed?: boolean;
+  /** Lines of left-out lists to take as duties (what the user picks in the dialog). */
+  include?: number[];
 }
 
 export interface ImportOutcome {
@@ -26,6 +29,10 @@ export interface ImportOutcome {
   skipped: vscode.Uri[];
   /** Roles that could not become valid files (no responsibilities). */
   invalid: string[];
+  /** Lists the import left out (after the included ones were taken). */
+  leftOut: SkippedList[];
+  /** Lines of the left-out lists that were included. */
+  included: number[];
 }
 
 function defaultFolder(page: vscode.Uri): vscode.Uri | undefined {
@@ -33,7 +40,37 @@ function defaultFolder(page: vscode.Uri): vscode.Uri | undefined {
   return folder ? vscode.Uri.joinPath(folder.uri, 'roles') : undefined;
 }
 
-function previewText(pageName: string, folder: vscode.Uri, plan: { role: ImportedRole; target: vscode.Uri; state: 'new' | 'exists' | 'invalid'; text: string }[]): string {
+/** A Markdown table cell: one line, no pipe. */
+function cell(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+}
+
+function skippedText(skipped: readonly SkippedList[]): string[] {
+  const t = vscode.l10n.t;
+  if (!skipped.length) return [];
+  return [
+    `## ${t('Lists left out ({0})', skipped.length)}`,
+    '',
+    t(
+      'These lists were not taken as responsibilities. Pick any of them in the dialog that follows to include it before the files are written.',
+    ),
+    '',
+    `| ${t('Line')} | ${t('Role')} | ${t('Where')} | ${t('First item')} | ${t('Why')} | ${t('Rule')} |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...skipped.map(
+      (s) => `| ${s.line} | ${cell(s.role ?? '')} | ${cell(s.context)} | ${cell(s.first)} | ${cell(s.reason)} | \`${s.rule}\` |`,
+    ),
+    '',
+  ];
+}
+
+function previewText(
+  pageName: string,
+  folder: vscode.Uri,
+  plan: { role: ImportedRole; target: vscode.Uri; state: 'new' | 'exists' | 'invalid'; text: string }[],
+  skipped: readonly SkippedList[],
+  included: readonly number[],
+): string {
   const t = vscode.l10n.t;
   const rows = plan.map(({ role, target, state }) => {
     const what = state === 'new' ? t('create') : state === 'exists' ? t('exists: left as it is') : t('skipped: no responsibilities found');
@@ -52,6 +89,8 @@ function previewText(pageName: string, folder: vscode.Uri, plan: { role: Importe
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(included.length ? [t('Included lists left out by the import, at lines: {0}', included.join(', ')), ''] : []),
+    ...skippedText(skipped),
     ...files,
   ].join('\n');
 }
@@ -69,32 +108,72 @@ export const importRolesCommand =
     }
     const doc = await vscode.workspace.openTextDocument(pageUri);
     const pageName = vscode.workspace.asRelativePath(pageUri, false);
-    const result = importPage(doc.getText(), { sourceName: pageName });
+    const folder = options.folder ?? defaultFolder(pageUri);
+    let included = [...(options.include ?? [])];
+    const run = async () => {
+      const result = importPage(doc.getText(), { sourceName: pageName, explain: true, include: included });
+      const plan = folder
+        ? await Promise.all(
+            result.roles.map(async (role) => {
+              const target = vscode.Uri.joinPath(folder, `${role.role}.md`);
+              const state: 'new' | 'exists' | 'invalid' =
+                role.responsibilities.length === 0 ? 'invalid' : (await exists(target)) ? 'exists' : 'new';
+              return { role, target, state, text: state === 'invalid' ? '' : renderRoleFile(role, { sourceName: pageName }) };
+            }),
+          )
+        : [];
+      return { result, plan, skipped: result.explanation?.skipped ?? [] };
+    };
+    let { result, plan, skipped } = await run();
     if (result.roles.length === 0) {
       void vscode.window.showInformationMessage(t('No roles found in {0}.', pageName));
-      return { roles: [], created: [], skipped: [], invalid: [] };
+      return { roles: [], created: [], skipped: [], invalid: [], leftOut: skipped, included };
     }
-    const folder = options.folder ?? defaultFolder(pageUri);
     if (!folder) {
       void vscode.window.showWarningMessage(t('Open a folder to import roles into.'));
       return undefined;
     }
-    const plan = await Promise.all(
-      result.roles.map(async (role) => {
-        const target = vscode.Uri.joinPath(folder, `${role.role}.md`);
-        const state: 'new' | 'exists' | 'invalid' = role.responsibilities.length === 0 ? 'invalid' : (await exists(target)) ? 'exists' : 'new';
-        return { role, target, state, text: state === 'invalid' ? '' : renderRoleFile(role, { sourceName: pageName }) };
-      }),
-    );
+    const show = async () => {
+      const preview = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: previewText(pageName, folder, plan, skipped, included),
+      });
+      await vscode.window.showTextDocument(preview, { preview: true, preserveFocus: false });
+      return preview.uri;
+    };
+    let previewUri = await show();
+    // Interactive runs: offer the lists left out, so that the user can include some before writing.
+    if (!options.confirmed && skipped.length) {
+      const picks = await vscode.window.showQuickPick(
+        skipped.map((s) => ({
+          label: t('Line {0}: {1}', s.line, s.first),
+          description: s.role,
+          detail: `${s.context}: ${s.reason}`,
+          line: s.line,
+        })),
+        {
+          canPickMany: true,
+          title: t('Include lists the import left out?'),
+          placeHolder: t('Pick lists to take as responsibilities, or press Enter to keep them out'),
+        },
+      );
+      if (picks === undefined)
+        return { roles: result.roles, created: [], skipped: [], invalid: [], leftOut: skipped, included, preview: previewUri };
+      if (picks.length) {
+        included = [...included, ...picks.map((p) => p.line)];
+        ({ result, plan, skipped } = await run());
+        previewUri = await show();
+      }
+    }
     const outcome: ImportOutcome = {
       roles: result.roles,
       created: [],
       skipped: plan.filter((p) => p.state === 'exists').map((p) => p.target),
       invalid: plan.filter((p) => p.state === 'invalid').map((p) => p.role.role),
+      leftOut: skipped,
+      included,
+      preview: previewUri,
     };
-    const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewText(pageName, folder, plan) });
-    outcome.preview = preview.uri;
-    await vscode.window.showTextDocument(preview, { preview: true, preserveFocus: false });
     const toCreate = plan.filter((p) => p.state === 'new');
     if (toCreate.length === 0) {
       void vscode.window.showInformationMessage(t('Every role of {0} already has a file; nothing to create.', pageName));
@@ -110,7 +189,8 @@ export const importRolesCommand =
       if (answer !== create) return outcome;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const p of toCreate) edit.createFile(p.target, { contents: new TextEncoder().encode(p.text), overwrite: false, ignoreIfExists: true });
+    for (const p of toCreate)
+      edit.createFile(p.target, { contents: new TextEncoder().encode(p.text), overwrite: false, ignoreIfExists: true });
     if (!(await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showErrorMessage(t('The role files could not be created.'));
       return outcome;

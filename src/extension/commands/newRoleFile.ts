@@ -14,6 +14,7 @@ import type { FeatureContext } from '../featureContext';
 import type { HandbookWorkspace } from '../handbookWorkspace';
 import { exists } from '../util/fs';
 import { toVsRange } from '../util/ranges';
+import { errorMessage } from '../../core/errors';
 
 const ROLES_FOLDER = 'roles';
 const STEPS = 4;
@@ -227,7 +228,7 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
     } catch (e) {
       // Called with arguments (a test, another command): the caller gets the error.
       if (typeof arg === 'object' && arg !== null) throw e;
-      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showErrorMessage(errorMessage(e));
       return undefined;
     }
   };

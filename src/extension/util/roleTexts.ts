@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { OtherMarkdown } from '../../core/language/rename';
 import type { Refusal } from '../../core/language/roleAt';
 import type { HandbookWorkspace } from '../handbookWorkspace';
+import { setting } from './settings';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
@@ -46,7 +47,7 @@ export async function readTexts(uris: readonly string[], token?: vscode.Cancella
 }
 
 export function linksInAllMarkdown(): boolean {
-  return vscode.workspace.getConfiguration('handbookRoles.validation').get<boolean>('linksInAllMarkdown', false);
+  return setting('validation.linksInAllMarkdown');
 }
 
 /** The Markdown files of the workspace that are not role files, with their text, when `linksInAllMarkdown` is on. */

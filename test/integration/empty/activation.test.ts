@@ -1,7 +1,7 @@
 /** Smoke tests in a workspace without role files (a copy of test/fixtures/workspace-empty). */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, command, extension, startupState, waitUntil } from '../helpers';
+import { api, command, extension, publicApi, startupState, waitUntil } from '../helpers';
 
 describe('activation in a workspace without role files', () => {
   it('was not active when the suite started (its activation events are narrow)', () => {
@@ -12,7 +12,7 @@ describe('activation in a workspace without role files', () => {
   it('activates when the Roles view is shown (onView:handbookRoles.roles)', async () => {
     await command('workbench.view.extension.handbook');
     await waitUntil(() => extension().isActive, 10_000, 'activation by the Roles view');
-    const { activationMs } = await api();
+    const { activationMs } = await publicApi();
     assert.ok(Number.isFinite(activationMs) && activationMs >= 0, `activationMs = ${activationMs}`);
     console.log(`[handbook] activationMs=${activationMs.toFixed(1)} (empty workspace, onView)`);
   });

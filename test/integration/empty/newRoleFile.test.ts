@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseFile } from '../../../src/core/parse';
-import type { NewRoleFileResult } from '../../../src/extension/newRoleFile';
+import type { NewRoleFileResult } from '../../../src/extension/commands/newRoleFile';
 import { api, closeAllEditors, command, DEFAULT_TIMEOUT_MS, EXTENSION_ID, fixtureUri, waitForState } from '../helpers';
 import { exists } from '../../../src/extension/util/fs';
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { HandbookRolesApi } from '../../../src/extension/activate';
+import type { TestApi } from '../../../src/extension/activate';
 import { api, closeAllEditors, codeOf, fixtureUri, openDoc, setText, waitForDiagnostics, waitForState } from '../helpers';
 import { positionOf, span } from './support';
 
@@ -82,7 +82,7 @@ async function references(doc: vscode.TextDocument, position: vscode.Position): 
 }
 
 describe('rename, references, workspace symbols, code lens, fix all', () => {
-  let exports: HandbookRolesApi;
+  let exports: TestApi;
   before(async () => {
     exports = await api();
     const indexed = waitForState(

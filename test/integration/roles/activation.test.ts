@@ -1,6 +1,6 @@
 /** Smoke tests in the workspace with role files (a copy of test/fixtures/workspace-roles). */
 import * as assert from 'assert';
-import { api, extension, startupState } from '../helpers';
+import { api, extension, publicApi, startupState } from '../helpers';
 
 describe('activation in a workspace with role files', () => {
   it('was already active when the suite started (workspaceContains:**/roles/**/*.md)', () => {
@@ -9,7 +9,7 @@ describe('activation in a workspace with role files', () => {
   });
 
   it('reports how long activate() took', async () => {
-    const { activationMs } = await api();
+    const { activationMs } = await publicApi();
     assert.strictEqual(typeof activationMs, 'number');
     assert.ok(Number.isFinite(activationMs) && activationMs >= 0, `activationMs = ${activationMs}`);
     console.log(`[handbook] activationMs=${activationMs.toFixed(1)} (roles workspace, workspaceContains)`);
@@ -21,5 +21,9 @@ describe('activation in a workspace with role files', () => {
     // roles/*.md (3 valid) and roles/broken/*.md (4 broken, all matched by the default glob).
     assert.strictEqual(handbook.workspaceRoleFiles, 7);
     assert.strictEqual(handbook.showingBuiltins, false);
+    // The public API says the same, and keeps the test handles to itself but for tests.
+    const exported = await publicApi();
+    assert.strictEqual(await exported.indexed(), 7);
+    assert.deepStrictEqual(Object.keys(exported).sort(), ['activationMs', 'extendMarkdownIt', 'indexed', 'testing']);
   });
 });

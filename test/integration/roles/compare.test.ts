@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CompareViewModel } from '../../../src/core/protocol/compareProtocol';
-import type { CompareViewApi } from '../../../src/extension/compareView';
+import type { CompareViewApi } from '../../../src/extension/features/compare';
 import { api, closeAllEditors, command, fixtureUri, waitFor, waitForState } from '../helpers';
 
 const WAIT_MS = 30_000;

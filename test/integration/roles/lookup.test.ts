@@ -1,8 +1,8 @@
 /** Handbook: Find Role… in a workspace with role files (a copy of test/fixtures/workspace-roles). */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { FoundRole } from '../../../src/extension/lookup';
-import type { NewRoleFileResult } from '../../../src/extension/newRoleFile';
+import type { FoundRole } from '../../../src/extension/commands/findRole';
+import type { NewRoleFileResult } from '../../../src/extension/commands/newRoleFile';
 import { api, closeAllEditors, command, DEFAULT_TIMEOUT_MS, fixtureUri, openDoc, setText } from '../helpers';
 
 const FIND = 'handbookRoles.findRole';

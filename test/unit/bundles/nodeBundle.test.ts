@@ -21,23 +21,9 @@ function requiredModules(code: string): string[] {
 
 const allowed = (mod: string) => mod === 'vscode' || builtinModules.includes(mod.replace(/^node:/, ''));
 
-/**
- * The bundles the extension loads from dist/lazy/: by fromDist('…'), or by lazyBundlePath('…')
- * (a worker, or a feature folder's own lazily loaded module).
- */
+/** The bundles the extension loads from dist/lazy/: the table src/extension/lazyModules.json. */
 function loaderNames(): string[] {
-  const featureFiles = (dir: string): string[] =>
-    fs.existsSync(dir)
-      ? fs
-          .readdirSync(dir, { withFileTypes: true })
-          .flatMap((e) => (e.isDirectory() ? featureFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))
-      : [];
-  const files = [
-    ...['lazy.ts', 'mapBuilder.ts'].map((f) => path.join(root, 'src', 'extension', 'util', f)),
-    ...featureFiles(path.join(root, 'src', 'extension', 'features')),
-  ];
-  const src = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-  return [...src.matchAll(/(?:fromDist|lazyBundlePath)\('([^']+)'\)/g)].map((m) => m[1]).sort();
+  return Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'src', 'extension', 'lazyModules.json'), 'utf8')) as Record<string, string>).sort();
 }
 
 /** Loads a bundle with a stand-in `vscode` module: only its exports are looked at. */
@@ -81,8 +67,19 @@ describe('node extension bundles', function () {
         .map((f) => `lazy/${f}`),
     ]) {
       const code = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
-      const bad = requiredModules(code).filter((m) => !allowed(m));
+      const bad = requiredModules(code).filter((m) => !allowed(m) && !(file === 'extension.js' && /^\.\/lazy\/\w+\.js$/.test(m)));
       assert.deepStrictEqual(bad, [], `dist/${file} requires ${bad.join(', ')}`);
+    }
+  });
+
+  it('the main bundle requires the lazy modules from dist/lazy/ instead of carrying them', () => {
+    const code = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
+    const lazy = [...new Set(requiredModules(code).filter((m) => m.startsWith('./lazy/')))].sort();
+    // Every module of the table but the worker's script, which is started, not required.
+    assert.deepStrictEqual(lazy, loaderNames().filter((n) => n !== 'mapWorker').map((n) => `./lazy/${n}.js`));
+    for (const inLazy of ['ComparePanel = class', 'MapPanel = class', 'function buildResponsibilityMap', 'function findRoleCommand', 'function newRoleFileCommand']) {
+      assert.ok(!code.includes(inLazy), `dist/extension.js carries ${inLazy}`);
+      assert.ok(fs.readdirSync(lazyDir).some((f) => f.endsWith('.js') && fs.readFileSync(path.join(lazyDir, f), 'utf8').includes(inLazy)), `no lazy bundle has ${inLazy}`);
     }
   });
 
@@ -91,7 +88,8 @@ describe('node extension bundles', function () {
       comparePanel: ['ComparePanel'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
-      mapPanel: ['MapPanel', 'buildResponsibilityMap', 'mapFindings'],
+      mapAnalysis: ['buildResponsibilityMap', 'mapFindings'],
+      mapPanel: ['MapPanel'],
       mapWorker: [],
       newRoleFile: ['newRoleFileCommand'],
       orgChart: ['OrgChartPanel', 'LadderPanel'],
@@ -132,9 +130,7 @@ describe('node extension bundles', function () {
   describe('WorkerMapBuilder', () => {
     const { buildResponsibilityMap } = require(path.join(root, 'src', 'core', 'map')) as typeof import('../../../src/core/map');
     const { builtinRoles } = require(path.join(root, 'test', 'unit', 'core', 'map', 'fixtures')) as typeof import('../core/map/fixtures');
-    const { WorkerMapBuilder } = require(
-      path.join(root, 'src', 'extension', 'util', 'workerMapBuilder'),
-    ) as typeof import('../../../src/extension/util/workerMapBuilder');
+    const { WorkerMapBuilder } = require(path.join(root, 'src', 'extension', 'features', 'responsibilityMap', 'workerMapBuilder')) as typeof import('../../../src/extension/features/responsibilityMap/workerMapBuilder');
     type Built = ReturnType<typeof buildResponsibilityMap>;
     const fallback = () => {
       const calls: number[] = [];

@@ -128,7 +128,16 @@ describe('handbook-import', () => {
 
   it('exits 2 with a one-line message when it cannot run', () => {
     const dir = tree({ 'page.md': PAGE, 'folder/x.md': '' });
-    for (const args of [[], ['page.md', 'other.md'], ['missing.md'], ['folder'], ['page.md', '--format', 'xml'], ['page.md', '--format'], ['page.md', '--out'], ['page.md', '--bogus']]) {
+    for (const args of [
+      [],
+      ['page.md', 'other.md'],
+      ['missing.md'],
+      ['folder'],
+      ['page.md', '--format', 'xml'],
+      ['page.md', '--format'],
+      ['page.md', '--out'],
+      ['page.md', '--bogus'],
+    ]) {
       const r = run(args, dir);
       assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
       assert.match(r.err, ONE_LINE, args.join(' '));
@@ -138,7 +147,7 @@ describe('handbook-import', () => {
   });
 
   it('exits 2 when the output folder cannot be created', () => {
-    const dir = tree({ 'page.md': PAGE, 'blocker': 'a file, not a folder' });
+    const dir = tree({ 'page.md': PAGE, blocker: 'a file, not a folder' });
     const r = run(['page.md', '--out', 'blocker/roles'], dir);
     assert.strictEqual(r.code, 2);
     assert.match(r.err, /cannot create blocker\/roles/);
@@ -175,19 +184,79 @@ describe('handbook-import: hostile input', () => {
 
   it('a Latin-1 page is read as Latin-1, with a note (it was U+FFFD, silently)', () => {
     const dir = tree({});
-    fs.writeFileSync(path.join(dir, 'latin.md'), Buffer.from(PAGE.replace('## Chief Technology Officer (CTO)', '## Chief Technology Officer Café (CTO)'), 'latin1'));
+    fs.writeFileSync(
+      path.join(dir, 'latin.md'),
+      Buffer.from(PAGE.replace('## Chief Technology Officer (CTO)', '## Chief Technology Officer Café (CTO)'), 'latin1'),
+    );
     const r = run(['latin.md', '--format', 'json'], dir);
     assert.strictEqual(r.code, 0);
     assert.strictEqual(r.err, 'handbook-import: latin.md is not valid UTF-8: read as Latin-1 (Windows-1252)\n');
-    assert.ok((JSON.parse(r.out) as { title: string }[]).some((x) => x.title === 'Chief Technology Officer Café'), r.out);
+    assert.ok(
+      (JSON.parse(r.out) as { title: string }[]).some((x) => x.title === 'Chief Technology Officer Café'),
+      r.out,
+    );
   });
 
   it('the text summary neutralises control characters and line breaks of the page', () => {
-    const dir = tree({ 'evil.md': PAGE.replace('## Chief Technology Officer (CTO)', '## Chief Technology Officer \u001b]0;pwned\u0007 ::error::x (CTO)') });
+    const dir = tree({
+      'evil.md': PAGE.replace('## Chief Technology Officer (CTO)', '## Chief Technology Officer \u001b]0;pwned\u0007 ::error::x (CTO)'),
+    });
     const r = run(['evil.md'], dir);
     assert.strictEqual(r.code, 0);
     assert.doesNotMatch(r.out, /[\u0007\u001b]/);
     assert.doesNotMatch(r.out, /^[ \t]*::/m);
     assert.match(r.out, /Officer \\x1B\]0;pwned\\x07 ::error::x/);
+  });
+});
+
+describe('handbook-import --explain', () => {
+  const page = [
+    '# Roles',
+    '',
+    '## Deputy',
+    '',
+    '### What are the responsibilities?',
+    '',
+    '- Manage the incident call',
+    '',
+    '## Engineering Manager',
+    '',
+    '### Requirements',
+    '',
+    '- Experience leading teams\u001b]0;x\u0007',
+    '',
+  ].join('\n');
+
+  it('prints, after the roles, the rule behind each role and each list left out, with the rules used', () => {
+    const r = run(['page.md', '--explain'], tree({ 'page.md': page }));
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(
+      r.out
+        .split('\n')
+        .filter((l) => l.startsWith('explain: '))
+        .join('\n'),
+      [
+        'explain: role deputy (line 3): the heading has a responsibilities section of its own [rule section-with-duties-is-role]',
+        'explain: role engineering-manager (line 9): the heading names a role (a role noun or title word such as Manager, Lead, Head of) [rule role-words]',
+        'explain: skipped list at line 13 (Engineering Manager, section "Requirements"; 1 item, first "Experience leading teams ]0;x "): requirements or qualifications, not duties [rule section-words]',
+        'explain: rule section-with-duties-is-role: A heading whose own sub-sections include a responsibilities section ("What are the responsibilities?", "Responsibilities of a Reviewer") defines a role, whatever its words.',
+        'explain: rule role-words: base word lists (lexicon.ts): role nouns and title words',
+        'explain: rule section-words: base word lists (roleNames.ts): section headings',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps stdout one JSON array with --format json: the explanation goes to stderr', () => {
+    const r = run(['page.md', '--explain', '--format', 'json'], tree({ 'page.md': page }));
+    assert.strictEqual(r.code, 0);
+    assert.deepStrictEqual(
+      (JSON.parse(r.out) as { role: string }[]).map((x) => x.role),
+      ['deputy', 'engineering-manager'],
+    );
+    assert.match(r.err, /^explain: role deputy \(line 3\)/);
+  });
+
+  it('prints no explanation without the flag', () => {
+    assert.doesNotMatch(run(['page.md'], tree({ 'page.md': page })).out, /explain:/);
   });
 });

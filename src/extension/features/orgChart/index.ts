@@ -10,21 +10,24 @@ import * as vscode from 'vscode';
 import { LADDER_VIEW_TYPE, type LadderModel } from '../../../core/protocol/ladderProtocol';
 import { ORG_VIEW_TYPE, parseOrgState, type OrgChart } from '../../../core/protocol/orgProtocol';
 import type { Feature, FeatureContext } from '../../featureContext';
-import { lazyBundlePath } from '../../util/lazy';
+import { once } from '../../util/lazy';
 import { findRole, roleByUri } from '../../util/roleChoice';
 import { PANEL_OPTIONS } from '../../util/webview';
 import type * as Panels from './panels';
 
-declare const __WEB__: boolean;
-
-let loaded: typeof Panels | undefined;
-/** The panels' bundle: inline in the web bundle, dist/lazy/orgChart.js in the Node host. */
-const loadPanels = (): typeof Panels =>
-  (loaded ??= __WEB__ ? (require('./panels') as typeof Panels) : (require(lazyBundlePath('orgChart')) as typeof Panels));
+/** The panels, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
+const loadPanels = once(() => require('./panels') as typeof Panels);
 
 const REDRAW_DELAY_MS = 300;
 
-/** What the tests (and other extensions) see of the org chart. */
+declare module '../../featureContext' {
+  interface Exposed {
+    org: OrgChartApi;
+    ladders: LadderViewApi;
+  }
+}
+
+/** What the tests see of the org chart. */
 export interface OrgChartApi {
   current(): OrgChart | undefined;
   panel(): vscode.WebviewPanel | undefined;
@@ -123,7 +126,7 @@ export const registerOrgChart: Feature = (ctx) => {
     }, REDRAW_DELAY_MS);
   };
 
-  ctx.api.org = {
+  ctx.expose('org', {
     current: () => org?.chart,
     panel: () => org?.panel,
     receive: (raw) => (org ? org.receive(raw) : Promise.resolve(false)),
@@ -132,15 +135,15 @@ export const registerOrgChart: Feature = (ctx) => {
     onDidReject: orgEvents.reject.event,
     lastCopied: () => org?.copied ?? copied,
     saveSvg: (target) => (org ? org.saveSvg(target) : Promise.resolve(undefined)),
-  };
-  ctx.api.ladders = {
+  });
+  ctx.expose('ladders', {
     current: () => ladder?.model,
     panel: () => ladder?.panel,
     receive: (raw) => (ladder ? ladder.receive(raw) : Promise.resolve(false)),
     onDidUpdate: ladderEvents.update.event,
     onDidRender: ladderEvents.render.event,
     onDidReject: ladderEvents.reject.event,
-  };
+  });
 
   return vscode.Disposable.from(
     ...Object.values(orgEvents),

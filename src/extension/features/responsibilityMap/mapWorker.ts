@@ -5,15 +5,16 @@
  * src/extension/util/mapBuilder.ts.
  */
 import { parentPort } from 'worker_threads';
-import { buildResponsibilityMap } from '../../core/map';
-import type { MapWorkerReply, MapWorkerRequest } from '../util/mapBuilder';
+import { buildResponsibilityMap } from '../../../core/map';
+import type { MapWorkerReply, MapWorkerRequest } from './mapBuilder';
+import { errorMessage } from '../../../core/errors';
 
 parentPort?.on('message', ({ id, roles }: MapWorkerRequest) => {
   let reply: MapWorkerReply;
   try {
     reply = { id, map: buildResponsibilityMap(roles) };
   } catch (e) {
-    reply = { id, error: e instanceof Error ? e.message : String(e) };
+    reply = { id, error: errorMessage(e) };
   }
   parentPort!.postMessage(reply);
 });

@@ -9,16 +9,25 @@
  * it names must belong to the roles the panel offered.
  */
 import * as vscode from 'vscode';
-import { COMPARE_VIEW_TYPE, parseCompareState, sideRef as ref, type CompareState, type CompareViewModel } from '../core/protocol/compareProtocol';
-import { nextLevel } from '../core/org/ladders';
-import type { Role } from '../core/types';
-import type { Feature, FeatureContext } from './featureContext';
-import type { ComparePanel, Rendered } from './panels/comparePanel';
-import { loadComparePanel } from './util/lazy';
-import { findRole, pickRole, roleByUri } from './util/roleChoice';
-import { PANEL_OPTIONS } from './util/webview';
+import { COMPARE_VIEW_TYPE, parseCompareState, sideRef as ref, type CompareState, type CompareViewModel } from '../../../core/protocol/compareProtocol';
+import { nextLevel } from '../../../core/org/ladders';
+import type { Role } from '../../../core/types';
+import type { Feature, FeatureContext } from '../../featureContext';
+import type { ComparePanel, Rendered } from './panel';
+import { once } from '../../util/lazy';
+import { findRole, pickRole, roleByUri } from '../../util/roleChoice';
+import { PANEL_OPTIONS } from '../../util/webview';
+
+/** The panel, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
+const loadPanel = once(() => require('./panel') as typeof import('./panel'));
 
 /** What the tests (and other extensions) see of the comparison panel. */
+declare module '../../featureContext' {
+  interface Exposed {
+    compare: CompareViewApi;
+  }
+}
+
 export interface CompareViewApi {
   /** The model the open panel shows (undefined when no panel is open). */
   current(): CompareViewModel | undefined;
@@ -52,7 +61,7 @@ export const registerCompareView: Feature = (ctx) => {
 
   const attach = (panel: vscode.WebviewPanel, state: CompareState): ComparePanel => {
     if (current && current.panel !== panel) current.panel.dispose();
-    const created: ComparePanel = new (loadComparePanel().ComparePanel)(panel, state, ctx, events, () => {
+    const created: ComparePanel = new (loadPanel().ComparePanel)(panel, state, ctx, events, () => {
       if (current === created) current = undefined;
     });
     current = created;
@@ -125,7 +134,7 @@ export const registerCompareView: Feature = (ctx) => {
     return true;
   };
 
-  ctx.api.compare = {
+  ctx.expose('compare', {
     current: () => current?.model,
     panel: () => current?.panel,
     receive: (raw) => (current ? current.receive(raw) : Promise.resolve(false)),
@@ -133,7 +142,7 @@ export const registerCompareView: Feature = (ctx) => {
     onDidRender: events.render.event,
     onDidReject: events.reject.event,
     restore,
-  };
+  });
 
   return vscode.Disposable.from(
     events.update,

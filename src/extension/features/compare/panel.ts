@@ -4,7 +4,7 @@
  * commands and the serializer.
  */
 import * as vscode from 'vscode';
-import { compareRoles, comparisonToMarkdown, type MarkdownLabels } from '../../core/compare';
+import { compareRoles, comparisonToMarkdown, type MarkdownLabels } from '../../../core/compare';
 import {
   parseWebviewMessage,
   sideRef as ref,
@@ -15,12 +15,12 @@ import {
   type RoleChoice,
   type SideRef,
   type WebviewMessage,
-} from '../../core/protocol/compareProtocol';
-import type { Role } from '../../core/types';
-import type { FeatureContext } from '../featureContext';
-import { toVsRange } from '../util/ranges';
-import { allRoles, roleByUri, roleResolver } from '../util/roleChoice';
-import { describeMessage, setUpPanel } from '../util/webview';
+} from '../../../core/protocol/compareProtocol';
+import type { Role } from '../../../core/types';
+import type { FeatureContext } from '../../featureContext';
+import { toVsRange } from '../../util/ranges';
+import { allRoles, roleByUri, roleResolver } from '../../util/roleChoice';
+import { describeMessage, setUpPanel } from '../../util/webview';
 
 export type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
 

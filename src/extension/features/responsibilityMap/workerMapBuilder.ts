@@ -1,9 +1,10 @@
 /** The Node host's MapBuilder: a worker thread running dist/lazy/mapWorker.js (see mapBuilder.ts). */
 import type * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import type { ResponsibilityMap } from '../../core/map/types';
-import type { Role } from '../../core/types';
+import type { ResponsibilityMap } from '../../../core/map/types';
+import type { Role } from '../../../core/types';
 import type { MapBuilder, MapWorkerReply, MapWorkerRequest } from './mapBuilder';
+import { errorDetail } from '../../../core/errors';
 
 class WorkerGone extends Error {}
 
@@ -75,7 +76,7 @@ export class WorkerMapBuilder implements MapBuilder {
   }
 
   private giveUp(e: unknown): void {
-    if (!this.broken) this.log.warn(`Responsibility map: the worker thread failed (${e instanceof Error ? e.message : String(e)}); building on the extension host's thread.`);
+    if (!this.broken) this.log.warn(`Responsibility map: the worker thread failed (${errorDetail(e)}); building on the extension host's thread.`);
     this.broken = true;
     this.stop();
   }

@@ -4,15 +4,13 @@
  * command, the serializer and the opt-in diagnostics; the map analysis comes in the same bundle.
  */
 import * as vscode from 'vscode';
-import { mapToMarkdown } from '../../core/map';
-import { parseMapMessage, type HostToMap, type MapFilter, type MapLabels } from '../../core/protocol/mapProtocol';
-import type { ResponsibilityMap } from '../../core/map/types';
-import type { FeatureContext } from '../featureContext';
-import type { MapEvents, MapSource } from '../responsibilityMap';
-import { toVsRange } from '../util/ranges';
-import { describeMessage, setUpPanel } from '../util/webview';
-
-export { buildResponsibilityMap, mapFindings } from '../../core/map';
+import { mapToMarkdown } from '../../../core/map';
+import { parseMapMessage, type HostToMap, type MapFilter, type MapLabels } from '../../../core/protocol/mapProtocol';
+import type { ResponsibilityMap } from '../../../core/map/types';
+import type { FeatureContext } from '../../featureContext';
+import type { MapEvents, MapSource } from '.';
+import { toVsRange } from '../../util/ranges';
+import { describeMessage, setUpPanel } from '../../util/webview';
 
 function mapLabels(): MapLabels {
   return {

@@ -13,25 +13,31 @@
  * there, and the items and roles it names must be in the map the panel sent.
  */
 import * as vscode from 'vscode';
-import { DOCS_BASE_URL, FINDING_DOCS } from '../core/findingDocs';
-import type { ResponsibilityMap } from '../core/map/types';
+import { DOCS_BASE_URL, FINDING_DOCS } from '../../../core/findingDocs';
+import type { ResponsibilityMap } from '../../../core/map/types';
 import {
   MAP_VIEW_TYPE,
   parseFilter,
   parseMapState,
   type MapFilter,
   type MapRendered,
-} from '../core/protocol/mapProtocol';
-import { normalizeName } from '../core/text';
-import type { Finding } from '../core/types';
-import type { Feature } from './featureContext';
-import type { HandbookWorkspace } from './handbookWorkspace';
-import { DIAGNOSTIC_SOURCE } from './util/language';
-import type { MapPanel } from './panels/mapPanel';
-import { loadMapPanel } from './util/lazy';
-import { createMapBuilder, type MapBuilder } from './util/mapBuilder';
-import { toVsRange } from './util/ranges';
-import { PANEL_OPTIONS } from './util/webview';
+} from '../../../core/protocol/mapProtocol';
+import { normalizeName } from '../../../core/text';
+import type { Finding } from '../../../core/types';
+import type { Feature } from '../../featureContext';
+import type { HandbookWorkspace } from '../../handbookWorkspace';
+import { DIAGNOSTIC_SOURCE } from '../../util/language';
+import type { MapPanel } from './panel';
+import { once } from '../../util/lazy';
+import { createMapBuilder, type MapBuilder } from './mapBuilder';
+import { toVsRange } from '../../util/ranges';
+import { PANEL_OPTIONS } from '../../util/webview';
+import { setting } from '../../util/settings';
+import { errorDetail } from '../../../core/errors';
+
+/** The panel and the map analysis, loaded on first use (bundles of their own in the Node host: lazyModules.json). */
+const loadPanel = once(() => require('./panel') as typeof import('./panel'));
+const loadAnalysis = once(() => require('../../../core/map') as typeof import('../../../core/map'));
 
 /** Quiet time after an index change before the map is rebuilt. */
 const REBUILD_DEBOUNCE_MS = 400;
@@ -43,6 +49,12 @@ const REBUILD_DEBOUNCE_MS = 400;
 const REBUILD_COST_FACTOR = 4;
 
 /** What the tests (and other extensions) see of the responsibility map. */
+declare module '../../featureContext' {
+  interface Exposed {
+    map: ResponsibilityMapApi;
+  }
+}
+
 export interface ResponsibilityMapApi {
   /** The map the open panel shows (undefined when no panel is open). */
   current(): ResponsibilityMap | undefined;
@@ -141,7 +153,7 @@ class OverlapDiagnostics implements vscode.Disposable {
   ) {}
 
   get enabled(): boolean {
-    return vscode.workspace.getConfiguration('handbookRoles.overlaps').get<boolean>('enable', false);
+    return setting('overlaps.enable');
   }
 
   private latest = 0;
@@ -153,11 +165,11 @@ class OverlapDiagnostics implements vscode.Disposable {
     try {
       map = this.enabled ? await this.source.get() : undefined;
     } catch (e) {
-      this.log.error(`Responsibility map: the analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.error(`Responsibility map: the analysis failed: ${errorDetail(e)}`);
       return;
     }
     if (run !== this.latest) return;
-    const next = map ? loadMapPanel().mapFindings(map) : new Map<string, Finding[]>();
+    const next = map ? loadAnalysis().mapFindings(map) : new Map<string, Finding[]>();
     for (const uri of this.published) if (!next.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
     this.published.clear();
     for (const [uri, findings] of next) {
@@ -191,7 +203,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
 
   const attach = (panel: vscode.WebviewPanel, filter: MapFilter | undefined): MapPanel => {
     if (current && current.panel !== panel) current.panel.dispose();
-    const created: MapPanel = new (loadMapPanel().MapPanel)(panel, filter, ctx, source, events, () => {
+    const created: MapPanel = new (loadPanel().MapPanel)(panel, filter, ctx, source, events, () => {
       copied = created.copied ?? copied;
       if (current === created) current = undefined;
     });
@@ -201,7 +213,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
 
   /** Updates a panel in the background; a failed analysis is logged (the panel keeps its map). */
   const redraw = (panel: MapPanel) =>
-    void panel.update().catch((e: unknown) => ctx.log.error(`Responsibility map: the analysis failed: ${e instanceof Error ? e.message : String(e)}`));
+    void panel.update().catch((e: unknown) => ctx.log.error(`Responsibility map: the analysis failed: ${errorDetail(e)}`));
 
   /** showResponsibilityMap(filter?): opens (or reveals) the map; returns the map it shows. */
   const show = async (arg?: unknown): Promise<ResponsibilityMap> => {
@@ -238,7 +250,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     if (diagnostics.enabled) void diagnostics.refresh();
   });
 
-  ctx.api.map = {
+  ctx.expose('map', {
     current: () => current?.current(),
     panel: () => current?.panel,
     receive: (raw) => (current ? current.receive(raw) : Promise.resolve(false)),
@@ -249,7 +261,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     lastCopied: () => current?.copied ?? copied,
     restore,
     analysedOn: () => source.where,
-  };
+  });
 
   return vscode.Disposable.from(
     source,

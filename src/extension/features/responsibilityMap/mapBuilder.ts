@@ -4,11 +4,14 @@
  * without work; in the web host, where the extension is one file, on the host's thread.
  */
 import type * as vscode from 'vscode';
-import type { ResponsibilityMap } from '../../core/map/types';
-import type { Role } from '../../core/types';
-import { lazyBundlePath, loadMapPanel } from './lazy';
+import type { ResponsibilityMap } from '../../../core/map/types';
+import type { Role } from '../../../core/types';
+import { lazyBundlePath, once } from '../../util/lazy';
 
 declare const __WEB__: boolean;
+
+/** The map analysis, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
+const loadAnalysis = once(() => require('../../../core/map') as typeof import('../../../core/map'));
 
 export interface MapWorkerRequest {
   id: number;
@@ -24,7 +27,7 @@ export interface MapBuilder extends vscode.Disposable {
 }
 
 const inThread: MapBuilder = {
-  build: (roles) => new Promise((resolve) => resolve(loadMapPanel().buildResponsibilityMap(roles))),
+  build: (roles) => new Promise((resolve) => resolve(loadAnalysis().buildResponsibilityMap(roles))),
   where: 'host',
   dispose: () => undefined,
 };
