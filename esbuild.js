@@ -115,7 +115,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
   },
-  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }]).map((e) => ({
+  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }, { in: 'media/org.ts' }, { in: 'media/ladder.ts' }, { in: 'media/diff.ts' }]).map((e) => ({
     ...common,
     entryPoints: [e.in],
     outdir: 'dist/media',

@@ -10,6 +10,7 @@ import type {
   CompareViewModel,
   HostMessage,
   ItemPair,
+  MovedResponsibility,
   RelationshipItem,
   RoleComparison,
   RoleSummary,
@@ -198,7 +199,25 @@ function picker(model: CompareViewModel, side: Side): HTMLElement {
   return label;
 }
 
+/** Two versions of one role: the sides are fixed (named by revision), nothing to pick or swap. */
+function versionsToolbar(model: CompareViewModel): HTMLElement {
+  const copy = h('button', { class: 'primary', id: 'copy' }, labels.copyMarkdown);
+  copy.type = 'button';
+  copy.disabled = !model.comparison;
+  copy.addEventListener('click', () => vscode.postMessage({ type: 'copyMarkdown' }));
+  return h('header', { class: 'toolbar' }, h('span', { class: 'picker-label' }, fmt(labels.direction, labels.left, labels.right)), h('span', { class: 'spacer' }), copy);
+}
+
+function movedSection(moved: MovedResponsibility[]): HTMLElement {
+  const entry = (m: MovedResponsibility) =>
+    h('li', { class: 'entry' }, h('span', { class: 'moved-text' }, m.text), h('span', { class: 'meta' }, badge(fmt((m.direction === 'in' ? labels.movedIn : labels.movedOut) ?? '{0}', m.role), 'reference')));
+  const sec = h('section', { class: 'section moved', id: 'moved' }, h('h2', { id: 'h-moved' }, labels.moved ?? ''), list(moved.map(entry)));
+  sec.setAttribute('aria-labelledby', 'h-moved');
+  return sec;
+}
+
 function toolbar(model: CompareViewModel): HTMLElement {
+  if (model.versions) return versionsToolbar(model);
   const swap = h('button', { class: 'secondary', id: 'swap', title: labels.swap, ariaLabel: labels.swap }, '⇄');
   swap.type = 'button';
   swap.addEventListener('click', () => vscode.postMessage({ type: 'swap' }));
@@ -224,6 +243,7 @@ function render(model: CompareViewModel): void {
       section('focus', labels.focus, c.focus, c),
       section('responsibilities', labels.responsibilities, c.responsibilities, c),
       section('criteria', labels.successCriteria, c.successCriteria, c),
+      model.versions && model.versions.moved.length > 0 && movedSection(model.versions.moved),
       h(
         'section',
         { class: 'section relationships' },

@@ -428,6 +428,7 @@ export interface CodeServer {
   /** Resolves with the exit code when the server process exits (stopped or crashed). */
   exited: Promise<number | null>;
   /** The URL that opens `folder` with the given workbench payload entries. */
+  /** The workbench on a folder, or on a multi-root workspace when given a `.code-workspace` file. */
   workbenchUrl(folder: string, payload?: [string, string][]): string;
   /** `vscode-remote://` URI of a local path, for payload entries. */
   remote(p: string): string;
@@ -563,7 +564,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       remote,
       logTail,
       workbenchUrl(folder, payload = []) {
-        const q = new URLSearchParams({ folder: path.resolve(folder) });
+        const q = new URLSearchParams(folder.endsWith('.code-workspace') ? { workspace: path.resolve(folder) } : { folder: path.resolve(folder) });
         if (payload.length) q.set('payload', JSON.stringify(payload));
         return `${url}/?${q.toString()}`;
       },

@@ -32,7 +32,10 @@ async function main(): Promise<number> {
     const profile = tempDir('desktop-profile');
     fs.mkdirSync(path.join(profile, 'User'), { recursive: true });
     fs.writeFileSync(path.join(profile, 'User', 'settings.json'), JSON.stringify(PROFILE_SETTINGS, null, 2));
-    log(`suite "${suite}" in ${workspace}`);
+    // A fixture with a .code-workspace file at its root opens as that multi-root workspace.
+    const multiRoot = fs.readdirSync(workspace).find((f) => f.endsWith('.code-workspace'));
+    const opened = multiRoot ? path.join(workspace, multiRoot) : workspace;
+    log(`suite "${suite}" in ${opened}`);
     try {
       const code = await runTests({
         version: process.env.HANDBOOK_VSCODE_VERSION || 'stable',
@@ -40,7 +43,7 @@ async function main(): Promise<number> {
         extensionTestsPath: path.join(OUT, 'index.js'),
         extensionTestsEnv: { HANDBOOK_TEST_SUITE: suite, HANDBOOK_TEST_GREP: process.env.HANDBOOK_TEST_GREP ?? '' },
         launchArgs: [
-          workspace,
+          opened,
           '--disable-extensions',
           '--disable-workspace-trust',
           '--skip-welcome',

@@ -61,7 +61,12 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
   const untrusted = suite === 'untrusted';
   const server = await startCodeServer({
     workspaceTrust: untrusted,
-    settings: untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : undefined,
+    // The "git" suite needs the built-in git extension (the test profile turns it off elsewhere).
+    settings: untrusted
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+      : suite === 'git'
+        ? { 'git.enabled': true, 'git.autoRepositoryDetection': true }
+        : undefined,
     env: {
       HANDBOOK_TEST_SUITE: suite,
       HANDBOOK_TEST_GREP: process.env.HANDBOOK_TEST_GREP ?? '',
@@ -90,7 +95,9 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
     if (process.env.HANDBOOK_DEBUG === '1') page.on('console', (m) => log(`browser ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => log(`workbench error: ${e.message}`));
 
-    const url = server.workbenchUrl(workspace, [
+    // A fixture with a .code-workspace file at its root opens as that multi-root workspace.
+    const multiRoot = fs.readdirSync(workspace).find((f) => f.endsWith('.code-workspace'));
+    const url = server.workbenchUrl(multiRoot ? path.join(workspace, multiRoot) : workspace, [
       ['extensionDevelopmentPath', server.remote(ROOT)],
       ['extensionTestsPath', server.remote(path.join(OUT, 'index.js'))],
     ]);

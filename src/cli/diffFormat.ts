@@ -35,7 +35,10 @@ export function formatDiffStylish(diff: HandbookDiff, base: string, target: stri
     if (r.status === 'added') lines.push(`${paint('32', '+ added  ')}  ${name(r)}  ${paint('2', t(r.target!.path))}`);
     else if (r.status === 'removed') lines.push(`${paint('31', '- removed')}  ${name(r)}  ${paint('2', t(r.base!.path))}`);
     else {
-      const head = r.status === 'renamed' ? `${paint('33', '~ renamed')}  ${paint('1', t(r.base!.id))} → ${name(r)}` : `${paint('33', '~ changed')}  ${name(r)}`;
+      const head =
+        r.status === 'renamed'
+          ? `${paint('33', '~ renamed')}  ${paint('1', t(r.base!.id))} → ${name(r)}`
+          : `${paint('33', '~ changed')}  ${name(r)}`;
       lines.push(`${head}  ${paint('2', t(r.target!.path))}`);
       for (const [key, label] of SECTIONS) {
         const d: ItemDelta = r[key];
@@ -52,7 +55,9 @@ export function formatDiffStylish(diff: HandbookDiff, base: string, target: stri
   for (const u of diff.unreadable) {
     const where = u.revision === 'base' ? base : target;
     const roles = u.roles.length ? `; not compared: ${u.roles.map(t).join(', ')}` : '';
-    blocks.push([`${paint('35', '! unreadable')}  ${t(u.path)}:${u.range.line}:${u.range.column} at ${t(where)}: ${t(u.message)} (${u.code})${roles}`]);
+    blocks.push([
+      `${paint('35', '! unreadable')}  ${t(u.path)}:${u.range.line}:${u.range.column} at ${t(where)}: ${t(u.message)} (${u.code})${roles}`,
+    ]);
   }
   if (blocks.length) out.push('', ...blocks.map((b) => b.join('\n')));
   return out.join('\n') + '\n';

@@ -52,7 +52,11 @@ function git(args: string[], cwd: string, input?: string): GitResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
-const firstLine = (s: string) => s.trim().split(/\r?\n/)[0]?.replace(/^fatal: /, '') ?? '';
+const firstLine = (s: string) =>
+  s
+    .trim()
+    .split(/\r?\n/)[0]
+    ?.replace(/^fatal: /, '') ?? '';
 
 /** The repository around `cwd`. */
 export function openRepo(cwd: string): GitRepo {
@@ -169,7 +173,10 @@ export function changedBetween(repo: GitRepo, baseTree: string, targetTree: stri
  * files. Their working-tree side is read from disk (and found missing when deleted).
  */
 export function changedInWorkingTree(repo: GitRepo, baseTree: string): ChangedFile[] {
-  const diff = git(['diff', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', baseTree, '--', '.'], repo.cwd);
+  const diff = git(
+    ['diff', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', baseTree, '--', '.'],
+    repo.cwd,
+  );
   if (diff.status !== 0) throw new GitError(`cannot compare the working tree: ${firstLine(diff.stderr)}`);
   const others = git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', '.'], repo.cwd);
   if (others.status !== 0) throw new GitError(`cannot list the working tree: ${firstLine(others.stderr)}`);

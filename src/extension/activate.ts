@@ -9,6 +9,7 @@ import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import type { Exposed, Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
+import { registerHandbookDiff } from './features/handbookDiff';
 import { HandbookWorkspace } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
@@ -54,6 +55,7 @@ const FEATURES: Feature[] = [
   registerCompletion,
   registerDiagnostics,
   registerFixAll,
+  registerHandbookDiff,
   registerHover,
   registerImportRoles,
   registerLookup,

@@ -104,7 +104,10 @@ function delta(before: Keyed[], after: Keyed[]): { added: Keyed[]; removed: Keye
 }
 
 const emptyDelta = (): ItemDelta => ({ added: [], removed: [] });
-const items = (k: { added: Keyed[]; removed: Keyed[] }): ItemDelta => ({ added: k.added.map((x) => x.item), removed: k.removed.map((x) => x.item) });
+const items = (k: { added: Keyed[]; removed: Keyed[] }): ItemDelta => ({
+  added: k.added.map((x) => x.item),
+  removed: k.removed.map((x) => x.item),
+});
 
 /** Responsibility changes of one role, before moves are taken out. */
 interface RespWork {
@@ -170,12 +173,28 @@ export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, 
     }
   }
   for (const e of removed) {
-    const d: RoleDiff = { id: e.role.id, status: 'removed', base: side(e), responsibilities: emptyDelta(), successCriteria: emptyDelta(), focus: emptyDelta(), fields: [] };
+    const d: RoleDiff = {
+      id: e.role.id,
+      status: 'removed',
+      base: side(e),
+      responsibilities: emptyDelta(),
+      successCriteria: emptyDelta(),
+      focus: emptyDelta(),
+      fields: [],
+    };
     diffs.push(d);
     work.push({ diff: d, fromSide: d.base, added: [], removed: responsibilities(e.role) });
   }
   for (const e of added) {
-    const d: RoleDiff = { id: e.role.id, status: 'added', target: side(e), responsibilities: emptyDelta(), successCriteria: emptyDelta(), focus: emptyDelta(), fields: [] };
+    const d: RoleDiff = {
+      id: e.role.id,
+      status: 'added',
+      target: side(e),
+      responsibilities: emptyDelta(),
+      successCriteria: emptyDelta(),
+      focus: emptyDelta(),
+      fields: [],
+    };
     diffs.push(d);
     work.push({ diff: d, toSide: d.target, added: responsibilities(e.role), removed: [] });
   }
@@ -240,13 +259,21 @@ export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, 
     }
   }
 
-  const roles = diffs.filter((d) => d.status !== 'changed' || hasChanges(d)).sort((x, y) => byString(x.id, y.id) || byString(x.status, y.status));
+  const roles = diffs
+    .filter((d) => d.status !== 'changed' || hasChanges(d))
+    .sort((x, y) => byString(x.id, y.id) || byString(x.status, y.status));
   return { roles, moved, unreadable, counts: { base: a.roles.length, target: b.roles.length } };
 }
 
 export function hasChanges(d: RoleDiff): boolean {
   return (
     d.fields.length > 0 ||
-    d.responsibilities.added.length + d.responsibilities.removed.length + d.successCriteria.added.length + d.successCriteria.removed.length + d.focus.added.length + d.focus.removed.length > 0
+    d.responsibilities.added.length +
+      d.responsibilities.removed.length +
+      d.successCriteria.added.length +
+      d.successCriteria.removed.length +
+      d.focus.added.length +
+      d.focus.removed.length >
+      0
   );
 }

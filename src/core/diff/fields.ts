@@ -26,7 +26,10 @@ export function canonical(value: unknown, depth = 0): string {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `#${String(value)}`;
   if (Array.isArray(value)) {
     if (value.length === 0) return '';
-    return `[${value.map((v) => canonical(v, depth + 1)).sort(compareStrings).join(',')}]`;
+    return `[${value
+      .map((v) => canonical(v, depth + 1))
+      .sort(compareStrings)
+      .join(',')}]`;
   }
   if (value instanceof Date) return `@${value.toISOString()}`;
   if (value instanceof Map) return canonical(Object.fromEntries([...value].map(([k, v]) => [String(k), v])), depth);
@@ -62,7 +65,8 @@ function keyRank(key: string): number {
   return i < 0 ? KEY_ORDER.length : i;
 }
 
-const asRecord = (data: unknown): Record<string, unknown> => (data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {});
+const asRecord = (data: unknown): Record<string, unknown> =>
+  data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 
 /** The top-level keys (besides id and item lists) whose value differs between the two frontmatters. */
 export function changedFields(base: unknown, target: unknown): string[] {

@@ -12,7 +12,13 @@ export function toDiffJson(diff: HandbookDiff): DiffJson {
     else {
       if (r.status === 'renamed') out.renamed.push({ from: r.base!.id, to: r.id });
       if (hasChanges(r)) {
-        out.changed.push({ role: r.id, responsibilities: texts(r.responsibilities), successCriteria: texts(r.successCriteria), focus: texts(r.focus), fields: [...r.fields] });
+        out.changed.push({
+          role: r.id,
+          responsibilities: texts(r.responsibilities),
+          successCriteria: texts(r.successCriteria),
+          focus: texts(r.focus),
+          fields: [...r.fields],
+        });
       }
     }
   }

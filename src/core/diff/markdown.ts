@@ -106,7 +106,9 @@ export function diffToMarkdown(diff: HandbookDiff, base: string, target: string)
     out.push('### Role files that could not be read', '');
     for (const u of diff.unreadable) {
       const roles = u.roles.length ? `; not compared: ${u.roles.map(code).join(', ')}` : '';
-      out.push(`- ${code(u.path)} at ${code(u.revision === 'base' ? base : target)}, line ${u.range.line}: ${escapeMarkdown(u.message)} (${u.code})${roles}`);
+      out.push(
+        `- ${code(u.path)} at ${code(u.revision === 'base' ? base : target)}, line ${u.range.line}: ${escapeMarkdown(u.message)} (${u.code})${roles}`,
+      );
     }
     out.push('');
   }

@@ -59,10 +59,17 @@ export function readSnapshot(files: HandbookRevision, options: SnapshotOptions =
       broken.set(path, { path, finding: failure });
     } else if (!parsed.role) {
       // A role file (matched by the globs, or with a `role` key) that names no role id.
-      const missing = parsed.findings.find((f) => f.code === 'schema' && f.data?.missingKey === 'role') ?? parsed.findings.find((f) => f.code === 'schema');
+      const missing =
+        parsed.findings.find((f) => f.code === 'schema' && f.data?.missingKey === 'role') ??
+        parsed.findings.find((f) => f.code === 'schema');
       broken.set(path, {
         path,
-        finding: missing ?? { code: 'schema', severity: 'error', message: 'This role file has no role id.', range: { line: 1, column: 1, endLine: 1, endColumn: 4 } },
+        finding: missing ?? {
+          code: 'schema',
+          severity: 'error',
+          message: 'This role file has no role id.',
+          range: { line: 1, column: 1, endLine: 1, endColumn: 4 },
+        },
       });
     } else {
       roles.push({ path, text, role: parsed.role, data: parsed.data });

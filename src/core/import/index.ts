@@ -183,6 +183,13 @@ function importPageWith(markdown: string, options: ImportOptions): ImportResult 
   };
   out.forEach((r, i) => {
     if (!extendsOf[i].length) return;
+    // One role extended, and duties of its own: a rung of a ladder, written as `extends` (the
+    // engine inherits the rest). Otherwise the inherited duties are copied in.
+    if (extendsOf[i].length === 1 && own[i].length > 0) {
+      r.extends = ids[extendsOf[i][0]];
+      notes[i].push(`Extends ${r.extends}, as the page says: its responsibilities are inherited, not copied.`);
+      return;
+    }
     r.responsibilities = inherited(i);
     notes[i].push(`Includes the responsibilities of ${extendsOf[i].map((t) => ids[t]).join(', ')}, which the page says this role extends.`);
   });
@@ -227,6 +234,7 @@ function importPageWith(markdown: string, options: ImportOptions): ImportResult 
       return true;
     };
     r.sharesSuccessCriteriaOf = r.sharesSuccessCriteriaOf.filter((id) => !drop(id));
+    if (r.extends && drop(r.extends)) delete r.extends;
     r.relationships = r.relationships.filter((rel) => !drop(rel.with));
     if (!r.responsibilities.length)
       notes[i].unshift('No responsibilities found for this role; a role file needs at least one, so none is written for it.');

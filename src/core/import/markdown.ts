@@ -68,6 +68,11 @@ function lineOfOffset(starts: number[], offset: number): number {
 const BR = /<br\s*\/?>/gi;
 const PART = '\u0000';
 
+/** Whether a text shows a letter or digit once tags, comments and entities are gone (cheap when it has none). */
+function hasVisibleText(s: string): boolean {
+  return /[\p{L}\p{N}]/u.test(s.includes('<') || s.includes('&') || s.includes('[[') ? cleanText(s) : s);
+}
+
 /** Renders the children of an inline token to plain text, noting links and emphasis. */
 export function renderInline(token: Token | undefined, keepBreaks = false): Inline & { parts: string[] } {
   const pieces: string[] = [];
@@ -88,7 +93,7 @@ export function renderInline(token: Token | undefined, keepBreaks = false): Inli
       case 'code_inline': {
         const content = keepBreaks ? child.content.replace(BR, PART) : child.content;
         pieces.push(content);
-        if (/[\p{L}\p{N}]/u.test(cleanText(content))) {
+        if (hasVisibleText(content)) {
           visible = true;
           if (!inLink) outsideLink = true;
           if (!strong) outsideStrong = true;

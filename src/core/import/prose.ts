@@ -129,6 +129,9 @@ export interface SubjectMatch {
   predicate: Predicate;
 }
 
+/** Words without which a sentence has none of the subjects SubjectReader reads (a superset test). */
+const MAY_BE_SUBJECT = /\b(?:they|he|she|you|their|his|her|its|role|position|person|individual|leader|job|incumbent)\b/i;
+
 /** Finds the sentences whose subject is one role, and reads their predicates. */
 export class SubjectReader {
   private readonly subject: RegExp;
@@ -163,6 +166,8 @@ export class SubjectReader {
 
   /** Reads a sentence whose subject is this role, from its start or after a leading clause. */
   read(sentence: string): SubjectMatch | undefined {
+    // Every subject form names the role, a pronoun or the role itself: skip the rest cheaply.
+    if (!this.mention.test(sentence) && !MAY_BE_SUBJECT.test(sentence)) return undefined;
     const starts = [0];
     const commas = /,\s+/g;
     let c: RegExpExecArray | null;

@@ -57,12 +57,6 @@ export const GENERAL_RULES: GeneralRule[] = [
     description: 'A heading or a bold paragraph "X are responsible for …" defines the role X.',
     evidence: ['sourcegraph--product_manager_engineering_manager_responsibilities.md', 'gitlab--channel-programs-ops--index.html.md'],
   },
-  {
-    id: 'level-columns',
-    description:
-      'A table whose first row names roles in its columns (a ladder: Engineer 1 | Engineer 2 | …) gives each column to that role, the row label as the area.',
-    evidence: ['artsy--ladder.md', 'sourcegraph--product_manager_engineering_manager_responsibilities.md'],
-  },
 ];
 
 export type RuleId = string;

@@ -19,6 +19,8 @@ export interface ImportedRole {
   title: string;
   aliases: string[];
   type: RoleType;
+  /** The role this one is a rung above (`extends`): it inherits that role's duties and criteria. */
+  extends?: string;
   summary?: string;
   focus: string[];
   responsibilities: ImportedResponsibility[];

@@ -60,6 +60,19 @@ export interface CompareLabels {
   /** "Open {0} at line {1}" */
   openAt: string;
   summaryMissing: string;
+  /** For two versions of one role: the "moved" section's heading, "from {0}" and "to {0}". */
+  moved?: string;
+  movedIn?: string;
+  movedOut?: string;
+}
+
+/** A responsibility that moved between this role and another (two versions of one role). */
+export interface MovedResponsibility {
+  text: string;
+  /** The other role's id. */
+  role: string;
+  /** `in`: it came from the other role; `out`: it went to it. */
+  direction: 'in' | 'out';
 }
 
 export interface CompareViewModel {
@@ -70,6 +83,11 @@ export interface CompareViewModel {
   missing?: string;
   choices: RoleChoice[];
   labels: CompareLabels;
+  /**
+   * Set when the two sides are two versions of one role (left: a git revision, right: the working
+   * tree): the page offers no pickers and no swap, and lists what moved to or from other roles.
+   */
+  versions?: { moved: MovedResponsibility[] };
 }
 
 /** Extension → webview. */

@@ -86,6 +86,8 @@ describe('node extension bundles', function () {
   it('loads each lazy bundle with the exports the extension uses', () => {
     const expected: Record<string, string[]> = {
       comparePanel: ['ComparePanel'],
+      diffPanel: ['DiffPanel', 'RevisionComparePanel', 'compareWithRevision', 'readHandbookDiff'],
+      fixAllEngine: ['fixAllEdits'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
       mapAnalysis: ['buildResponsibilityMap', 'mapFindings'],
@@ -93,6 +95,7 @@ describe('node extension bundles', function () {
       mapWorker: [],
       newRoleFile: ['newRoleFileCommand'],
       orgChart: ['OrgChartPanel', 'LadderPanel'],
+      renameEngine: ['planRename', 'renameEdits'],
     };
     assert.deepStrictEqual(Object.keys(expected).sort(), loaderNames());
     for (const [name, exports] of Object.entries(expected)) {

@@ -11,17 +11,33 @@ const run = runner(main);
 
 /** Runs git in `dir` (a fixed identity and date, so commits are reproducible); throws on failure. */
 function git(dir: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
-  });
+  const r = spawnSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
+    },
+  );
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
 
 function role(id: string, title: string, responsibilities: string[], extra: string[] = []): string {
-  return ['---', `role: ${id}`, `title: ${title}`, 'type: manager', 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', '', `# ${title}`, ''].join('\n');
+  return [
+    '---',
+    `role: ${id}`,
+    `title: ${title}`,
+    'type: manager',
+    'responsibilities:',
+    ...responsibilities.map((r) => `  - ${r}`),
+    ...extra,
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  ].join('\n');
 }
 
 /** Writes (or, for undefined, deletes) files in `dir`. */
@@ -158,7 +174,15 @@ describe('handbook-diff', () => {
     const json = JSON.parse(r.out);
     assert.deepStrictEqual(json.added, ['designer', 'staged-role']);
     assert.deepStrictEqual(json.removed, ['head-of-engineering']);
-    assert.deepStrictEqual(json.changed, [{ role: 'product-manager', responsibilities: { added: ['Talk to customers'], removed: [] }, successCriteria: { added: [], removed: [] }, focus: { added: [], removed: [] }, fields: [] }]);
+    assert.deepStrictEqual(json.changed, [
+      {
+        role: 'product-manager',
+        responsibilities: { added: ['Talk to customers'], removed: [] },
+        successCriteria: { added: [], removed: [] },
+        focus: { added: [], removed: [] },
+        fields: [],
+      },
+    ]);
     // HEAD is the default BASE: the same as naming it.
     assert.deepStrictEqual(run(['HEAD', '--format', 'json'], work), r);
   });
@@ -178,7 +202,11 @@ describe('handbook-diff', () => {
 
   it('no change: the summary says so, exit 0', () => {
     assert.deepStrictEqual(run([], dir), { code: 0, out: 'HEAD → working tree: no role changed\n', err: '' });
-    assert.deepStrictEqual(run(['v2', 'HEAD', '--format', 'json'], dir), { code: 0, out: '{\n  "added": [],\n  "removed": [],\n  "renamed": [],\n  "changed": [],\n  "moved": []\n}\n', err: '' });
+    assert.deepStrictEqual(run(['v2', 'HEAD', '--format', 'json'], dir), {
+      code: 0,
+      out: '{\n  "added": [],\n  "removed": [],\n  "renamed": [],\n  "changed": [],\n  "moved": []\n}\n',
+      err: '',
+    });
   });
 
   it('prints the changes for people (stylish)', () => {
@@ -252,10 +280,16 @@ describe('handbook-diff', () => {
     const json = run(['--format', 'json'], work);
     assert.strictEqual(json.code, 0);
     assert.deepStrictEqual(JSON.parse(json.out), { added: [], removed: [], renamed: [], changed: [], moved: [] });
-    assert.strictEqual(json.err, 'handbook-diff: roles/cto.md:3:8 could not be read at working tree: YAML syntax error: Nested mappings are not allowed in compact mappings (yaml-syntax); not compared: cto\n');
+    assert.strictEqual(
+      json.err,
+      'handbook-diff: roles/cto.md:3:8 could not be read at working tree: YAML syntax error: Nested mappings are not allowed in compact mappings (yaml-syntax); not compared: cto\n',
+    );
     const stylish = run([], work);
     assert.strictEqual(stylish.code, 0);
-    assert.match(stylish.out, /^! unreadable {2}roles\/cto\.md:3:8 at working tree: YAML syntax error: Nested mappings are not allowed in compact mappings \(yaml-syntax\); not compared: cto$/m);
+    assert.match(
+      stylish.out,
+      /^! unreadable {2}roles\/cto\.md:3:8 at working tree: YAML syntax error: Nested mappings are not allowed in compact mappings \(yaml-syntax\); not compared: cto$/m,
+    );
   });
 
   it('limits the diff to the paths and globs given, exit 2 when one matches nothing', () => {
@@ -278,13 +312,28 @@ describe('handbook-diff', () => {
     write(work, { 'handbook/roles/a.md': role('a', 'A', ['One', 'Three']), 'other/roles/b.md': role('b', 'B', ['Two', 'Four']) });
     const r = run(['--format', 'json', 'roles/a.md'], path.join(work, 'handbook'));
     assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(JSON.parse(r.out).changed.map((c: { role: string; responsibilities: unknown }) => [c.role, c.responsibilities]), [['a', { added: ['Three'], removed: [] }]]);
+    assert.deepStrictEqual(
+      JSON.parse(r.out).changed.map((c: { role: string; responsibilities: unknown }) => [c.role, c.responsibilities]),
+      [['a', { added: ['Three'], removed: [] }]],
+    );
   });
 
   it('exit 2 with one line for an unknown revision', () => {
-    assert.deepStrictEqual(run(['no-such-branch'], dir), { code: 2, out: '', err: 'handbook-diff: "no-such-branch" is neither a revision nor a path in the handbook\n' });
-    assert.deepStrictEqual(run(['v1', 'no-such-tag', '--'], dir), { code: 2, out: '', err: 'handbook-diff: unknown revision "no-such-tag"\n' });
-    assert.deepStrictEqual(run(['v1', 'v2', 'v1', '--'], dir), { code: 2, out: '', err: 'handbook-diff: too many revisions: "v1" (give at most BASE and TARGET before "--")\n' });
+    assert.deepStrictEqual(run(['no-such-branch'], dir), {
+      code: 2,
+      out: '',
+      err: 'handbook-diff: "no-such-branch" is neither a revision nor a path in the handbook\n',
+    });
+    assert.deepStrictEqual(run(['v1', 'no-such-tag', '--'], dir), {
+      code: 2,
+      out: '',
+      err: 'handbook-diff: unknown revision "no-such-tag"\n',
+    });
+    assert.deepStrictEqual(run(['v1', 'v2', 'v1', '--'], dir), {
+      code: 2,
+      out: '',
+      err: 'handbook-diff: too many revisions: "v1" (give at most BASE and TARGET before "--")\n',
+    });
   });
 
   it('exit 2 with one line outside a git repository, and in a repository without commits', () => {
@@ -294,7 +343,11 @@ describe('handbook-diff', () => {
     try {
       assert.deepStrictEqual(run([], outside), { code: 2, out: '', err: 'handbook-diff: not in a git repository\n' });
       git(outside, 'init', '-q');
-      assert.deepStrictEqual(run([], outside), { code: 2, out: '', err: 'handbook-diff: unknown revision HEAD (a repository without commits?)\n' });
+      assert.deepStrictEqual(run([], outside), {
+        code: 2,
+        out: '',
+        err: 'handbook-diff: unknown revision HEAD (a repository without commits?)\n',
+      });
     } finally {
       if (saved === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
       else process.env.GIT_CEILING_DIRECTORIES = saved;
@@ -302,7 +355,11 @@ describe('handbook-diff', () => {
   });
 
   it('exit 2 with one line for bad arguments', () => {
-    assert.deepStrictEqual(run(['--format', 'xml'], dir), { code: 2, out: '', err: 'handbook-diff: --format must be one of stylish, json, markdown (got "xml")\n' });
+    assert.deepStrictEqual(run(['--format', 'xml'], dir), {
+      code: 2,
+      out: '',
+      err: 'handbook-diff: --format must be one of stylish, json, markdown (got "xml")\n',
+    });
     assert.deepStrictEqual(run(['--nope'], dir), { code: 2, out: '', err: 'handbook-diff: unknown option "--nope" (see --help)\n' });
     const help = run(['--help'], dir);
     assert.strictEqual(help.code, 0);
@@ -311,7 +368,11 @@ describe('handbook-diff', () => {
 
   it('a revision name cannot smuggle in a git option', () => {
     assert.strictEqual(run(['--', '--output=/tmp/x'], dir).code, 2);
-    assert.deepStrictEqual(run(['v1', '--upload-pack=touch /tmp/pwned', '--'], dir), { code: 2, out: '', err: 'handbook-diff: unknown option "--upload-pack=touch /tmp/pwned" (see --help)\n' });
+    assert.deepStrictEqual(run(['v1', '--upload-pack=touch /tmp/pwned', '--'], dir), {
+      code: 2,
+      out: '',
+      err: 'handbook-diff: unknown option "--upload-pack=touch /tmp/pwned" (see --help)\n',
+    });
   });
 
   it('neutralises control characters from role files in terminal output', () => {

@@ -13,7 +13,8 @@ interface RoleSpec {
 }
 
 function roleText(r: RoleSpec): string {
-  const list = (key: string, xs: string[] | undefined) => (xs && xs.length ? [`${key}:`, ...xs.map((x) => `  - ${JSON.stringify(x)}`)] : []);
+  const list = (key: string, xs: string[] | undefined) =>
+    xs && xs.length ? [`${key}:`, ...xs.map((x) => `  - ${JSON.stringify(x)}`)] : [];
   return [
     '---',
     `role: ${r.id}`,
@@ -32,7 +33,8 @@ function roleText(r: RoleSpec): string {
 
 const rev = (files: Record<string, string>): HandbookRevision => new Map(Object.entries(files));
 const roleGlob = (p: string) => p.startsWith('roles/') && p.endsWith('.md');
-const diffJson = (a: Record<string, string>, b: Record<string, string>) => toDiffJson(diffHandbooks(rev(a), rev(b), { isRoleGlob: roleGlob }));
+const diffJson = (a: Record<string, string>, b: Record<string, string>) =>
+  toDiffJson(diffHandbooks(rev(a), rev(b), { isRoleGlob: roleGlob }));
 const EMPTY = { added: [], removed: [] };
 
 describe('handbook diff: roles', () => {
@@ -43,15 +45,29 @@ describe('handbook diff: roles', () => {
 
   it('reports added and removed roles by id, sorted', () => {
     const d = diffJson(
-      { 'roles/cto.md': roleText({ id: 'cto' }), 'roles/b.md': roleText({ id: 'b-role', responsibilities: ['B'] }), 'roles/a.md': roleText({ id: 'a-role', responsibilities: ['A'] }) },
-      { 'roles/cto.md': roleText({ id: 'cto' }), 'roles/z.md': roleText({ id: 'z-role', responsibilities: ['Z'] }), 'roles/y.md': roleText({ id: 'y-role', responsibilities: ['Y'] }) },
+      {
+        'roles/cto.md': roleText({ id: 'cto' }),
+        'roles/b.md': roleText({ id: 'b-role', responsibilities: ['B'] }),
+        'roles/a.md': roleText({ id: 'a-role', responsibilities: ['A'] }),
+      },
+      {
+        'roles/cto.md': roleText({ id: 'cto' }),
+        'roles/z.md': roleText({ id: 'z-role', responsibilities: ['Z'] }),
+        'roles/y.md': roleText({ id: 'y-role', responsibilities: ['Y'] }),
+      },
     );
     assert.deepStrictEqual(d, { added: ['y-role', 'z-role'], removed: ['a-role', 'b-role'], renamed: [], changed: [], moved: [] });
   });
 
   it('matches a role by id when its file moved: no change', () => {
     const cto = roleText({ id: 'cto' });
-    assert.deepStrictEqual(diffJson({ 'roles/cto.md': cto }, { 'roles/exec/chief-technology-officer.md': cto }), { added: [], removed: [], renamed: [], changed: [], moved: [] });
+    assert.deepStrictEqual(diffJson({ 'roles/cto.md': cto }, { 'roles/exec/chief-technology-officer.md': cto }), {
+      added: [],
+      removed: [],
+      renamed: [],
+      changed: [],
+      moved: [],
+    });
   });
 
   it('reports a role whose id changed in the same file as renamed, and compares it as one role', () => {
@@ -63,7 +79,15 @@ describe('handbook diff: roles', () => {
       added: [],
       removed: [],
       renamed: [{ from: 'cto', to: 'chief-technology-officer' }],
-      changed: [{ role: 'chief-technology-officer', responsibilities: { added: ['Grow leaders'], removed: ['Hire leaders'] }, successCriteria: EMPTY, focus: EMPTY, fields: [] }],
+      changed: [
+        {
+          role: 'chief-technology-officer',
+          responsibilities: { added: ['Grow leaders'], removed: ['Hire leaders'] },
+          successCriteria: EMPTY,
+          focus: EMPTY,
+          fields: [],
+        },
+      ],
       moved: [],
     });
   });
@@ -74,22 +98,40 @@ describe('handbook diff: roles', () => {
   });
 
   it('an id changed together with the file name is a removed and an added role', () => {
-    const d = diffJson({ 'roles/old.md': roleText({ id: 'old-id', responsibilities: ['Old'] }) }, { 'roles/new.md': roleText({ id: 'new-id', responsibilities: ['New'] }) });
+    const d = diffJson(
+      { 'roles/old.md': roleText({ id: 'old-id', responsibilities: ['Old'] }) },
+      { 'roles/new.md': roleText({ id: 'new-id', responsibilities: ['New'] }) },
+    );
     assert.deepStrictEqual(d, { added: ['new-id'], removed: ['old-id'], renamed: [], changed: [], moved: [] });
   });
 
   it('the responsibilities of a role removed under one id and added under another move', () => {
-    const d = diffJson({ 'roles/old.md': roleText({ id: 'old-id', title: 'T', responsibilities: ['Duty'] }) }, { 'roles/new.md': roleText({ id: 'new-id', title: 'T', responsibilities: ['Duty'] }) });
-    assert.deepStrictEqual(d, { added: ['new-id'], removed: ['old-id'], renamed: [], changed: [], moved: [{ text: 'Duty', from: 'old-id', to: 'new-id' }] });
+    const d = diffJson(
+      { 'roles/old.md': roleText({ id: 'old-id', title: 'T', responsibilities: ['Duty'] }) },
+      { 'roles/new.md': roleText({ id: 'new-id', title: 'T', responsibilities: ['Duty'] }) },
+    );
+    assert.deepStrictEqual(d, {
+      added: ['new-id'],
+      removed: ['old-id'],
+      renamed: [],
+      changed: [],
+      moved: [{ text: 'Duty', from: 'old-id', to: 'new-id' }],
+    });
   });
 
   it('finds role files by the globs or by a role key, and ignores other Markdown', () => {
     const d = diffHandbooks(
       rev({ 'docs/readme.md': '# Hello\n', 'docs/cto.md': roleText({ id: 'cto' }) }),
-      rev({ 'docs/readme.md': '# Hello again\n', 'docs/cto.md': roleText({ id: 'cto', title: 'Chief' }), 'notes.md': '---\ntitle: not a role\n---\n' }),
+      rev({
+        'docs/readme.md': '# Hello again\n',
+        'docs/cto.md': roleText({ id: 'cto', title: 'Chief' }),
+        'notes.md': '---\ntitle: not a role\n---\n',
+      }),
       { isRoleGlob: roleGlob },
     );
-    assert.deepStrictEqual(toDiffJson(d).changed, [{ role: 'cto', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['title'] }]);
+    assert.deepStrictEqual(toDiffJson(d).changed, [
+      { role: 'cto', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['title'] },
+    ]);
     assert.deepStrictEqual(d.counts, { base: 1, target: 1 });
     assert.deepStrictEqual(d.unreadable, []);
   });
@@ -98,8 +140,22 @@ describe('handbook diff: roles', () => {
 describe('handbook diff: items and fields', () => {
   it('reports responsibilities, success criteria and focus added and removed, in file order', () => {
     const d = diffJson(
-      { 'roles/hoe.md': roleText({ id: 'hoe', focus: ['Delivery', 'People'], responsibilities: ['Run delivery', 'Hire engineers', 'Own budget'], successCriteria: ['Is delivery predictable?'] }) },
-      { 'roles/hoe.md': roleText({ id: 'hoe', focus: ['Delivery', 'Quality'], responsibilities: ['Own budget', 'Run delivery', 'Coach managers', 'Plan capacity'], successCriteria: ['Is delivery predictable?', 'Are engineers growing?'] }) },
+      {
+        'roles/hoe.md': roleText({
+          id: 'hoe',
+          focus: ['Delivery', 'People'],
+          responsibilities: ['Run delivery', 'Hire engineers', 'Own budget'],
+          successCriteria: ['Is delivery predictable?'],
+        }),
+      },
+      {
+        'roles/hoe.md': roleText({
+          id: 'hoe',
+          focus: ['Delivery', 'Quality'],
+          responsibilities: ['Own budget', 'Run delivery', 'Coach managers', 'Plan capacity'],
+          successCriteria: ['Is delivery predictable?', 'Are engineers growing?'],
+        }),
+      },
     );
     assert.deepStrictEqual(d.changed, [
       {
@@ -156,20 +212,54 @@ describe('handbook diff: items and fields', () => {
       'A different body.',
       '',
     ].join('\r\n');
-    assert.deepStrictEqual(diffJson({ 'roles/cto.md': before }, { 'roles/cto.md': after }), { added: [], removed: [], renamed: [], changed: [], moved: [] });
+    assert.deepStrictEqual(diffJson({ 'roles/cto.md': before }, { 'roles/cto.md': after }), {
+      added: [],
+      removed: [],
+      renamed: [],
+      changed: [],
+      moved: [],
+    });
   });
 
   it('names the other top-level keys whose value changed, in the format order then by name', () => {
     const d = diffJson(
-      { 'roles/a.md': roleText({ id: 'a', type: 'manager', extra: ['level: 2', 'extends: b', 'x-owner: ann', 'relationships:', '  - {with: b, kind: peer}'] }), 'roles/b.md': roleText({ id: 'b' }) },
-      { 'roles/a.md': roleText({ id: 'a', title: 'Role A', type: 'executive', extra: ['level: 3', 'x-owner: bob', 'ladder: Eng', 'relationships:', '  - {with: b, kind: peer, note: close}'] }), 'roles/b.md': roleText({ id: 'b' }) },
+      {
+        'roles/a.md': roleText({
+          id: 'a',
+          type: 'manager',
+          extra: ['level: 2', 'extends: b', 'x-owner: ann', 'relationships:', '  - {with: b, kind: peer}'],
+        }),
+        'roles/b.md': roleText({ id: 'b' }),
+      },
+      {
+        'roles/a.md': roleText({
+          id: 'a',
+          title: 'Role A',
+          type: 'executive',
+          extra: ['level: 3', 'x-owner: bob', 'ladder: Eng', 'relationships:', '  - {with: b, kind: peer, note: close}'],
+        }),
+        'roles/b.md': roleText({ id: 'b' }),
+      },
     );
-    assert.deepStrictEqual(d.changed, [{ role: 'a', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['title', 'type', 'relationships', 'extends', 'level', 'ladder', 'x-owner'] }]);
+    assert.deepStrictEqual(d.changed, [
+      {
+        role: 'a',
+        responsibilities: EMPTY,
+        successCriteria: EMPTY,
+        focus: EMPTY,
+        fields: ['title', 'type', 'relationships', 'extends', 'level', 'ladder', 'x-owner'],
+      },
+    ]);
   });
 
   it('counts duplicated items: one copy removed is one removal', () => {
-    const d = diffJson({ 'roles/a.md': roleText({ id: 'a', responsibilities: ['Review code', 'Review code', 'Ship'] }) }, { 'roles/a.md': roleText({ id: 'a', responsibilities: ['Ship', 'review  code'] }) });
-    assert.deepStrictEqual(d.changed, [{ role: 'a', responsibilities: { added: [], removed: ['Review code'] }, successCriteria: EMPTY, focus: EMPTY, fields: [] }]);
+    const d = diffJson(
+      { 'roles/a.md': roleText({ id: 'a', responsibilities: ['Review code', 'Review code', 'Ship'] }) },
+      { 'roles/a.md': roleText({ id: 'a', responsibilities: ['Ship', 'review  code'] }) },
+    );
+    assert.deepStrictEqual(d.changed, [
+      { role: 'a', responsibilities: { added: [], removed: ['Review code'] }, successCriteria: EMPTY, focus: EMPTY, fields: [] },
+    ]);
   });
 
   it('keeps item ranges in their own revision for the editor', () => {
@@ -182,7 +272,12 @@ describe('handbook diff: items and fields', () => {
     assert.strictEqual(a.status, 'changed');
     assert.deepStrictEqual(a.responsibilities.removed, [{ text: 'Old duty', range: { line: 6, column: 5, endLine: 6, endColumn: 15 } }]);
     assert.deepStrictEqual(a.responsibilities.added, [{ text: 'New duty', range: { line: 7, column: 5, endLine: 7, endColumn: 15 } }]);
-    assert.deepStrictEqual(a.target, { id: 'a', title: 'A', path: 'roles/a.md', idRange: { line: 2, column: 7, endLine: 2, endColumn: 8 } });
+    assert.deepStrictEqual(a.target, {
+      id: 'a',
+      title: 'A',
+      path: 'roles/a.md',
+      idRange: { line: 2, column: 7, endLine: 2, endColumn: 8 },
+    });
   });
 });
 
@@ -202,7 +297,9 @@ describe('handbook diff: moved responsibilities', () => {
       added: [],
       removed: [],
       renamed: [],
-      changed: [{ role: 'cto', responsibilities: { added: ['Talk to investors'], removed: [] }, successCriteria: EMPTY, focus: EMPTY, fields: [] }],
+      changed: [
+        { role: 'cto', responsibilities: { added: ['Talk to investors'], removed: [] }, successCriteria: EMPTY, focus: EMPTY, fields: [] },
+      ],
       moved: [{ text: 'hire engineering   Managers', from: 'cto', to: 'head-of-engineering' }],
     });
   });
@@ -232,8 +329,14 @@ describe('handbook diff: moved responsibilities', () => {
 
   it('a renamed role moves under its new id', () => {
     const d = diffJson(
-      { 'roles/a.md': roleText({ id: 'a', title: 'A', responsibilities: ['Keep', 'Give away'] }), 'roles/b.md': roleText({ id: 'b', responsibilities: ['Stay'] }) },
-      { 'roles/a.md': roleText({ id: 'a2', title: 'A', responsibilities: ['Keep'] }), 'roles/b.md': roleText({ id: 'b', responsibilities: ['Stay', 'Give away'] }) },
+      {
+        'roles/a.md': roleText({ id: 'a', title: 'A', responsibilities: ['Keep', 'Give away'] }),
+        'roles/b.md': roleText({ id: 'b', responsibilities: ['Stay'] }),
+      },
+      {
+        'roles/a.md': roleText({ id: 'a2', title: 'A', responsibilities: ['Keep'] }),
+        'roles/b.md': roleText({ id: 'b', responsibilities: ['Stay', 'Give away'] }),
+      },
     );
     assert.deepStrictEqual(d.renamed, [{ from: 'a', to: 'a2' }]);
     assert.deepStrictEqual(d.changed, []);
@@ -242,11 +345,21 @@ describe('handbook diff: moved responsibilities', () => {
 
   it('one removal and two additions of a text: one move, one addition left', () => {
     const d = diffJson(
-      { 'roles/a.md': roleText({ id: 'a', responsibilities: ['X', 'Shared duty'] }), 'roles/b.md': roleText({ id: 'b', responsibilities: ['Y'] }), 'roles/c.md': roleText({ id: 'c', responsibilities: ['Z'] }) },
-      { 'roles/a.md': roleText({ id: 'a', responsibilities: ['X'] }), 'roles/b.md': roleText({ id: 'b', responsibilities: ['Y', 'Shared duty'] }), 'roles/c.md': roleText({ id: 'c', responsibilities: ['Z', 'Shared duty'] }) },
+      {
+        'roles/a.md': roleText({ id: 'a', responsibilities: ['X', 'Shared duty'] }),
+        'roles/b.md': roleText({ id: 'b', responsibilities: ['Y'] }),
+        'roles/c.md': roleText({ id: 'c', responsibilities: ['Z'] }),
+      },
+      {
+        'roles/a.md': roleText({ id: 'a', responsibilities: ['X'] }),
+        'roles/b.md': roleText({ id: 'b', responsibilities: ['Y', 'Shared duty'] }),
+        'roles/c.md': roleText({ id: 'c', responsibilities: ['Z', 'Shared duty'] }),
+      },
     );
     assert.deepStrictEqual(d.moved, [{ text: 'Shared duty', from: 'a', to: 'b' }]);
-    assert.deepStrictEqual(d.changed, [{ role: 'c', responsibilities: { added: ['Shared duty'], removed: [] }, successCriteria: EMPTY, focus: EMPTY, fields: [] }]);
+    assert.deepStrictEqual(d.changed, [
+      { role: 'c', responsibilities: { added: ['Shared duty'], removed: [] }, successCriteria: EMPTY, focus: EMPTY, fields: [] },
+    ]);
   });
 
   it('success criteria do not move (only responsibilities do)', () => {
@@ -267,7 +380,10 @@ describe('handbook diff: moved responsibilities', () => {
   it('keeps both ends of a move for the editor', () => {
     const d = diffHandbooks(
       rev({ 'roles/a.md': roleText({ id: 'a', responsibilities: ['Keep', 'Give'] }), 'roles/b.md': roleText({ id: 'b' }) }),
-      rev({ 'roles/a.md': roleText({ id: 'a', responsibilities: ['Keep'] }), 'roles/b.md': roleText({ id: 'b', responsibilities: ['Do the work', 'Give'] }) }),
+      rev({
+        'roles/a.md': roleText({ id: 'a', responsibilities: ['Keep'] }),
+        'roles/b.md': roleText({ id: 'b', responsibilities: ['Do the work', 'Give'] }),
+      }),
       { isRoleGlob: roleGlob },
     );
     assert.strictEqual(d.moved.length, 1);
@@ -280,7 +396,11 @@ describe('handbook diff: files that cannot be read', () => {
   const broken = '---\nrole: cto\ntitle: a: b\n---\n';
 
   it('a role file broken in the target is reported as such, not as a removed role', () => {
-    const d = diffHandbooks(rev({ 'roles/cto.md': roleText({ id: 'cto' }), 'roles/b.md': roleText({ id: 'b' }) }), rev({ 'roles/cto.md': broken, 'roles/b.md': roleText({ id: 'b' }) }), { isRoleGlob: roleGlob });
+    const d = diffHandbooks(
+      rev({ 'roles/cto.md': roleText({ id: 'cto' }), 'roles/b.md': roleText({ id: 'b' }) }),
+      rev({ 'roles/cto.md': broken, 'roles/b.md': roleText({ id: 'b' }) }),
+      { isRoleGlob: roleGlob },
+    );
     assert.deepStrictEqual(toDiffJson(d), { added: [], removed: [], renamed: [], changed: [], moved: [] });
     assert.deepStrictEqual(
       d.unreadable.map((u) => [u.path, u.revision, u.code, u.roles, u.range.line]),
@@ -304,13 +424,19 @@ describe('handbook diff: files that cannot be read', () => {
     );
     assert.deepStrictEqual(d.moved, []);
     assert.deepStrictEqual(d.removed, []);
-    assert.deepStrictEqual(d.changed, [{ role: 'b', responsibilities: { added: ['Give'], removed: [] }, successCriteria: EMPTY, focus: EMPTY, fields: [] }]);
+    assert.deepStrictEqual(d.changed, [
+      { role: 'b', responsibilities: { added: ['Give'], removed: [] }, successCriteria: EMPTY, focus: EMPTY, fields: [] },
+    ]);
   });
 
   it('reports unclosed and missing frontmatter and a role file without an id', () => {
     const d = diffHandbooks(
       rev({ 'roles/a.md': roleText({ id: 'a' }), 'roles/b.md': roleText({ id: 'b' }), 'roles/c.md': roleText({ id: 'c' }) }),
-      rev({ 'roles/a.md': '---\nrole: a\ntitle: A\n', 'roles/b.md': '# B, no frontmatter\n', 'roles/c.md': '---\ntitle: C\ntype: manager\nresponsibilities: [x]\n---\n' }),
+      rev({
+        'roles/a.md': '---\nrole: a\ntitle: A\n',
+        'roles/b.md': '# B, no frontmatter\n',
+        'roles/c.md': '---\ntitle: C\ntype: manager\nresponsibilities: [x]\n---\n',
+      }),
       { isRoleGlob: roleGlob },
     );
     assert.deepStrictEqual(toDiffJson(d), { added: [], removed: [], renamed: [], changed: [], moved: [] });
@@ -338,13 +464,27 @@ describe('handbook diff: files that cannot be read', () => {
   });
 
   it('a role still present elsewhere is compared though its old file broke', () => {
-    const d = diffJson({ 'roles/a.md': roleText({ id: 'a', title: 'A' }) }, { 'roles/a.md': broken, 'roles/new/a.md': roleText({ id: 'a', title: 'Role A' }) });
-    assert.deepStrictEqual(d, { added: [], removed: [], renamed: [], changed: [{ role: 'a', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['title'] }], moved: [] });
+    const d = diffJson(
+      { 'roles/a.md': roleText({ id: 'a', title: 'A' }) },
+      { 'roles/a.md': broken, 'roles/new/a.md': roleText({ id: 'a', title: 'Role A' }) },
+    );
+    assert.deepStrictEqual(d, {
+      added: [],
+      removed: [],
+      renamed: [],
+      changed: [{ role: 'a', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['title'] }],
+      moved: [],
+    });
   });
 
   it('a role with schema errors is still compared', () => {
-    const d = diffJson({ 'roles/a.md': roleText({ id: 'a', type: 'manager' }) }, { 'roles/a.md': roleText({ id: 'a', type: 'boss', extra: ['responsibilites: [typo]'] }) });
-    assert.deepStrictEqual(d.changed, [{ role: 'a', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['type', 'responsibilites'] }]);
+    const d = diffJson(
+      { 'roles/a.md': roleText({ id: 'a', type: 'manager' }) },
+      { 'roles/a.md': roleText({ id: 'a', type: 'boss', extra: ['responsibilites: [typo]'] }) },
+    );
+    assert.deepStrictEqual(d.changed, [
+      { role: 'a', responsibilities: EMPTY, successCriteria: EMPTY, focus: EMPTY, fields: ['type', 'responsibilites'] },
+    ]);
   });
 });
 

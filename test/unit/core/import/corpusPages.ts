@@ -4,7 +4,7 @@
  * and, as expected facts, by the evaluation (facts.ts).
  */
 import * as assert from 'assert';
-import { responsibilityText, type ImportResult, type ImportedRole } from '../../../../src/core/import';
+import { renderRoleFile, responsibilityText, type ImportResult, type ImportedRole } from '../../../../src/core/import';
 import { hasText, texts } from './helpers';
 
 /** What one real page must give. */
@@ -308,9 +308,12 @@ export const PAGES: PageSpec[] = [
         'reports-to:director-development',
       ]);
       assert.ok(role('chief-technology-officer').warnings?.some((w) => /reports to "Chief Executive Officer"/.test(w)));
-      // "Extends that of the X responsibilities" brings X's duties in.
+      // "Extends that of the X responsibilities" brings X's duties in: copied when the role extends
+      // two roles, else written as `extends` (a rung of a ladder) with the role's own duties.
       assert.ok(hasText(texts(role('director-development')), 'manage up to six engineering teams'));
-      assert.ok(hasText(texts(role('vp-of-development')), 'drive high throughput'));
+      assert.strictEqual(role('vp-of-development').extends, 'senior-director-development');
+      assert.ok(!hasText(texts(role('vp-of-development')), 'drive high throughput'));
+      assert.match(renderRoleFile(role('vp-of-development')), /^type: executive\nextends: senior-director-development\n/m);
       assert.strictEqual(count(role('chief-technology-officer')), 11);
       assert.strictEqual(role('chief-technology-officer').successCriteria.length, 6);
       assert.strictEqual(role('chief-technology-officer').type, 'executive');
@@ -354,7 +357,8 @@ export const PAGES: PageSpec[] = [
       assert.strictEqual(count(role('manager-infrastructure')), 8);
       assert.ok(role('manager-infrastructure').focus[0].startsWith('Hiring and building a world-class team'));
       // "In addition to the same … responsibilities … defined above for the Manager, Infrastructure".
-      assert.ok(hasText(texts(role('manager-infrastructure-delivery')), 'manage agile projects'));
+      assert.strictEqual(role('manager-infrastructure-delivery').extends, 'manager-infrastructure');
+      assert.ok(hasText(texts(role('manager-infrastructure')), 'manage agile projects'));
       assert.ok(role('manager-engineering-cloud-efficiency-engineering').focus.some((f) => /spend efficiency/.test(f)));
       assert.strictEqual(role('vp-of-infrastructure').type, 'executive');
       assert.strictEqual(role('director-infrastructure-reliability').type, 'manager');

@@ -1,0 +1,212 @@
+/**
+ * Reviewing handbook changes in the editor, as `handbook-diff` does in CI:
+ *
+ * - "Handbook: Compare Handbook with…" (handbookRoles.compareHandbookWith): the handbook at a
+ *   branch, tag or commit (picked from the built-in git extension's refs, or typed) against the
+ *   working tree, role by role, in a webview whose every change opens the role at that place;
+ * - "Handbook: Compare with HEAD" (handbookRoles.compareWithHead) on a role file: the role at HEAD
+ *   and as it is now in the role-comparison page: what it gained, lost, and what moved.
+ *
+ * Where git is not available (the browser extension host, git turned off, no repository), the
+ * commands say so and resolve to `{ unavailable }` instead of failing. The panels and the reading
+ * through git live in diffPanel.ts, loaded on first use.
+ */
+import * as vscode from 'vscode';
+import type { CompareViewModel } from '../../../core/protocol/compareProtocol';
+import { DIFF_VIEW_TYPE, type DiffViewModel } from '../../../core/protocol/diffProtocol';
+import type { Feature } from '../../featureContext';
+import type { CompareRendered, DiffPanel, DiffRendered, RevisionComparePanel } from './diffPanel';
+import { openGit, type GitRef, type GitRepository } from '../../util/git';
+import { once } from '../../util/lazy';
+import { PANEL_OPTIONS } from '../../util/webview';
+
+/** The panels and the reading through git, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
+const loadDiffPanel = once(() => require('./diffPanel') as typeof import('./diffPanel'));
+
+const REVISION_VIEW_TYPE = 'handbookRoles.compareRevision';
+
+export type Unavailable = { unavailable: string };
+
+/** What the tests see of the two commands' panels. */
+declare module '../../featureContext' {
+  interface Exposed {
+    handbookDiff: HandbookDiffApi;
+  }
+}
+
+export interface HandbookDiffApi {
+  /** The model the open handbook-changes panel shows. */
+  current(): DiffViewModel | undefined;
+  panel(): vscode.WebviewPanel | undefined;
+  /** Handles a message exactly as if the page had sent it; resolves to whether it was accepted. */
+  receive(raw: unknown): Promise<boolean>;
+  readonly onDidUpdate: vscode.Event<DiffViewModel>;
+  readonly onDidRender: vscode.Event<DiffRendered>;
+  readonly onDidReject: vscode.Event<unknown>;
+  /** The open "Compare with HEAD" panel. */
+  revision: {
+    current(): CompareViewModel | undefined;
+    panel(): vscode.WebviewPanel | undefined;
+    receive(raw: unknown): Promise<boolean>;
+    readonly onDidRender: vscode.Event<CompareRendered>;
+  };
+}
+
+/** A ref the user can pick: local branches, tags, remote branches, then "a commit…". */
+async function pickRef(repo: GitRepository): Promise<string | undefined> {
+  const refs: GitRef[] = (await repo.getRefs?.({ sort: 'alphabetically' })) ?? repo.state.refs ?? [];
+  const kind = [vscode.l10n.t('branch'), vscode.l10n.t('remote branch'), vscode.l10n.t('tag')];
+  const order = [0, 2, 1];
+  const items: (vscode.QuickPickItem & { ref?: string })[] = [
+    { label: 'HEAD', description: repo.state.HEAD?.name ?? repo.state.HEAD?.commit?.slice(0, 8), ref: 'HEAD' },
+    ...refs
+      .filter((r) => r.name)
+      .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.name!.localeCompare(b.name!))
+      .map((r) => ({ label: r.name!, description: `${kind[r.type] ?? ''} ${r.commit?.slice(0, 8) ?? ''}`.trim(), ref: r.name! })),
+    { label: vscode.l10n.t('A commit…'), description: vscode.l10n.t('type a commit, tag or any revision') },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Compare the handbook of which branch, tag or commit with the working tree?'),
+    matchOnDescription: true,
+  });
+  if (!picked) return undefined;
+  if (picked.ref) return picked.ref;
+  const typed = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('A commit, tag or any revision git knows'),
+    placeHolder: 'HEAD~1',
+  });
+  return typed?.trim() || undefined;
+}
+
+export const registerHandbookDiff: Feature = (ctx) => {
+  const diffEvents = {
+    update: new vscode.EventEmitter<DiffViewModel>(),
+    render: new vscode.EventEmitter<DiffRendered>(),
+    reject: new vscode.EventEmitter<unknown>(),
+  };
+  const revisionEvents = {
+    update: new vscode.EventEmitter<CompareViewModel>(),
+    render: new vscode.EventEmitter<CompareRendered>(),
+    reject: new vscode.EventEmitter<unknown>(),
+  };
+  let diffPanel: DiffPanel | undefined;
+  let revisionPanel: RevisionComparePanel | undefined;
+
+  const unavailable = (message: string): Unavailable => {
+    void vscode.window.showWarningMessage(message);
+    ctx.log.info(`Handbook changes: ${message}`);
+    return { unavailable: message };
+  };
+
+  /** compareHandbookWith(ref?): with a ref, opens at once; resolves to the panel's model. */
+  const compareHandbookWith = async (ref?: unknown): Promise<DiffViewModel | Unavailable | undefined> => {
+    const git = await openGit();
+    if ('unavailable' in git) return unavailable(git.unavailable);
+    const revision = typeof ref === 'string' && ref.trim() ? ref.trim() : await pickRef(git.repository);
+    if (!revision) return undefined;
+    try {
+      await git.repository.getCommit(revision);
+    } catch {
+      return unavailable(vscode.l10n.t('Git knows no revision "{0}".', revision));
+    }
+    diffPanel?.panel.dispose();
+    const panel = vscode.window.createWebviewPanel(
+      DIFF_VIEW_TYPE,
+      vscode.l10n.t('Handbook Changes'),
+      vscode.ViewColumn.Active,
+      PANEL_OPTIONS,
+    );
+    const created: DiffPanel = new (loadDiffPanel().DiffPanel)(panel, ctx, git.api, git.repository, revision, diffEvents, () => {
+      if (diffPanel === created) diffPanel = undefined;
+    });
+    diffPanel = created;
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing the handbook with {0}…', revision) },
+        () => created.update(),
+      );
+    } catch (e) {
+      panel.dispose();
+      return unavailable(
+        vscode.l10n.t('The handbook could not be compared with {0}: {1}', revision, e instanceof Error ? e.message : String(e)),
+      );
+    }
+  };
+
+  /** compareWithHead(uri?): the role file (the active editor's by default) at HEAD against now. */
+  const compareWithHead = async (arg?: unknown): Promise<CompareViewModel | Unavailable | undefined> => {
+    // A URI (explorer, editor menu), its string, a Roles tree node, or the active editor's file.
+    const node =
+      typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) ? (arg as { role?: { uri?: unknown } }).role?.uri : undefined;
+    const uri =
+      arg instanceof vscode.Uri
+        ? arg
+        : typeof arg === 'string'
+          ? vscode.Uri.parse(arg)
+          : typeof node === 'string'
+            ? vscode.Uri.parse(node)
+            : vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return unavailable(vscode.l10n.t('Open a role file to compare it with HEAD.'));
+    const git = await openGit(uri);
+    if ('unavailable' in git) return unavailable(git.unavailable);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const module = loadDiffPanel();
+    let pair;
+    try {
+      pair = await module.compareWithRevision(ctx, git.api, git.repository, doc, 'HEAD');
+    } catch (e) {
+      return unavailable(
+        vscode.l10n.t(
+          '{0} could not be compared with HEAD: {1}',
+          vscode.workspace.asRelativePath(uri),
+          e instanceof Error ? e.message : String(e),
+        ),
+      );
+    }
+    if ('unavailable' in pair) return unavailable(pair.unavailable);
+    revisionPanel?.panel.dispose();
+    const panel = vscode.window.createWebviewPanel(
+      REVISION_VIEW_TYPE,
+      vscode.l10n.t('Compare with HEAD'),
+      vscode.ViewColumn.Active,
+      PANEL_OPTIONS,
+    );
+    const created: RevisionComparePanel = new module.RevisionComparePanel(panel, ctx, pair, 'HEAD', revisionEvents, () => {
+      if (revisionPanel === created) revisionPanel = undefined;
+    });
+    revisionPanel = created;
+    return created.model;
+  };
+
+  ctx.expose('handbookDiff', {
+    current: () => diffPanel?.model,
+    panel: () => diffPanel?.panel,
+    receive: (raw) => (diffPanel ? diffPanel.receive(raw) : Promise.resolve(false)),
+    onDidUpdate: diffEvents.update.event,
+    onDidRender: diffEvents.render.event,
+    onDidReject: diffEvents.reject.event,
+    revision: {
+      current: () => revisionPanel?.model,
+      panel: () => revisionPanel?.panel,
+      receive: (raw) => (revisionPanel ? revisionPanel.receive(raw) : Promise.resolve(false)),
+      onDidRender: revisionEvents.render.event,
+    },
+  });
+
+  return vscode.Disposable.from(
+    diffEvents.update,
+    diffEvents.render,
+    diffEvents.reject,
+    revisionEvents.update,
+    revisionEvents.render,
+    revisionEvents.reject,
+    {
+      dispose: () => {
+        diffPanel?.panel.dispose();
+        revisionPanel?.panel.dispose();
+      },
+    },
+    vscode.commands.registerCommand('handbookRoles.compareHandbookWith', compareHandbookWith),
+    vscode.commands.registerCommand('handbookRoles.compareWithHead', compareWithHead),
+  );
+};
