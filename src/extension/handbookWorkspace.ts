@@ -43,6 +43,7 @@ export class HandbookWorkspace implements vscode.Disposable {
   /** Role-file glob matchers per workspace folder (the setting is per folder), compiled on first use. */
   private readonly matchers = new Map<string, (rel: string) => boolean>();
   private scanPromise: Promise<void> | undefined;
+  private scanCancel: vscode.CancellationTokenSource | undefined;
   private readonly decoder = new TextDecoder('utf-8');
   private builtinsActive = false;
 
@@ -138,19 +139,24 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
   refresh(): Promise<void> {
+    // A newer scan cancels an older one: it reads everything again anyway.
+    this.scanCancel?.cancel();
+    this.scanCancel?.dispose();
+    const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
     const run = vscode.window.withProgress(
       { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
-      () => this.scan(),
+      () => this.scan(cancel.token),
     );
     this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${errorDetail(e)}`));
     return this.scanPromise;
   }
 
-  private async scan(): Promise<void> {
+  private async scan(cancel: vscode.CancellationToken): Promise<void> {
     const started = Date.now();
     // Files an event touched while findFiles ran are newer than its answer: keep them.
     const firstToken = this.nextToken;
-    const files = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB) : [];
+    const files = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel) : [];
+    if (cancel.isCancellationRequested) return;
     const seen = new Set(files.map((f) => f.toString()));
     for (const uri of this.index.uris()) {
       if (uri.startsWith(`${BUILTIN_SCHEME}:`) || seen.has(uri) || (this.tokens.get(uri) ?? 0) >= firstToken) continue;
@@ -159,6 +165,7 @@ export class HandbookWorkspace implements vscode.Disposable {
     for (let i = 0; i < files.length; i += READ_BATCH) {
       await Promise.all(files.slice(i, i + READ_BATCH).map((u) => this.read(u, true)));
       this.flush();
+      if (cancel.isCancellationRequested) return;
     }
     for (const doc of vscode.workspace.textDocuments) {
       // A clean document of a file the scan did not find is a leftover of a deleted file (VS Code
@@ -301,6 +308,8 @@ export class HandbookWorkspace implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.scanCancel?.cancel();
+    this.scanCancel?.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.disposables) d.dispose();

@@ -6,14 +6,17 @@
  * role file along with its id.
  */
 import * as vscode from 'vscode';
-import { planRename, renameEdits } from '../core/language/rename';
-import { Cancelled, isRefusal, nameTargetAt } from '../core/language/roleAt';
+import { Cancelled, isRefusal, nameTargetAt, type NameTarget } from '../core/language/roleAt';
 import type { Feature } from './featureContext';
-import { exists } from './util/fs';
 import { EDITABLE_MARKDOWN } from './util/language';
+import { once } from './util/lazy';
 import { toVsRange } from './util/ranges';
+import { exists } from './util/fs';
 import { otherMarkdown, readTexts, refusalMessage } from './util/roleTexts';
 import { setting } from './util/settings';
+
+/** The rename planner and its edits, loaded on the first rename (src/extension/lazyModules.json). */
+const loadRename = once(() => require('../core/language/rename') as typeof import('../core/language/rename'));
 
 function renameFileSetting(): boolean {
   return setting('rename.renameFile');
@@ -46,30 +49,48 @@ export const registerRename: Feature = (ctx) => {
       await handbook.ready;
       const target = targetAt(doc, position);
       if (isRefusal(target)) throw new Error(refusalMessage(target));
-      const plan = planRename(handbook.index, target, newName);
-      if (isRefusal(plan)) throw new Error(refusalMessage(plan));
-      const [texts, others] = await Promise.all([readTexts(plan.files, token), otherMarkdown(handbook, token)]);
-      if (token.isCancellationRequested) return undefined;
-      let result;
-      try {
-        result = renameEdits(plan, (u) => texts.get(u), others, { renameFile: renameFileSetting() }, token);
-      } catch (e) {
-        if (e instanceof Cancelled) return undefined;
-        throw e;
-      }
-      if (isRefusal(result)) throw new Error(refusalMessage(result));
-      const edit = new vscode.WorkspaceEdit();
-      for (const file of result.files) {
-        const uri = vscode.Uri.parse(file.uri);
-        for (const e of file.edits) edit.replace(uri, toVsRange(e.range), e.newText);
-      }
-      if (result.fileRename) {
-        const to = vscode.Uri.parse(result.fileRename.to);
-        // Never over another file: then the role is renamed, its file is not.
-        if (!(await exists(to))) edit.renameFile(vscode.Uri.parse(result.fileRename.from), to, { overwrite: false, ignoreIfExists: true });
-        else ctx.log.info(`Rename: ${result.fileRename.to} exists; the role file keeps its name.`);
-      }
-      return edit;
+      return renameEdit(target, newName, token);
     },
   });
+
+  /**
+   * The WorkspaceEdit of renaming the name at `target` to `newName`; throws (with a message for
+   * people) when the rename is refused; undefined when cancelled.
+   */
+  async function renameEdit(
+    target: NameTarget,
+    newName: string,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.WorkspaceEdit | undefined> {
+    const { planRename, renameEdits } = loadRename();
+    const plan = planRename(handbook.index, target, newName);
+    if (isRefusal(plan)) throw new Error(refusalMessage(plan));
+    const [texts, others] = await Promise.all([readTexts(plan.files, token), otherMarkdown(handbook, token)]);
+    if (token.isCancellationRequested) return undefined;
+    let result;
+    try {
+      result = renameEdits(plan, (u) => texts.get(u), others, { renameFile: renameFileSetting() }, token);
+    } catch (e) {
+      if (e instanceof Cancelled) return undefined;
+      throw e;
+    }
+    if (isRefusal(result)) throw new Error(refusalMessage(result));
+    const edit = new vscode.WorkspaceEdit();
+    // The file is renamed first, and its edits address the new name: a WorkspaceEdit that comes
+    // back through the editor's commands applies file operations before text edits.
+    let moved: { from: string; to: vscode.Uri } | undefined;
+    if (result.fileRename) {
+      const to = vscode.Uri.parse(result.fileRename.to);
+      // Never over another file: then the role is renamed, its file is not.
+      if (!(await exists(to))) {
+        edit.renameFile(vscode.Uri.parse(result.fileRename.from), to, { overwrite: false });
+        moved = { from: result.fileRename.from, to };
+      } else ctx.log.info(`Rename: ${result.fileRename.to} exists; the role file keeps its name.`);
+    }
+    for (const file of result.files) {
+      const uri = moved && file.uri === moved.from ? moved.to : vscode.Uri.parse(file.uri);
+      for (const e of file.edits) edit.replace(uri, toVsRange(e.range), e.newText);
+    }
+    return edit;
+  }
 };

@@ -50,10 +50,22 @@ export function linksInAllMarkdown(): boolean {
   return setting('validation.linksInAllMarkdown');
 }
 
-/** The Markdown files of the workspace that are not role files, with their text, when `linksInAllMarkdown` is on. */
+/** The read in progress: code lenses resolve several at once, and requests made meanwhile share it. */
+let inFlight: Promise<OtherMarkdown[]> | undefined;
+
+/**
+ * The Markdown files of the workspace that are not role files, with their text, when
+ * `linksInAllMarkdown` is on (else none). A cancelled request stops waiting; the shared read goes on.
+ */
 export async function otherMarkdown(handbook: HandbookWorkspace, token?: vscode.CancellationToken): Promise<OtherMarkdown[]> {
   if (!linksInAllMarkdown() || !vscode.workspace.workspaceFolders?.length) return [];
-  const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, token);
+  inFlight ??= readOtherMarkdown(handbook).finally(() => (inFlight = undefined));
+  const files = await inFlight;
+  return token?.isCancellationRequested ? [] : files;
+}
+
+async function readOtherMarkdown(handbook: HandbookWorkspace): Promise<OtherMarkdown[]> {
+  const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB);
   const uris = new Set(files.map((f) => f.toString()).filter((u) => !handbook.index.has(u)));
   // Open untitled or out-of-folder Markdown documents count too.
   for (const d of vscode.workspace.textDocuments)
@@ -61,7 +73,7 @@ export async function otherMarkdown(handbook: HandbookWorkspace, token?: vscode.
       uris.add(d.uri.toString());
   const out: OtherMarkdown[] = [];
   const list = [...uris].sort();
-  for (let i = 0; i < list.length && !token?.isCancellationRequested; i += READ_BATCH) {
+  for (let i = 0; i < list.length; i += READ_BATCH) {
     const batch = list.slice(i, i + READ_BATCH);
     const texts = await Promise.all(
       batch.map(async (u) => {

@@ -9,6 +9,13 @@ import type { TestApi } from '../../../src/extension/activate';
 import { api, closeAllEditors, codeOf, fixtureUri, openDoc, setText, waitForDiagnostics, waitForState } from '../helpers';
 import { positionOf, span } from './support';
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    () => true,
+    () => false,
+  );
+}
+
 const LEAD = [
   '---',
   'role: team-lead',
@@ -266,5 +273,40 @@ describe('rename, references, workspace symbols, code lens, fix all', () => {
     for (const file of ['renaming/team-lead.md', 'renaming/engineer.md'])
       assert.deepStrictEqual(exports.handbook.index.findings(fixtureUri(file).toString()), [], file);
     await waitForDiagnostics(engineerUri, () => ours(engineerUri).length === 0);
+  });
+  it('with handbookRoles.rename.renameFile, renaming the id of a file named after it renames the file too', async () => {
+    await setting('handbookRoles.rename', 'renameFile', true);
+    const solo = fixtureUri('renaming/solo.md');
+    const duo = fixtureUri('renaming/duo.md');
+    const indexed = waitForState(
+      exports.handbook.onDidChange,
+      () => exports.handbook.index.resolve('solo'),
+      10_000,
+      'solo.md to be indexed',
+    );
+    await vscode.workspace.fs.writeFile(
+      solo,
+      new TextEncoder().encode('---\nrole: solo\ntitle: Solo\ntype: manager\nresponsibilities: [Work alone]\n---\n'),
+    );
+    await indexed;
+    const doc = await openDoc(solo);
+    const edit = await rename(doc, positionOf(doc, 'solo', 1), 'duo');
+    const moved = waitForState(
+      exports.handbook.onDidChange,
+      () => exports.handbook.index.resolve('duo')?.uri === duo.toString(),
+      10_000,
+      'the renamed file in the index',
+    );
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await moved;
+    assert.ok(await exists(duo), 'duo.md exists');
+    assert.ok(!(await exists(solo)), 'solo.md is gone');
+    assert.strictEqual(
+      vscode.workspace.textDocuments
+        .find((d) => d.uri.toString() === duo.toString())
+        ?.getText()
+        .split('\n')[1],
+      'role: duo',
+    );
   });
 });

@@ -87,6 +87,7 @@ describe('node extension bundles', function () {
     const expected: Record<string, string[]> = {
       comparePanel: ['ComparePanel'],
       diffPanel: ['DiffPanel', 'RevisionComparePanel', 'compareWithRevision', 'readHandbookDiff'],
+      fixAllEngine: ['fixAllEdits'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
       mapAnalysis: ['buildResponsibilityMap', 'mapFindings'],
@@ -94,6 +95,7 @@ describe('node extension bundles', function () {
       mapWorker: [],
       newRoleFile: ['newRoleFileCommand'],
       orgChart: ['OrgChartPanel', 'LadderPanel'],
+      renameEngine: ['planRename', 'renameEdits'],
     };
     assert.deepStrictEqual(Object.keys(expected).sort(), loaderNames());
     for (const [name, exports] of Object.entries(expected)) {

@@ -210,6 +210,25 @@ describe('language/rename', () => {
     );
   });
 
+  it('a file whose only use of the name is `extends` is found through the index and renamed', () => {
+    const rung = [
+      '---',
+      'role: rung',
+      'title: Rung',
+      'type: manager',
+      'responsibilities: [Climb]',
+      "extends: 'Tech Chief' # the rung below",
+      '---',
+      '',
+    ].join('\n');
+    const { result, texts } = rename(
+      { [CTO_URI]: CTO.replace("'Tech Chief'", "'Tech C‸hief'"), 'file:///h/roles/rung.md': rung },
+      CTO_URI,
+      'Tech Boss',
+    );
+    assert.strictEqual(applied(result, texts)['file:///h/roles/rung.md'], rung.replace("'Tech Chief'", "'Tech Boss'"));
+  });
+
   it('a name another role wins (duplicate-role) renames the declaration only: links keep their role', () => {
     const other = [
       '---',
