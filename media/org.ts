@@ -177,10 +177,11 @@ function render(chart: OrgChart, l: OrgLabels): void {
       : el('div', 'canvas', chartElement(chart, l));
   app.replaceChildren(toolbar, body);
   const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
+  // What the DOM holds (not what the chart said): the cards and the drawn lines.
   vscode.postMessage({
     type: 'rendered',
-    cards: chart.cards.length,
-    edges: chart.edges.length,
+    cards: app.querySelectorAll('g.card').length,
+    edges: app.querySelectorAll('path.edge').length,
     foreign,
     text: (app.textContent ?? '').slice(0, MAX_RENDERED_TEXT),
   });

@@ -8,6 +8,9 @@
  *   compare.png     the webview of handbookRoles.compareRoles('cto', 'head-of-engineering')
  *   map.png         the responsibility map webview (handbookRoles.showResponsibilityMap)
  *   problems.png    the Problems panel with the broken role file's findings
+ *   org-chart.png   the org chart webview (handbookRoles.showOrgChart), after a ladder and reporting
+ *                   lines are added to the demo workspace (ORG_ROLES)
+ *   ladders.png     the ladder view webview (handbookRoles.showLadders)
  *
  * A step whose feature is missing (no command, no tree items, no diagnostics...) is reported and
  * skipped; the others are still taken (with no diagnostics, editor.png shows the explorer and the
@@ -41,6 +44,19 @@ relationships:
 
 Works with the [[CTO]] and the [[Chief Wizard]].
 `;
+
+/** Roles added before the org chart and ladder shots: a three-rung ladder and a management chain. */
+const ORG_ROLES: Record<string, string> = {
+  'vp-engineering.md': role('vp-engineering', 'VP Engineering', 'executive', ['Run the engineering organisation'], ['relationships:', '  - with: cto', '    kind: reports-to']),
+  'engineering-manager.md': role('engineering-manager', 'Engineering Manager', 'manager', ['Run the team', 'Hire engineers'], ['relationships:', '  - with: vp-engineering', '    kind: reports-to']),
+  'engineer.md': role('engineer', 'Engineer', 'individual-contributor', ['Write tested code', 'Review the code of the team'], ['level: 1', 'successCriteria:', '  - Does the code ship with tests?', 'relationships:', '  - with: engineering-manager', '    kind: reports-to']),
+  'senior-engineer.md': role('senior-engineer', 'Senior Engineer', 'individual-contributor', ['Mentor engineers', 'Lead the design of features'], ['extends: engineer', 'level: 2', 'relationships:', '  - with: engineering-manager', '    kind: reports-to']),
+  'staff-engineer.md': role('staff-engineer', 'Staff Engineer', 'individual-contributor', ['Set the technical direction of several teams'], ['extends: senior-engineer', 'level: 3', 'relationships:', '  - with: head-of-engineering', '    kind: reports-to']),
+};
+
+function role(id: string, title: string, type: string, responsibilities: string[], extra: string[]): string {
+  return ['---', `role: ${id}`, `title: ${title}`, `type: ${type}`, 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', '', `# ${title}`, ''].join('\n');
+}
 
 /** The script's end of the driver: hands out one step at a time and waits for its result. */
 class DriverBridge {
@@ -268,6 +284,32 @@ async function main(): Promise<number> {
       shots.push({ file: await capture(page, 'editor.png'), ok: true, note: 'explorer and broken role file (no diagnostics yet)' });
       shots.push({ file: 'problems.png', ok: false, note: diagnostics.error ?? 'no diagnostics' });
     }
+
+    // 5. The org chart and the ladder view, on the demo handbook plus a ladder and reporting lines.
+    await bridge.run({ op: 'command', id: 'workbench.action.closePanel' });
+    await bridge.run({ op: 'command', id: 'workbench.action.closeAllEditors' });
+    for (const [file, text] of Object.entries(ORG_ROLES)) fs.writeFileSync(path.join(workspace, 'roles', file), text);
+    const orgShot = async (commandId: string, file: string, selector: string, min: number) => {
+      let frame: Frame | undefined;
+      // The new files reach the index through the file watcher: run the command again until the view draws them all.
+      const drawn = await eventually(async () => {
+        const ran = await bridge.run({ op: 'command', id: commandId });
+        if (!ran.ok) return false;
+        return eventually(async () => {
+          frame = await webviewFrame(page);
+          return !!frame && (await frame.evaluate((s) => document.querySelectorAll(s).length, selector)) >= min;
+        }, 3_000);
+      }, 20_000);
+      if (drawn && frame) {
+        const text = (await frame.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ').slice(0, 80);
+        shots.push({ file: await capture(page, file), ok: true, note: `"${text}..."` });
+      } else {
+        shots.push({ file, ok: false, note: `no ${selector} drawn within 20 s` });
+      }
+      await bridge.run({ op: 'command', id: 'workbench.action.closeAllEditors' });
+    };
+    await orgShot('handbookRoles.showOrgChart', 'org-chart.png', 'g.card', 7);
+    await orgShot('handbookRoles.showLadders', 'ladders.png', 'section.rung', 3);
   } finally {
     await bridge.run({ op: 'done' });
     await withTimeout(exited, 15_000, 'extension host exit').catch(() => undefined);

@@ -24,6 +24,9 @@ export interface ScaffoldInput {
   title: string;
   type: string;
   summary?: string;
+  /** Start the role as the next level of another: the role it extends (a reference), and its level. */
+  extends?: string;
+  level?: number;
 }
 
 export interface ScaffoldOptions {
@@ -79,6 +82,14 @@ export function scaffoldRole(input: ScaffoldInput, options: ScaffoldOptions = {}
           break;
         }
         lines.push(...commented(key, s));
+        break;
+      case 'extends':
+        if (input.extends?.trim()) lines.push(`extends: ${scalar(input.extends.trim())}`);
+        else lines.push(...commented(key, s));
+        break;
+      case 'level':
+        if (input.level !== undefined && Number.isInteger(input.level) && input.level >= 1) lines.push(`level: ${input.level}`);
+        else lines.push(...commented(key, s));
         break;
       case 'responsibilities': {
         const value = scalar(responsibility);

@@ -30,7 +30,11 @@ const registerLookup: Feature = (ctx) =>
 const registerImportRoles: Feature = (ctx) =>
   registerLazyCommand('handbookRoles.importRoles', ctx, () => require('./commands/importRoles') as typeof import('./commands/importRoles'), (m) => m.importRolesCommand);
 const registerNewRoleFile: Feature = (ctx) =>
-  registerLazyCommand('handbookRoles.newRoleFile', ctx, () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'), (m) => m.newRoleFileCommand);
+  vscode.Disposable.from(
+    registerLazyCommand('handbookRoles.newRoleFile', ctx, () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'), (m) => m.newRoleFileCommand),
+    // On a role in the tree (or with a role reference): a new role file one level above it.
+    registerLazyCommand('handbookRoles.newNextLevel', ctx, () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'), (m) => m.newNextLevelCommand),
+  );
 
 /** What the extension exports to VS Code and to other extensions. */
 export interface HandbookRolesApi {

@@ -28,6 +28,8 @@ function title(fix: QuickFix): string {
       return fix.choice ? vscode.l10n.t('Add "{0}: {1}"', fix.key ?? '', fix.value) : vscode.l10n.t('Add "{0}"', fix.key ?? fix.value);
     case 'add-frontmatter':
       return vscode.l10n.t('Add a role frontmatter');
+    case 'set-level':
+      return vscode.l10n.t('Change the level to {0}', fix.value);
   }
 }
 

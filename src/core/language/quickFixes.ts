@@ -18,7 +18,7 @@ export interface TextEditModel {
   newText: string;
 }
 
-export type QuickFixKind = 'rename-key' | 'enum-value' | 'kebab-case' | 'nearest-role' | 'add-key' | 'add-frontmatter';
+export type QuickFixKind = 'rename-key' | 'enum-value' | 'kebab-case' | 'nearest-role' | 'add-key' | 'add-frontmatter' | 'set-level';
 
 export interface QuickFix {
   kind: QuickFixKind;
@@ -113,6 +113,12 @@ export function quickFixesFor(finding: Finding, raw: string, options: QuickFixOp
     }
     case 'frontmatter-missing':
       return [frontmatterTemplate(doc, options)];
+    case 'level-order': {
+      // The level one above the role it extends (the finding carries it as its suggestion).
+      const level = data.suggestions?.[0];
+      if (!level || !/^[1-9][0-9]*$/.test(level)) return [];
+      return [{ kind: 'set-level', title: `Change the level to ${level}`, value: level, edits: [{ range: finding.range, newText: level }], preferred: true }];
+    }
     default:
       return [];
   }

@@ -4,8 +4,10 @@
  * scaffold through a WorkspaceEdit and opens it with the placeholder responsibility selected.
  * It never overwrites: when the file exists it says so and offers to open it.
  *
- * Arguments (for tests and other commands): `{ id, title, type, folder, summary }`; whatever is
- * given is not asked for. `folder` is a URI string or a path (absolute, or relative to the first
+ * Arguments (for tests and other commands): `{ id, title, type, folder, summary, extends }`;
+ * whatever is given is not asked for. `extends` (a role reference) starts the role as the next
+ * level of that role: `extends` and `level` (one above it) filled in, its type and its folder as
+ * the defaults. `folder` is a URI string or a path (absolute, or relative to the first
  * workspace folder). Resolves with `{ uri, created }`, or undefined when cancelled.
  */
 import * as vscode from 'vscode';
@@ -31,13 +33,14 @@ interface NewRoleArgs {
   type?: string;
   summary?: string;
   folder?: string;
+  extends?: string;
 }
 
 function parseArgs(arg: unknown): NewRoleArgs {
   if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return {};
   const a = arg as Record<string, unknown>;
   const str = (k: string) => (typeof a[k] === 'string' ? a[k] : undefined);
-  return { id: str('id'), title: str('title'), type: str('type'), summary: str('summary'), folder: str('folder') };
+  return { id: str('id'), title: str('title'), type: str('type'), summary: str('summary'), folder: str('folder'), extends: str('extends') };
 }
 
 /** Whether a workspace role (not a built-in stand-in) already claims a name. */
@@ -128,6 +131,8 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
   const run = async (arg?: unknown): Promise<NewRoleFileResult | undefined> => {
     const args = parseArgs(arg);
     await handbook.ready;
+    const parent = args.extends !== undefined ? handbook.index.resolve(args.extends) : undefined;
+    if (args.extends !== undefined && (!parent || parent.builtin)) throw new Error(vscode.l10n.t('No role named "{0}" in this handbook.', args.extends));
 
     // 1. Title (arguments are checked like typed input: a bad one is an error, not a prompt).
     let title = args.title;
@@ -135,7 +140,7 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
       title = await vscode.window.showInputBox({
         title: vscode.l10n.t('New Role File ({0}/{1})', 1, STEPS),
         prompt: vscode.l10n.t('The role\'s title, as people say it'),
-        placeHolder: vscode.l10n.t('e.g. Staff Engineer'),
+        placeHolder: parent ? vscode.l10n.t('The level above {0}, e.g. Senior {0}', parent.title) : vscode.l10n.t('e.g. Staff Engineer'),
         ignoreFocusOut: true,
         validateInput: (v) => titleMessage(handbook, v),
       });
@@ -166,7 +171,7 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
 
     // 3. Type, from the schema.
     const choices = roleTypeChoices();
-    let type = args.type;
+    let type = args.type ?? (parent?.type && choices.some((c) => c.value === parent.type) ? parent.type : undefined);
     if (type === undefined) {
       const picked = await vscode.window.showQuickPick(
         choices.map((c) => ({ label: c.value, detail: c.description })),
@@ -179,7 +184,7 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
     }
 
     const scaffold = scaffoldRole(
-      { id, title, type, summary: args.summary },
+      { id, title, type, summary: args.summary, ...(parent ? { extends: parent.id, level: (parent.level?.value ?? 1) + 1 } : {}) },
       {
         responsibility: vscode.l10n.t('Describe one thing this role is responsible for'),
         body: vscode.l10n.t('Describe the role for people: what it is for and how it works with other roles.'),
@@ -189,6 +194,7 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
     // 4. Folder. Without an open folder the role opens as an unsaved document.
     let folder: vscode.Uri | undefined;
     if (args.folder !== undefined) folder = folderFromArg(args.folder);
+    else if (parent) folder = vscode.Uri.joinPath(vscode.Uri.parse(parent.uri), '..');
     else if (vscode.workspace.workspaceFolders?.length) {
       folder = await askFolder();
       if (!folder) return undefined;
@@ -229,6 +235,21 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
       // Called with arguments (a test, another command): the caller gets the error.
       if (typeof arg === 'object' && arg !== null) throw e;
       void vscode.window.showErrorMessage(errorMessage(e));
+      return undefined;
+    }
+  };
+}
+
+/** "New Role File as Next Level…": on a role (a tree node, or a role reference), a new role file that extends it. */
+export function newNextLevelCommand(ctx: FeatureContext): (arg?: unknown) => Promise<NewRoleFileResult | undefined> {
+  const create = newRoleFileCommand(ctx);
+  return async (arg?: unknown) => {
+    const ref = typeof arg === 'string' ? arg : (arg as { role?: { id?: unknown } } | undefined)?.role?.id;
+    if (typeof ref !== 'string') return create();
+    try {
+      return await create({ extends: ref });
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;
     }
   };
