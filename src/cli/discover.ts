@@ -13,9 +13,27 @@ export function isGlob(arg: string): boolean {
   return GLOB_CHARS.test(arg);
 }
 
-/** Every Markdown file below `dir`, as absolute paths in a stable order. */
+/** A symbolic link that leads out of the folder walked. */
+class OutsideError extends Error {
+  readonly code = 'EOUTSIDE';
+}
+
+/**
+ * Every Markdown file below `dir`, as absolute paths in a stable order. A symbolic link to a file
+ * is followed only if the file lies inside `dir` too: a link out of the handbook (to a secret, to
+ * another checkout) is reported to `onError` and not read.
+ */
 export function walkMarkdown(dir: string, onError?: (file: string, err: Error) => void): string[] {
   const out: string[] = [];
+  let root: string | undefined;
+  const inside = (real: string) => {
+    try {
+      root ??= fs.realpathSync(dir);
+    } catch {
+      root = path.resolve(dir);
+    }
+    return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  };
   const stack = [dir];
   while (stack.length) {
     const current = stack.pop()!;
@@ -37,6 +55,10 @@ export function walkMarkdown(dir: string, onError?: (file: string, err: Error) =
         if (entry.isSymbolicLink()) {
           try {
             if (!fs.statSync(full).isFile()) continue;
+            if (!inside(fs.realpathSync(full))) {
+              onError?.(full, new OutsideError('a symbolic link out of the folder: not followed'));
+              continue;
+            }
           } catch (e) {
             onError?.(full, e as Error);
             continue;

@@ -1,5 +1,6 @@
 /** Output formats of handbook-lint. */
 import type { Finding } from '../core/types';
+import { oneLine } from './terminal';
 
 export interface FileFindings {
   /** The path as given, or relative to the current directory. */
@@ -44,7 +45,8 @@ export function formatStylish(results: FileFindings[], color: boolean): string {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
-      return [`${f.range.line}:${f.range.column}`, f.severity, f.message, f.code];
+      // Handbook text in a message (a title, a key) must not start a line or drive the terminal.
+      return [`${f.range.line}:${f.range.column}`, f.severity, oneLine(f.message), f.code];
     });
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
@@ -52,7 +54,7 @@ export function formatStylish(results: FileFindings[], color: boolean): string {
       const sevPainted = paint(sev === 'error' ? '31' : sev === 'warning' ? '33' : '36', sev.padEnd(w1));
       return `  ${paint('2', pos.padEnd(w0))}  ${sevPainted}  ${msg}  ${paint('2', code)}`;
     });
-    blocks.push(`${paint('4', r.file)}\n${lines.join('\n')}`);
+    blocks.push(`${paint('4', oneLine(r.file))}\n${lines.join('\n')}`);
   }
   if (blocks.length === 0) return '';
   const total = errors + warnings + infos;

@@ -2,6 +2,7 @@
 /** Entry point of the `handbook-lint` binary. */
 import { setFlagsFromString } from 'v8';
 import { main } from './lintCommand';
+import { currentDirectory, guardProcess } from './process';
 
 // A lint run allocates briskly and keeps little: the default young generation grows to 32 MB for
 // nothing. Keeping it at its starting size cuts peak memory by a fifth at the same speed. (Read by
@@ -12,8 +13,10 @@ setFlagsFromString('--semi-space-growth-factor=1');
 // 2,000 files (npm run bench; the files are in bench/.work).
 setFlagsFromString('--no-turbo-inlining');
 
-process.exitCode = main(process.argv.slice(2), {
-  cwd: process.cwd(),
+guardProcess('handbook-lint');
+const cwd = currentDirectory('handbook-lint');
+process.exitCode = cwd === undefined ? 2 : main(process.argv.slice(2), {
+  cwd,
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   color: !!process.stdout.isTTY && !process.env.NO_COLOR,

@@ -3,7 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { explanationLines, importPage, renderRoleFile, type ImportResult, type ImportedRole } from '../core/import';
 import { isOption, parseArgs } from './args';
+import { readTextFile, ReadError } from './readFile';
+import { oneLine } from './terminal';
 import { errorMessage } from '../core/errors';
+
+/** The largest page read (a larger one is refused with a one-line message, exit 2). */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 const USAGE = `Usage: handbook-import PAGE.md [--format json] [--out DIR] [--explain]
 
@@ -35,8 +40,9 @@ function describe(role: ImportedRole): string {
   if (role.successCriteria.length)
     parts.push(`${role.successCriteria.length} success criteri${role.successCriteria.length === 1 ? 'on' : 'a'}`);
   if (role.relationships.length) parts.push(`${role.relationships.length} relationship${role.relationships.length === 1 ? '' : 's'}`);
-  const lines = [`${role.role}  ${role.title} (${role.type}), line ${role.source.line}: ${parts.join(', ')}`];
-  for (const w of role.warnings ?? []) lines.push(`  warning: ${w}`);
+  // Page text in the summary (a title, a warning quoting it) must not start a line or drive the terminal.
+  const lines = [`${oneLine(role.role)}  ${oneLine(role.title)} (${oneLine(role.type)}), line ${role.source.line}: ${parts.join(', ')}`];
+  for (const w of role.warnings ?? []) lines.push(`  warning: ${oneLine(w)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -48,7 +54,7 @@ export function main(argv: string[], io: ImportIO): number {
     if (isOption(arg, '--format', '-f')) {
       const v = value();
       if (!v || !FORMATS.includes(v as Format)) {
-        io.err(`handbook-import: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
+        io.err(`handbook-import: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       format = v as Format;
@@ -76,20 +82,32 @@ export function main(argv: string[], io: ImportIO): number {
   }
 
   const page = pages[0];
+  const shown = oneLine(page);
   let text: string;
   try {
-    text = fs.readFileSync(path.resolve(io.cwd, page), 'utf8');
+    // Only a regular file, and at most MAX_PAGE_BYTES: a FIFO would block, /dev/zero never end.
+    const file = readTextFile(path.resolve(io.cwd, page), MAX_PAGE_BYTES)!;
+    text = file.text;
+    if (file.invalid && file.bytes) {
+      // Not UTF-8: most likely a Latin-1 (Windows-1252) page. Read it so, and say so.
+      text = new TextDecoder('windows-1252').decode(file.bytes);
+      io.err(`handbook-import: ${shown} is not valid UTF-8: read as Latin-1 (Windows-1252)\n`);
+    } else if (file.encoding !== 'utf-8') {
+      io.err(`handbook-import: ${shown} is ${file.encoding.toUpperCase()}: read as ${file.encoding.toUpperCase()}\n`);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : errorMessage(e);
-    io.err(`handbook-import: cannot read ${page}: ${reason}\n`);
+      e instanceof ReadError
+        ? e.message
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : errorMessage(e);
+    io.err(`handbook-import: cannot read ${shown}: ${oneLine(reason)}\n`);
     return 2;
   }
 
@@ -100,34 +118,34 @@ export function main(argv: string[], io: ImportIO): number {
     result = importPage(text, { sourceName: page, explain });
     ({ roles, warnings } = result);
   } catch (e) {
-    io.err(`handbook-import: internal error: ${errorMessage(e)}\n`);
+    io.err(`handbook-import: internal error: ${oneLine(errorMessage(e))}\n`);
     return 2;
   }
 
   if (format === 'json') io.out(JSON.stringify(roles, null, 2) + '\n');
   else for (const role of roles) io.out(describe(role));
   if (!roles.length) {
-    io.err(`handbook-import: no roles found in ${page}\n`);
+    io.err(`handbook-import: no roles found in ${shown}\n`);
     return 1;
   }
-  if (format === 'text') for (const w of warnings) io.out(`note: ${w}\n`);
-  if (explain) for (const line of explanationLines(result)) (format === 'json' ? io.err : io.out)(`explain: ${line}\n`);
+  if (format === 'text') for (const w of warnings) io.out(`note: ${oneLine(w)}\n`);
+  if (explain) for (const line of explanationLines(result)) (format === 'json' ? io.err : io.out)(`explain: ${oneLine(line)}\n`);
 
   if (outDir !== undefined) {
     const dir = path.resolve(io.cwd, outDir);
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch (e) {
-      io.err(`handbook-import: cannot create ${outDir}: ${errorMessage(e)}\n`);
+      io.err(`handbook-import: cannot create ${oneLine(outDir)}: ${oneLine(errorMessage(e))}\n`);
       return 2;
     }
     // With JSON on stdout, notes about files go to stderr so that stdout stays one JSON array.
     const note = format === 'json' ? io.err : io.out;
     let failed = false;
     for (const role of roles) {
-      const file = path.join(outDir, `${role.role}.md`);
+      const file = oneLine(path.join(outDir, `${role.role}.md`));
       if (!role.responsibilities.length) {
-        io.err(`handbook-import: skipped ${role.role}: no responsibilities found, so it would not be a valid role file\n`);
+        io.err(`handbook-import: skipped ${oneLine(role.role)}: no responsibilities found, so it would not be a valid role file\n`);
         continue;
       }
       try {
@@ -137,7 +155,7 @@ export function main(argv: string[], io: ImportIO): number {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           io.err(`handbook-import: skipped ${file}: the file exists (never overwritten)\n`);
         } else {
-          io.err(`handbook-import: cannot write ${file}: ${errorMessage(e)}\n`);
+          io.err(`handbook-import: cannot write ${file}: ${oneLine(errorMessage(e))}\n`);
           failed = true;
         }
       }

@@ -7,6 +7,7 @@ import { compareFindings } from '../core/findingOrder';
 import type { Finding } from '../core/types';
 import { globMatcher, isGlob, roleFileGlobMatcher, toPosix, walkMarkdown } from './discover';
 import type { FileFindings } from './format';
+import { readTextFile, type TextFile } from './readFile';
 
 export class UsageError extends Error {}
 
@@ -30,34 +31,15 @@ export interface LintRun {
   results: FileFindings[];
   /** How many role files the handbook holds. */
   roleFiles: number;
+  /** How many files or folders could not be read (permission, I/O, size): the exit status is then 2. */
+  unreadable: number;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** The largest role file read (a larger one is skipped with a message, and the exit status is 2). */
+export const MAX_ROLE_FILE_BYTES = 16 * 1024 * 1024;
 
-class NotAFileError extends Error {
-  readonly code = 'ENOTFILE';
-}
-
-/**
- * Reads a file as UTF-8. Only regular files are read: a FIFO or a device would block or never
- * end. Invalid UTF-8 is read with U+FFFD in place of the bad bytes, and `onInvalid` is told.
- */
-function readText(file: string, onInvalid?: () => void): string {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    if (!fs.fstatSync(fd).isFile()) throw new NotAFileError(file);
-    const bytes = fs.readFileSync(fd);
-    try {
-      return strictUtf8.decode(bytes);
-    } catch {
-      onInvalid?.();
-      return lenientUtf8.decode(bytes);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+/** Errors that mean a file or folder exists but could not be read: the run cannot vouch for it. */
+const UNREADABLE = new Set(['EACCES', 'EPERM', 'EIO', 'ETOOLARGE']);
 
 function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -66,6 +48,7 @@ function describe(err: unknown): string {
   if (e.code === 'EISDIR') return 'is a directory';
   if (e.code === 'ELOOP') return 'a loop of symbolic links';
   if (e.code === 'ENOTFILE') return 'not a regular file';
+  if (e.code === 'ETOOLARGE' || e.code === 'EOUTSIDE') return e.message;
   return e.message ?? String(err);
 }
 
@@ -74,29 +57,38 @@ export function runLint(opts: LintOptions): LintRun {
   const isRoleGlob = roleFileGlobMatcher(opts.roleGlobs);
   // Filled once, then read: unless a report needs the roles' content, a one-shot index will do.
   const index = new HandbookIndex({ oneShot: !opts.keepRoles && !opts.extraFindings });
-  const skip = (file: string, reason: string) => opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', reason);
-  const invalidUtf8 = (file: string) => () => opts.onNote?.(toPosix(path.relative(cwd, file)), 'is not valid UTF-8: invalid bytes were read as U+FFFD');
+  let unreadable = 0;
+  const skip = (file: string, err: unknown) => {
+    if (UNREADABLE.has((err as NodeJS.ErrnoException).code ?? '')) unreadable++;
+    opts.onSkip?.(toPosix(path.relative(cwd, file)) || '.', describe(err));
+  };
+  const noteEncoding = (file: string, read: TextFile) => {
+    const rel = toPosix(path.relative(cwd, file));
+    if (read.invalid) opts.onNote?.(rel, 'is not valid UTF-8: invalid bytes were read as U+FFFD');
+    else if (read.encoding !== 'utf-8') opts.onNote?.(rel, `is ${read.encoding.toUpperCase()}, not UTF-8: read as ${read.encoding.toUpperCase()} (save it as UTF-8)`);
+  };
+  const read = (file: string, forced: boolean) => readTextFile(file, MAX_ROLE_FILE_BYTES, forced ? undefined : (head) => roleFileReason(false, head) !== undefined);
 
   /** Adds a discovered file: a role file when the globs match it or its frontmatter has `role`. */
   const addDiscovered = (abs: string): boolean => {
     const rel = toPosix(path.relative(cwd, abs));
     const forced = !rel.startsWith('..') && isRoleGlob(rel);
-    let text: string;
-    let invalid = false;
+    let file: TextFile | undefined;
     try {
-      text = readText(abs, () => (invalid = true));
+      // Past its first 64 KB, a file is read only if it may be a role file.
+      file = read(abs, forced);
     } catch (e) {
-      skip(abs, describe(e));
+      skip(abs, e);
       return false;
     }
-    if (!roleFileReason(forced, text)) return false;
-    index.set(abs, text, { forceRoleFile: forced });
-    if (invalid && index.has(abs)) invalidUtf8(abs)();
+    if (!file) return false;
+    index.set(abs, file.text, { forceRoleFile: forced });
+    if (index.has(abs)) noteEncoding(abs, file);
     return index.has(abs);
   };
 
   let all: string[] | undefined;
-  const allUnderCwd = () => (all ??= walkMarkdown(cwd, (f, e) => skip(f, describe(e))));
+  const allUnderCwd = () => (all ??= walkMarkdown(cwd, skip));
   for (const file of allUnderCwd()) addDiscovered(file);
 
   const reported = new Map<string, string>(); // abs -> display path
@@ -104,9 +96,12 @@ export function runLint(opts: LintOptions): LintRun {
     for (const uri of index.uris()) reported.set(uri, toPosix(path.relative(cwd, uri)));
   }
   for (const target of opts.targets) {
-    if (isGlob(target)) {
-      const match = globMatcher([toPosix(target).replace(/^\.\//, '')]);
-      const hits = allUnderCwd().filter((abs) => match(toPosix(path.relative(cwd, abs))));
+    // A path that exists is a path, whatever it holds: `roles/ops[1].md`, a checkout in `proj[1]`.
+    if (isGlob(target) && !fs.existsSync(path.resolve(cwd, target))) {
+      const { base, pattern } = splitGlob(cwd, target);
+      const match = globMatcher([pattern]);
+      const files = isInside(cwd, base) ? allUnderCwd().filter((f) => isInside(base, f)) : walkMarkdown(base, skip);
+      const hits = files.filter((abs) => match(toPosix(path.relative(base, abs))));
       if (hits.length === 0) throw new UsageError(`no files match "${target}"`);
       for (const abs of hits) {
         if (index.has(abs) || addDiscovered(abs)) reported.set(abs, toPosix(path.relative(cwd, abs)));
@@ -121,21 +116,23 @@ export function runLint(opts: LintOptions): LintRun {
       throw new UsageError(`cannot read "${target}": ${describe(e)}`);
     }
     if (stat.isDirectory()) {
-      const inside = abs === cwd || abs.startsWith(cwd + path.sep) ? allUnderCwd().filter((f) => f.startsWith(abs + path.sep) || abs === cwd) : walkMarkdown(abs, (f, e) => skip(f, describe(e)));
+      const inside = isInside(cwd, abs) ? allUnderCwd().filter((f) => isInside(abs, f)) : walkMarkdown(abs, skip);
       if (inside.length === 0) throw new UsageError(`no Markdown files in "${target}"`);
       for (const f of inside) {
         if (index.has(f) || addDiscovered(f)) reported.set(f, toPosix(path.relative(cwd, f)));
       }
       continue;
     }
-    let text: string;
+    let file: TextFile;
     try {
-      text = readText(abs, index.has(abs) ? undefined : invalidUtf8(abs));
+      file = read(abs, true)!;
     } catch (e) {
       throw new UsageError(`cannot read "${target}": ${describe(e)}`);
     }
+    const known = index.has(abs);
     // A file named on the command line is checked as a role file.
-    index.set(abs, text, { forceRoleFile: true });
+    index.set(abs, file.text, { forceRoleFile: true });
+    if (!known) noteEncoding(abs, file);
     reported.set(abs, target);
   }
 
@@ -143,5 +140,32 @@ export function runLint(opts: LintOptions): LintRun {
   const results: FileFindings[] = [...reported]
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
     .map(([abs, file]) => ({ file, findings: extra?.has(abs) ? [...index.findings(abs), ...extra.get(abs)!].sort(compareFindings) : index.findings(abs) }));
-  return { index, results, roleFiles: index.size };
+  return { index, results, roleFiles: index.size, unreadable };
+}
+
+/** Whether `p` is `dir` or below it. */
+function isInside(dir: string, p: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+/**
+ * A glob's folder and the pattern below it: the longest run of leading segments that name an
+ * existing folder as written (so `../other/*.md` and `/work/proj[1]/roles/*.md` work), then the rest.
+ */
+function splitGlob(cwd: string, target: string): { base: string; pattern: string } {
+  const parts = toPosix(target).split('/');
+  let base = path.isAbsolute(target) ? path.parse(path.resolve(cwd, target)).root : cwd;
+  let i = path.isAbsolute(target) ? 1 : 0;
+  for (; i < parts.length - 1; i++) {
+    const next = path.resolve(base, parts[i]);
+    let isDir = false;
+    try {
+      isDir = fs.statSync(next).isDirectory();
+    } catch {
+      // not a folder: the pattern starts here
+    }
+    if (!isDir) break;
+    base = next;
+  }
+  return { base, pattern: parts.slice(i).join('/') };
 }

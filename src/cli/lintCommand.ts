@@ -6,6 +6,7 @@ import { formatGithub, formatSarif } from './sarif';
 import { runLint, UsageError } from './lint';
 import type * as OverlapsReport from './overlapsReport';
 import { formatLadderReport, formatOrgReport, LADDER_FORMATS, ORG_FORMATS, type OrgFormat } from './orgReport';
+import { neutralize, neutralizeKeepingColors, oneLine } from './terminal';
 import { errorMessage } from '../core/errors';
 
 type ReportFormat = OverlapsReport.ReportFormat | OrgFormat;
@@ -75,7 +76,7 @@ export function main(argv: string[], io: CliIO): number {
     if (isOption(arg, '--format', '-f')) {
       const v = value();
       if (!v || !(FORMATS.includes(v as Format) || ORG_FORMATS.includes(v as ReportFormat))) {
-        io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
+        io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       format = v as Format | ReportFormat;
@@ -92,7 +93,7 @@ export function main(argv: string[], io: CliIO): number {
     if (isOption(arg, '--report')) {
       const v = value();
       if (!REPORTS.includes(v as Report)) {
-        io.err(`handbook-lint: --report must be one of ${REPORTS.join(', ')}${v ? ` (got "${v}")` : ''}\n`);
+        io.err(`handbook-lint: --report must be one of ${REPORTS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       report = v as Report;
@@ -108,13 +109,14 @@ export function main(argv: string[], io: CliIO): number {
   }
 
   let results: FileFindings[];
+  let unreadable = 0;
   try {
     const lint = (say: (s: string) => void) =>
       runLint({
         cwd: io.cwd,
         targets,
-        onSkip: (file, reason) => say(`handbook-lint: skipped ${file}: ${reason}\n`),
-        onNote: (file, note) => say(`handbook-lint: ${file} ${note}\n`),
+        onSkip: (file, reason) => say(`handbook-lint: skipped ${oneLine(file)}: ${oneLine(reason)}\n`),
+        onNote: (file, note) => say(`handbook-lint: ${oneLine(file)} ${oneLine(note)}\n`),
         extraFindings: overlaps && !report ? overlapsReport().overlapFindings : undefined,
         keepRoles: !!report,
       });
@@ -122,8 +124,8 @@ export function main(argv: string[], io: CliIO): number {
     let notes = '';
     let run = lint(fix ? (s) => (notes += s) : io.err);
     if (fix) {
-      const changed = applyFixes(run, io.cwd, (file, reason) => io.err(`handbook-lint: could not write ${file}: ${reason}\n`));
-      for (const c of changed) io.err(`handbook-lint: fixed ${c.file} (${c.fixes} ${c.fixes === 1 ? 'fix' : 'fixes'})\n`);
+      const changed = applyFixes(run, io.cwd, (file, reason) => io.err(`handbook-lint: could not write ${oneLine(file)}: ${oneLine(reason)}\n`));
+      for (const c of changed) io.err(`handbook-lint: fixed ${oneLine(c.file)} (${c.fixes} ${c.fixes === 1 ? 'fix' : 'fixes'})\n`);
       // What remains is reported as a run without --fix would report the fixed files.
       if (changed.length) run = lint(io.err);
       else if (notes) io.err(notes);
@@ -131,29 +133,38 @@ export function main(argv: string[], io: CliIO): number {
     if (targets.length === 0 && run.roleFiles === 0) {
       io.err('handbook-lint: no role files found under the current directory\n');
     }
+    // Reports for people: handbook text in them must not drive the terminal (JSON stays exact).
+    const say = (text: string) => io.out(format === 'json' ? text : io.color ? neutralizeKeepingColors(text) : neutralize(text));
+    const status = run.unreadable ? 2 : 0;
     if (report === 'org') {
-      io.out(formatOrgReport(run.index, format, io.cwd, !!io.color));
-      return 0;
+      say(formatOrgReport(run.index, format, io.cwd, !!io.color));
+      return status;
     }
     if (report === 'ladder') {
-      io.out(formatLadderReport(run.index, format, !!io.color));
-      return 0;
+      say(formatLadderReport(run.index, format, !!io.color));
+      return status;
     }
     if (report) {
-      io.out(overlapsReport().formatReport(run.index, format, io.cwd, !!io.color));
-      return 0;
+      say(overlapsReport().formatReport(run.index, format, io.cwd, !!io.color));
+      return status;
     }
     results = run.results;
+    unreadable = run.unreadable;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`handbook-lint: ${e.message}\n`);
+      io.err(`handbook-lint: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.err(`handbook-lint: internal error: ${errorMessage(e)}\n`);
+    io.err(`handbook-lint: internal error: ${oneLine(errorMessage(e))}\n`);
     return 2;
   }
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const text = FORMATTERS[format as Format](results, !!io.color);
   if (text) io.out(text);
+  if (unreadable) {
+    // The findings are printed, but the run could not read everything: it cannot pass.
+    io.err(`handbook-lint: ${unreadable} ${unreadable === 1 ? 'file or folder' : 'files or folders'} could not be read (see above)\n`);
+    return 2;
+  }
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 import type { FindingCode } from '../core/types';
 import { FINDING_DOCS } from '../core/findingDocs';
 import type { FileFindings } from './format';
+import { neutralize } from './terminal';
 
 declare const __VERSION__: string | undefined;
 
@@ -39,7 +40,7 @@ export function formatSarif(results: FileFindings[]): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.file.split('\\').join('/')), uriBaseId: '%SRCROOT%' },
+                  artifactLocation: { uri: fileUri(r.file), uriBaseId: '%SRCROOT%' },
                   region: { startLine: f.range.line, startColumn: f.range.column, endLine: f.range.endLine, endColumn: f.range.endColumn },
                 },
               },
@@ -52,9 +53,20 @@ export function formatSarif(results: FileFindings[]): string {
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-/** GitHub Actions workflow commands: one annotation per finding. */
+/**
+ * A relative path as a URI reference: encodeURI leaves `#` and `?`, which would start a fragment
+ * or a query (SARIF1002), so they are encoded too.
+ */
+export function fileUri(file: string): string {
+  return encodeURI(file.split('\\').join('/')).replace(/[#?]/g, (c) => (c === '#' ? '%23' : '%3F'));
+}
+
+/**
+ * GitHub Actions workflow commands: one annotation per finding. Line breaks in a value are
+ * escaped as the runner expects (%0A), and other control characters (ESC, BEL) neutralised.
+ */
 export function formatGithub(results: FileFindings[]): string {
-  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeData = (s: string) => neutralize(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const kind = { error: 'error', warning: 'warning', info: 'notice' } as const;
   let out = '';

@@ -5,6 +5,7 @@
  * another order than it is stored ("Trojan Source"). Each becomes a visible escape such as `\x1B`.
  */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_SGR = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
@@ -14,6 +15,14 @@ export function neutralize(text: string): string {
     const n = c.charCodeAt(0);
     return n <= 0xff ? `\\x${hex(n, 2)}` : `\\u${hex(n, 4)}`;
   });
+}
+
+/**
+ * Like neutralize(), but keeps the colour codes (SGR: ESC [ digits and semicolons m) that our own
+ * coloured output holds. Those can only recolour text; every other escape is neutralised.
+ */
+export function neutralizeKeepingColors(text: string): string {
+  return text.replace(UNSAFE_OR_SGR, (c) => (c.length > 1 ? c : neutralize(c)));
 }
 
 /** One line of text: line breaks and tabs become spaces, the rest is neutralised. */

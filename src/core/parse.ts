@@ -1,5 +1,5 @@
 /** Parses one Markdown file into its role, references, links and file-local findings. */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node } from 'yaml';
 import { parseSimpleYaml } from './fastYaml';
 import { compareFindings } from './findingOrder';
 import { findFrontmatter } from './frontmatter';
@@ -137,13 +137,15 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
     try {
       data = parsed.data ?? doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
     } catch (e) {
-      const alias = firstAlias(doc);
-      result.findings.push({
-        code: 'yaml-syntax',
-        severity: 'error',
-        message: e instanceof ReferenceError ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the frontmatter is refused as a resource-exhaustion risk.` : `The frontmatter could not be read: ${describeFailure(e)}.`,
-        range: alias ? toRange(alias[0], alias[1]) : openRange,
-      });
+      // An alias naming no anchor set before it is a ReferenceError too: tell it apart from a bomb.
+      const undefinedAlias = firstAlias(doc, (a) => a.resolve(doc) === undefined);
+      const alias = undefinedAlias ?? firstAlias(doc);
+      const message = undefinedAlias
+        ? `The alias "${ownString(text.slice(base + undefinedAlias[0], base + undefinedAlias[1]))}" names no anchor set before it: define "&${undefinedAlias[2]}" first.`
+        : e instanceof ReferenceError
+          ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the frontmatter is refused as a resource-exhaustion risk.`
+          : `The frontmatter could not be read: ${describeFailure(e)}.`;
+      result.findings.push({ code: 'yaml-syntax', severity: 'error', message, range: alias ? toRange(alias[0], alias[1]) : openRange });
     }
     if (data !== undefined) {
       result.findings.push(...schemaFindings(data, { root, lines, base, openRange }));
@@ -207,14 +209,15 @@ function scalarWidener(doc: Document.Parsed): (pos: [number, number]) => [number
 }
 
 /** The first alias in the document (iterative: the document may be nested deeply). */
-function firstAlias(doc: Document.Parsed): [number, number] | undefined {
-  let first: [number, number] | undefined;
+/** The span of the first alias (that `accept` takes), and its anchor name. */
+function firstAlias(doc: Document.Parsed, accept: (a: Alias) => boolean = () => true): [number, number, string] | undefined {
+  let first: [number, number, string] | undefined;
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
     if (isAlias(node)) {
       const span = nodeSpan(node);
-      if (span && (!first || span[0] < first[0])) first = span;
+      if (span && (!first || span[0] < first[0]) && accept(node)) first = [span[0], span[1], node.source];
     } else if (isMap(node) || isSeq(node)) {
       for (const item of node.items) stack.push(item);
     } else if (isPair(node)) {

@@ -15,6 +15,7 @@ import { readPage } from './markdown';
 import type { RelationHit } from './relations';
 import { typeFromTitle } from './roleNames';
 import { buildStructure, type RoleScope } from './structure';
+import { linkLadders } from './ladder';
 import { readTableRoles } from './tables';
 import { cleanText, itemKey, tidyItem } from './text';
 import type { ImportOptions, ImportResult, ImportedRelationship, ImportedResponsibility, ImportedRole } from './types';
@@ -240,6 +241,9 @@ function importPageWith(markdown: string, options: ImportOptions): ImportResult 
       notes[i].unshift('No responsibilities found for this role; a role file needs at least one, so none is written for it.');
     if (notes[i].length) r.warnings = uniqueBy(notes[i], (n) => n);
   });
+
+  // Ladders: rungs listed in order extend the rung below; levels rise up the ladder.
+  for (const [i, note] of linkLadders(out)) out[i].warnings = [...(out[i].warnings ?? []), note];
 
   if (!out.length)
     warnings.push(

@@ -17,6 +17,7 @@ export function renderRoleFile(role: ImportedRole, options: RenderOptions = {}):
   if (role.aliases.length) data.aliases = role.aliases;
   data.type = role.type;
   if (role.extends) data.extends = role.extends;
+  if (role.level !== undefined) data.level = role.level;
   if (role.summary) data.summary = role.summary;
   if (role.focus.length) data.focus = role.focus;
   data.responsibilities = role.responsibilities.map((r) => (typeof r === 'string' ? r : { text: r.text, area: r.area }));

@@ -21,6 +21,8 @@ export interface ImportedRole {
   type: RoleType;
   /** The role this one is a rung above (`extends`): it inherits that role's duties and criteria. */
   extends?: string;
+  /** The rung's rank on its ladder (`level`), higher is more senior. */
+  level?: number;
   summary?: string;
   focus: string[];
   responsibilities: ImportedResponsibility[];

@@ -233,15 +233,20 @@ describe('hostile input: handbook-lint CLI', function () {
     assert.match(device.err, /^handbook-lint: cannot read "\/dev\/zero": not a regular file\n$/);
   });
 
-  it('unreadable files (chmod 000, as an unprivileged user): skipped with a message, or exit 2 when named', function () {
-    const dir = workspace({ 'roles/ok.md': VALID, 'roles/secret.md': VALID.replace('role: x', 'role: secret') });
+  it('unreadable files and folders (chmod 000, as an unprivileged user): findings printed, a message each, exit 2', function () {
+    const dir = workspace({ 'roles/ok.md': VALID, 'roles/secret.md': VALID.replace('role: x', 'role: secret'), 'roles/locked/a.md': VALID });
     fs.chmodSync(dir, 0o755);
     fs.chmodSync(path.join(dir, 'roles'), 0o755);
     fs.chmodSync(path.join(dir, 'roles', 'secret.md'), 0o000);
+    fs.chmodSync(path.join(dir, 'roles', 'locked'), 0o000);
     const as = isRoot ? { uid: 65534, gid: 65534 } : undefined;
     const walked = lint(dir, ['--format', 'json'], as);
-    assert.strictEqual(walked.status, 0, walked.err);
-    assert.strictEqual(walked.err, 'handbook-lint: skipped roles/secret.md: permission denied\n');
+    assert.strictEqual(walked.status, 2, 'exit 0 would let CI pass a handbook it could not read');
+    assert.deepStrictEqual(json(walked), []);
+    assert.strictEqual(
+      walked.err,
+      'handbook-lint: skipped roles/locked: permission denied\nhandbook-lint: skipped roles/secret.md: permission denied\nhandbook-lint: 2 files or folders could not be read (see above)\n',
+    );
     const named = lint(dir, ['roles/secret.md'], as);
     assert.strictEqual(named.status, 2);
     assert.match(named.err, /\nhandbook-lint: cannot read "roles\/secret\.md": permission denied\n$/, 'after the walk\'s own "skipped" line');
@@ -271,6 +276,105 @@ describe('hostile input: handbook-lint CLI', function () {
     const named = lint(dir, ['roles/a.md']);
     assert.strictEqual(named.status, 2);
     assert.match(named.err, /\nhandbook-lint: cannot read "roles\/a\.md": a loop of symbolic links\n$/);
+  });
+
+  it('injection: a title, key or file name with a line break and ::error, ESC or BEL starts no line and drives no terminal', () => {
+    const evil = `---\nrole: evil\ntitle: "Evil\\n::error file=x.md,line=1::forged\\u001b]0;pwned\\u0007\\u001b[2J"\ntype: manager\nresponsibilities: [a]\n"x\\nbad\\u001b[31m": 1\nbogus: 1\n---\nSee [[Nobody\u0007]].\n`;
+    const dir = workspace({ 'roles/evil.md': evil, 'roles/twin.md': `---\nrole: twin\ntitle: Twin\naliases: [evil]\ntype: manager\nresponsibilities: [a]\n---\n` });
+    fs.symlinkSync(path.join(dir, 'gone'), path.join(dir, 'roles', 'a\n::error file=y::forged\u001b[2J.md'));
+    const assertInert = (text: string, what: string) => {
+      assert.doesNotMatch(text, /^[ \t]*::/m, `${what}: a line starts a workflow command:\n${text}`);
+      assert.doesNotMatch(text, /[\u0007\u001b\u009b]/, `${what}: a raw control character`);
+    };
+    const stylish = lint(dir, []);
+    assert.strictEqual(stylish.status, 1);
+    assertInert(stylish.out, 'stylish');
+    assertInert(stylish.err, 'stderr');
+    assert.match(stylish.out, /Unknown key "bogus"/);
+    assert.match(stylish.out, /Evil ::error file=x\.md,line=1::forged\\x1B\]0;pwned\\x07\\x1B\[2J/);
+    assert.match(stylish.err, /^handbook-lint: skipped roles\/a ::error file=y::forged\\x1B\[2J\.md: no such file or directory\n/);
+    const github = lint(dir, ['--format', 'github']);
+    assert.strictEqual(github.out.split('\n').filter((l) => l.startsWith('::')).length, github.out.trim().split('\n').length, 'one annotation per line, nothing else');
+    assert.doesNotMatch(github.out, /[\u0007\u001b]/);
+    for (const report of [['--report', 'overlaps', '--format', 'markdown'], ['--report', 'org'], ['--report', 'ladder', '--format', 'markdown']]) {
+      assertInert(lint(dir, report).out, report.join(' '));
+    }
+    const exact = json(lint(dir, ['--format', 'json']));
+    assert.ok(exact.some((f) => f.message.includes('Evil\n::error file=x.md,line=1::forged\u001b]0;pwned\u0007\u001b[2J')), 'JSON keeps the exact text');
+  });
+
+  it('SARIF: # and ? in a file name are percent-encoded in artifactLocation.uri (SARIF1002)', () => {
+    const dir = workspace({ 'roles/a#b?c d.md': `---\n${HEAD}bogus: 1\n---\n` });
+    const r = lint(dir, ['--format', 'sarif']);
+    const sarif = JSON.parse(r.out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'roles/a%23b%3Fc%20d.md');
+  });
+
+  it('a symbolic link out of the handbook is not followed, and what it points at is never echoed', () => {
+    const outside = workspace({ 'secret.md': '---\nrole: secret\ntitle: S\ntype: manager\nresponsibilities: [a]\npassword: hunter2\n---\n' });
+    const dir = workspace({ 'roles/ok.md': VALID });
+    fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'roles', 'leak.md'));
+    fs.symlinkSync('ok.md', path.join(dir, 'roles', 'inside.md'));
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 1, 'the link inside the handbook is followed: a duplicate of ok.md');
+    assert.deepStrictEqual([...new Set(json(r).map((f) => `${f.file}: ${f.code}`))], ['roles/inside.md: duplicate-role', 'roles/ok.md: duplicate-role']);
+    assert.strictEqual(r.err, 'handbook-lint: skipped roles/leak.md: a symbolic link out of the folder: not followed\n');
+    assert.doesNotMatch(r.out + r.err, /hunter2|password/);
+  });
+
+  it('globs outside the current directory, and paths holding [1], are found', () => {
+    const dir = workspace({ 'proj[1]/roles/ok.md': VALID, 'proj[1]/roles/ops[1].md': `---\n${HEAD.replace('x', 'ops').replace('X', 'Ops')}bogus: 1\n---\n`, 'proj[1]/sub/readme.md': '# x\n' });
+    const sub = path.join(dir, 'proj[1]', 'sub');
+    const up = lint(sub, ['--format', 'json', '../roles/*.md']);
+    assert.deepStrictEqual(json(up).map((f) => `${f.file}: ${f.code}`), ['../roles/ops[1].md: schema']);
+    const named = lint(path.join(dir, 'proj[1]'), ['--format', 'json', 'roles/ops[1].md']);
+    assert.deepStrictEqual(json(named).map((f) => `${f.file}: ${f.code}`), ['roles/ops[1].md: schema']);
+    const absolute = lint(dir, ['--format', 'json', path.join(dir, 'proj[1]', 'roles', '*.md')]);
+    assert.deepStrictEqual(json(absolute).map((f) => f.code), ['schema']);
+  });
+
+  it('EPIPE (| head -c1), a full disk (> /dev/full) and a deleted current directory: one line, no stack trace', () => {
+    const dir = workspace({ 'roles/bad.md': `---\n${HEAD}${'bogus: 1\n'.repeat(1)}${Array.from({ length: 3000 }, (_, i) => `x${i}bogus: 1`).join('\n').replace(/x(\d+)bogus/g, 'bogus$1')}\n---\n` });
+    const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: TIMEOUT_MS, env: { ...process.env, CLI } });
+    const pipe = sh('node "$CLI" 2>err.txt | head -c1 >/dev/null; echo "${PIPESTATUS[0]}"');
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'err.txt'), 'utf8'), '');
+    assert.strictEqual(pipe.stdout.trim(), '1', 'the status so far (errors found), no crash');
+    const full = sh('node "$CLI" >/dev/full; echo "status $?"');
+    assert.strictEqual(full.stderr, 'handbook-lint: cannot write the output: ENOSPC\n');
+    assert.strictEqual(full.stdout, 'status 2\n');
+    fs.mkdirSync(path.join(dir, 'gone'));
+    const gone = sh('cd gone && rmdir ../gone && node "$CLI"; echo "status $?"');
+    assert.strictEqual(gone.stderr, 'handbook-lint: the current directory no longer exists\n');
+    assert.strictEqual(gone.stdout, 'status 2\n');
+  });
+
+  it('a UTF-16 role file is read as UTF-16 with a note (it was reported as frontmatter-missing)', () => {
+    const text = `---\n${HEAD}bogus: 1\n---\n`;
+    const dir = workspace({
+      'roles/le.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'roles/be.md': Buffer.from(text.replace('role: x', 'role: y').replace('title: X', 'title: Y'), 'utf16le').swap16(),
+    });
+    const r = lint(dir, ['--format', 'json']);
+    assert.deepStrictEqual(json(r).map((f) => `${f.file}:${f.line}: ${f.code}`), ['roles/be.md:6: schema', 'roles/le.md:6: schema']);
+    assert.strictEqual(r.err, 'handbook-lint: roles/be.md is UTF-16BE, not UTF-8: read as UTF-16BE (save it as UTF-8)\nhandbook-lint: roles/le.md is UTF-16LE, not UTF-8: read as UTF-16LE (save it as UTF-8)\n');
+  });
+
+  it('an alias that names no anchor: said so, on the alias (it was "too many alias expansions")', () => {
+    const dir = workspace({ 'roles/alias.md': `---\n${HEAD}x-a: *nope\n---\n` });
+    const r = lint(dir, ['--format', 'json']);
+    assert.deepStrictEqual(json(r).map((f) => [f.line, f.code, f.message]), [[6, 'yaml-syntax', 'The alias "*nope" names no anchor set before it: define "&nope" first.']]);
+  });
+
+  it('a 40 MB Markdown file that is not a role file is not read past 64 KB; a role file over 16 MB is refused, exit 2', () => {
+    const big = Buffer.alloc(40 * 1024 * 1024, 'words and more words\n');
+    const dir = workspace({ 'docs/huge.md': big, 'roles/ok.md': VALID });
+    const r = lint(dir, ['--format', 'json']);
+    assert.strictEqual(r.status, 0, r.err);
+    assert.strictEqual(r.err, '');
+    fs.writeFileSync(path.join(dir, 'roles', 'huge.md'), Buffer.concat([Buffer.from(VALID), Buffer.alloc(17 * 1024 * 1024, 'x\n')]));
+    const refused = lint(dir, ['--format', 'json']);
+    assert.strictEqual(refused.status, 2);
+    assert.strictEqual(refused.err, 'handbook-lint: skipped roles/huge.md: larger than 16 MB: not read\nhandbook-lint: 1 file or folder could not be read (see above)\n');
   });
 });
 

@@ -161,6 +161,54 @@ describe('handbook-import', () => {
   });
 });
 
+describe('handbook-import: hostile input', () => {
+  it('a FIFO, a link to /dev/zero and a directory are refused at once, never read', () => {
+    const dir = tree({ 'x.txt': '' });
+    const fifo = path.join(dir, 'p.md');
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    if (spawnSync('mkfifo', [fifo]).status === 0) {
+      const r = run(['p.md'], dir);
+      assert.deepStrictEqual([r.code, r.err], [2, 'handbook-import: cannot read p.md: not a regular file\n']);
+    }
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.md'));
+    const z = run(['zero.md'], dir);
+    assert.deepStrictEqual([z.code, z.err], [2, 'handbook-import: cannot read zero.md: not a regular file\n']);
+  });
+
+  it('a page over 8 MB: one line, exit 2', () => {
+    const dir = tree({});
+    fs.writeFileSync(path.join(dir, 'big.md'), Buffer.alloc(8 * 1024 * 1024 + 1, 'a'));
+    const r = run(['big.md'], dir);
+    assert.deepStrictEqual([r.code, r.out, r.err], [2, '', 'handbook-import: cannot read big.md: larger than 8 MB: not read\n']);
+  });
+
+  it('a Latin-1 page is read as Latin-1, with a note (it was U+FFFD, silently)', () => {
+    const dir = tree({});
+    fs.writeFileSync(
+      path.join(dir, 'latin.md'),
+      Buffer.from(PAGE.replace('## Chief Technology Officer (CTO)', '## Chief Technology Officer Café (CTO)'), 'latin1'),
+    );
+    const r = run(['latin.md', '--format', 'json'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.err, 'handbook-import: latin.md is not valid UTF-8: read as Latin-1 (Windows-1252)\n');
+    assert.ok(
+      (JSON.parse(r.out) as { title: string }[]).some((x) => x.title === 'Chief Technology Officer Café'),
+      r.out,
+    );
+  });
+
+  it('the text summary neutralises control characters and line breaks of the page', () => {
+    const dir = tree({
+      'evil.md': PAGE.replace('## Chief Technology Officer (CTO)', '## Chief Technology Officer \u001b]0;pwned\u0007 ::error::x (CTO)'),
+    });
+    const r = run(['evil.md'], dir);
+    assert.strictEqual(r.code, 0);
+    assert.doesNotMatch(r.out, /[\u0007\u001b]/);
+    assert.doesNotMatch(r.out, /^[ \t]*::/m);
+    assert.match(r.out, /Officer \\x1B\]0;pwned\\x07 ::error::x/);
+  });
+});
+
 describe('handbook-import --explain', () => {
   const page = [
     '# Roles',
