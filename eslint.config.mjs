@@ -88,10 +88,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // TODO(issue 18, importer; issue 13, frontmatter): their regexes are being rewritten as plain
-    // scanning by those issues' engineers. Until they land, the backtracking rules (and the
-    // importer's other regex findings) are off for these paths only. Remove this block then.
-    files: ['src/core/import/**', 'src/core/frontmatter.ts'],
+    // TODO(issue 13): the importer's remaining regexes (88 findings, mostly no-super-linear-move on
+    // `\s+` runs in roleNames.ts and text.ts) are still to be rewritten as plain scanning. Its
+    // hostile pages are bounded by the time-limited tests in test/unit/core/import/hostile.test.ts
+    // and the 8 MB page limit; until then these rules are off for the importer only.
+    files: ['src/core/import/**'],
     rules: {
       'regexp/no-super-linear-backtracking': 'off',
       'regexp/no-super-linear-move': 'off',
