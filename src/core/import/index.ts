@@ -15,7 +15,7 @@ import { readPage } from './markdown';
 import type { RelationHit } from './relations';
 import { typeFromTitle } from './roleNames';
 import { buildStructure, type RoleScope } from './structure';
-import { linkLadders } from './ladder';
+import { dropInherited, linkLadders } from './ladder';
 import { readTableRoles } from './tables';
 import { cleanText, itemKey, tidyItem } from './text';
 import type { ImportOptions, ImportResult, ImportedRelationship, ImportedResponsibility, ImportedRole } from './types';
@@ -244,6 +244,11 @@ function importPageWith(markdown: string, options: ImportOptions): ImportResult 
 
   // Ladders: rungs listed in order extend the rung below; levels rise up the ladder.
   for (const [i, note] of linkLadders(out)) out[i].warnings = [...(out[i].warnings ?? []), note];
+  for (const [i, n] of dropInherited(out))
+    out[i].warnings = [
+      ...(out[i].warnings ?? []),
+      `${n} item(s) the page repeats from the rung below left out: the role inherits them through extends.`,
+    ];
 
   if (!out.length)
     warnings.push(

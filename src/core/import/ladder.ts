@@ -5,7 +5,8 @@
  * up the ladder. Roles the page already says extend another keep that, and get levels by depth.
  * Pure data in, data out; every step is a plain scan over the titles (no regex on long text).
  */
-import type { ImportedRole } from './types';
+import { normalizeName } from '../text';
+import type { ImportedResponsibility, ImportedRole } from './types';
 
 /** Seniority words that put a rung above the plain title, lowest first. */
 const SENIORITY: readonly string[] = ['junior', 'associate', '', 'senior', 'staff', 'senior staff', 'principal', 'distinguished', 'fellow'];
@@ -137,4 +138,42 @@ export function linkLadders(roles: ImportedRole[]): Map<number, string> {
     if (d > 0) r.level = d;
   });
   return notes;
+}
+
+/**
+ * Drops from each rung what it already inherits: a ladder page often repeats the duties of the
+ * level below, and a role that `extends` holds those already (the engine would report each copy as
+ * `duplicate-responsibility`). Texts compare as the engine compares them. A rung keeps its copies
+ * when dropping them would leave it no duty of its own (it could not be written). Returns the
+ * number of items dropped per role index.
+ */
+export function dropInherited(roles: ImportedRole[]): Map<number, number> {
+  const byId = new Map(roles.map((r, i) => [r.role, i]));
+  const dropped = new Map<number, number>();
+  roles.forEach((role, i) => {
+    const duties = new Set<string>();
+    const criteria = new Set<string>();
+    const seen = new Set<number>([i]);
+    for (let t = role.extends === undefined ? undefined : byId.get(role.extends); t !== undefined && !seen.has(t);) {
+      seen.add(t);
+      for (const d of roles[t].responsibilities) duties.add(normalizeName(dutyText(d)));
+      for (const c of roles[t].successCriteria) criteria.add(normalizeName(c));
+      const up = roles[t].extends;
+      t = up === undefined ? undefined : byId.get(up);
+    }
+    if (!duties.size && !criteria.size) return;
+    const own = role.responsibilities.filter((d) => !duties.has(normalizeName(dutyText(d))));
+    const ownCriteria = role.successCriteria.filter((c) => !criteria.has(normalizeName(c)));
+    if (!own.length) return;
+    const n = role.responsibilities.length - own.length + role.successCriteria.length - ownCriteria.length;
+    if (!n) return;
+    role.responsibilities = own;
+    role.successCriteria = ownCriteria;
+    dropped.set(i, n);
+  });
+  return dropped;
+}
+
+function dutyText(r: ImportedResponsibility): string {
+  return typeof r === 'string' ? r : r.text;
 }

@@ -100,6 +100,14 @@ export interface PageScore {
   roles: number;
 }
 
+/** The role and the roles it extends on the page, closest first (cycle-safe). */
+function holders(role: ImportedRole, roles: readonly ImportedRole[]): ImportedRole[] {
+  const chain = [role];
+  for (let up = roles.find((r) => r.role === role.extends); up && !chain.includes(up); up = roles.find((r) => r.role === up.extends))
+    chain.push(up);
+  return chain;
+}
+
 /** Scores one page's import against its facts. */
 export function scorePage(page: PageFacts & { dir: string }, rules?: ReadonlySet<string>): PageScore {
   const text = fs.readFileSync(path.join(page.dir, page.file), 'utf8');
@@ -118,13 +126,16 @@ export function scorePage(page: PageFacts & { dir: string }, rules?: ReadonlySet
     facts.push({ fact: `role: ${name}`, ok: !!role });
     for (const alias of want.aliases ?? [])
       facts.push({ fact: `${name}: short name ${alias}`, ok: !!role?.aliases.some((a) => a.toLowerCase() === alias.toLowerCase()) });
-    const duties = role ? role.responsibilities.map(responsibilityText) : [];
+    // A role holds what it inherits through `extends` (the format's meaning), so a duty the page
+    // repeats on a rung counts when the rung below holds it.
+    const chain = role ? holders(role, roles) : [];
+    const duties = chain.flatMap((r) => r.responsibilities.map(responsibilityText));
     for (const duty of want.duties ?? []) {
       const parts = typeof duty === 'string' ? [duty] : duty;
       facts.push({ fact: `${name}: duty "${parts.join(' … ')}"`, ok: duties.some((d) => parts.every((p) => contains(d, p))) });
     }
     for (const c of want.criteria ?? [])
-      facts.push({ fact: `${name}: criterion "${c}"`, ok: !!role?.successCriteria.some((s) => contains(s, c)) });
+      facts.push({ fact: `${name}: criterion "${c}"`, ok: chain.some((r) => r.successCriteria.some((s) => contains(s, c))) });
     if (want.reportsTo) {
       const boss = roles.find((r) => titleMatches(r, want.reportsTo!));
       facts.push({
