@@ -7,6 +7,7 @@
  * URIs they name belong to the roles it offered.
  */
 import type { RoleComparison } from '../compare';
+import { hasOnlyKeys, isBoundedText, isIntegerIn, isPlainObject } from './messageChecks';
 
 /** The comparison's shapes, as the page reads them (it imports this module only). */
 export type { CompareItem, ItemPair, RelationshipItem, RoleComparison, RoleSummary, SectionComparison } from '../compare';
@@ -101,7 +102,14 @@ export type WebviewMessage =
   | { type: 'open'; uri: string; line: number; column: number; endLine: number; endColumn: number }
   | { type: 'copyMarkdown' }
   /** Sent after each render: what the page shows, for tests and logs. */
-  | { type: 'rendered'; left: string; right: string; items: number; /** Elements the page did not create itself (0 unless role text became markup). */ foreign: number; /** The page's text, cut to 4,096 characters. */ text: string };
+  | {
+      type: 'rendered';
+      left: string;
+      right: string;
+      items: number;
+      /** Elements the page did not create itself (0 unless role text became markup). */ foreign: number;
+      /** The page's text, cut to 4,096 characters. */ text: string;
+    };
 
 /** What the webview keeps with `setState`, restored by the panel serializer after a reload. */
 export interface CompareState {
@@ -112,32 +120,25 @@ export interface CompareState {
 const MAX_STRING = 4096;
 const MAX_LINE = 10_000_000;
 
-/** A plain object (as structured clone delivers it): no arrays, no class instances, no inherited fields. */
-function isObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
+const isObject = isPlainObject;
 
 function isText(v: unknown, allowEmpty = false): v is string {
-  return typeof v === 'string' && v.length <= MAX_STRING && (allowEmpty || v.length > 0);
+  return isBoundedText(v, MAX_STRING, allowEmpty);
 }
 
 function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_LINE;
+  return isIntegerIn(v, 0, MAX_LINE);
 }
 
 function isPosition(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LINE;
+  return isIntegerIn(v, 1, MAX_LINE);
 }
 
 function isSide(v: unknown): v is Side {
   return v === 'left' || v === 'right';
 }
 
-function hasOnly(o: Record<string, unknown>, keys: readonly string[]): boolean {
-  return Object.keys(o).every((k) => keys.includes(k));
-}
+const hasOnly = hasOnlyKeys;
 
 /** A message from the webview, checked field by field; undefined when it is not one. */
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
@@ -148,7 +149,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'copyMarkdown':
       return hasOnly(raw, ['type']) ? { type: raw.type } : undefined;
     case 'pick':
-      return hasOnly(raw, ['type', 'side', 'uri']) && isSide(raw.side) && isText(raw.uri) ? { type: 'pick', side: raw.side, uri: raw.uri } : undefined;
+      return hasOnly(raw, ['type', 'side', 'uri']) && isSide(raw.side) && isText(raw.uri)
+        ? { type: 'pick', side: raw.side, uri: raw.uri }
+        : undefined;
     case 'open':
       return hasOnly(raw, ['type', 'uri', 'line', 'column', 'endLine', 'endColumn']) &&
         isText(raw.uri) &&

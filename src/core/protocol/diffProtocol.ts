@@ -8,6 +8,7 @@
  * a message names is one the diff shows on that side.
  */
 import type { HandbookDiff, Revision } from '../diff/types';
+import { hasOnlyKeys, isBoundedText, isIntegerIn, isPlainObject } from './messageChecks';
 
 // What the page renders, so that it imports this protocol and nothing else of the engine.
 export type { DiffItem, HandbookDiff, ItemDelta, RoleDiff, RoleSide } from '../diff/types';
@@ -73,17 +74,12 @@ export type DiffWebviewMessage =
 const MAX_STRING = 4096;
 const MAX_LINE = 10_000_000;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
+const isObject = isPlainObject;
 
-const isText = (v: unknown, allowEmpty = false): v is string =>
-  typeof v === 'string' && v.length <= MAX_STRING && (allowEmpty || v.length > 0);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_LINE;
-const isPosition = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LINE;
-const hasOnly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+const isText = (v: unknown, allowEmpty = false): v is string => isBoundedText(v, MAX_STRING, allowEmpty);
+const isCount = (v: unknown): v is number => isIntegerIn(v, 0, MAX_LINE);
+const isPosition = (v: unknown): v is number => isIntegerIn(v, 1, MAX_LINE);
+const hasOnly = hasOnlyKeys;
 
 /** A message from the webview, checked field by field; undefined when it is not one. */
 export function parseDiffMessage(raw: unknown): DiffWebviewMessage | undefined {

@@ -3,6 +3,7 @@
  * of the handbook, each rung side by side with what it adds. Messages from the page are untrusted:
  * they pass `parseLadderMessage`, and the items they name must be in the view the panel sent.
  */
+import { hasOnlyKeys, isBoundedText, isIntegerIn, isPlainObject } from './messageChecks';
 
 export const LADDER_VIEW_TYPE = 'handbookRoles.ladders';
 
@@ -62,15 +63,11 @@ export interface LadderState {
 
 const MAX_STRING = 4096;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
+const isObject = isPlainObject;
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_STRING;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000_000;
-const hasOnly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+const isText = (v: unknown): v is string => isBoundedText(v, MAX_STRING);
+const isCount = (v: unknown): v is number => isIntegerIn(v, 0, 10_000_000);
+const hasOnly = hasOnlyKeys;
 
 export function parseLadderMessage(raw: unknown): LadderToHost | undefined {
   if (!isObject(raw) || typeof raw.type !== 'string') return undefined;

@@ -4,6 +4,7 @@
  * extension accepts them only through `parseOrgMessage`, then checks that the roles they name are
  * on the chart it sent.
  */
+import { hasOnlyKeys, isBoundedText, isIntegerIn, isPlainObject } from './messageChecks';
 
 export const ORG_VIEW_TYPE = 'handbookRoles.orgChart';
 
@@ -87,15 +88,11 @@ export interface OrgState {
 
 const MAX_STRING = 4096;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
+const isObject = isPlainObject;
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_STRING;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
-const hasOnly = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+const isText = (v: unknown): v is string => isBoundedText(v, MAX_STRING);
+const isCount = (v: unknown): v is number => isIntegerIn(v, 0, 1_000_000);
+const hasOnly = hasOnlyKeys;
 
 /** A message from the page, checked field by field; undefined when it is not one. */
 export function parseOrgMessage(raw: unknown): OrgToHost | undefined {
