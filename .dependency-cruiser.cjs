@@ -18,7 +18,8 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'src/core runs in every host (VS Code desktop and web, the CLI, workers): no editor API, no Node built-ins, nothing of the layers above it.',
+      comment:
+        'src/core runs in every host (VS Code desktop and web, the CLI, workers): no editor API, no Node built-ins, nothing of the layers above it.',
       severity: 'error',
       from: { path: '^src/core/' },
       to: {
@@ -34,7 +35,8 @@ module.exports = {
     },
     {
       name: 'feature-not-to-feature',
-      comment: 'An extension feature does not import another feature: what two features share lives in src/extension/util/ (or in a shared service, or in src/core). A feature is a file of src/extension (or of its sub-folders) outside util/, the entry points and the shared services; a feature folder src/extension/features/NAME/ is one feature.',
+      comment:
+        'An extension feature does not import another feature: what two features share lives in src/extension/util/ (or in a shared service, or in src/core). A feature is a file of src/extension (or of its sub-folders) outside util/, the entry points and the shared services; a feature folder src/extension/features/NAME/ is one feature.',
       severity: 'error',
       from: { path: '^src/extension/', pathNot: [...EXTENSION_SHARED, '^src/extension/features/'] },
       to: { path: '^src/extension/', pathNot: EXTENSION_SHARED },
@@ -48,7 +50,8 @@ module.exports = {
     },
     {
       name: 'util-not-to-feature',
-      comment: 'src/extension/util/ holds helpers every feature may use; it imports no feature (a helper that needs a feature belongs to that feature).',
+      comment:
+        'src/extension/util/ holds helpers every feature may use; it imports no feature (a helper that needs a feature belongs to that feature).',
       severity: 'error',
       from: { path: '^src/extension/util/' },
       to: { path: '^src/extension/', pathNot: EXTENSION_SHARED },
@@ -62,7 +65,8 @@ module.exports = {
     },
     {
       name: 'webview-only-its-protocol',
-      comment: 'A webview page (media/NAME.ts) reaches the rest of the code only through its message protocol, src/core/protocol/NAMEProtocol.ts.',
+      comment:
+        'A webview page (media/NAME.ts) reaches the rest of the code only through its message protocol, src/core/protocol/NAMEProtocol.ts.',
       severity: 'error',
       from: { path: '^media/([^/]+)\\.ts$' },
       to: { path: '^(src|media)/', pathNot: ['^src/core/protocol/$1Protocol\\.ts$', '^media/$1/'] },

@@ -34,7 +34,9 @@ const LAZY_MODULES = require('./src/extension/lazyModules.json');
 
 /** In the bundle at `outdir`, a require() of a lazy module becomes a require of its dist/lazy/ file. */
 function lazyModulesExternal(outdir) {
-  const bySource = new Map(Object.entries(LAZY_MODULES).map(([name, source]) => [path.resolve(__dirname, source).replace(/\.ts$/, ''), name]));
+  const bySource = new Map(
+    Object.entries(LAZY_MODULES).map(([name, source]) => [path.resolve(__dirname, source).replace(/\.ts$/, ''), name]),
+  );
   return {
     name: 'lazy-modules',
     setup(build) {
@@ -43,9 +45,18 @@ function lazyModulesExternal(outdir) {
         const name = bySource.get(target) ?? bySource.get(path.join(target, 'index'));
         if (!name) return undefined;
         if (args.kind !== 'require-call') {
-          return { errors: [{ text: `${args.path} is loaded on first use (src/extension/lazyModules.json): require() it inside a function (see src/extension/util/lazy.ts), do not import it` }] };
+          return {
+            errors: [
+              {
+                text: `${args.path} is loaded on first use (src/extension/lazyModules.json): require() it inside a function (see src/extension/util/lazy.ts), do not import it`,
+              },
+            ],
+          };
         }
-        const file = path.relative(outdir, path.join(__dirname, 'dist', 'lazy', `${name}.js`)).split(path.sep).join('/');
+        const file = path
+          .relative(outdir, path.join(__dirname, 'dist', 'lazy', `${name}.js`))
+          .split(path.sep)
+          .join('/');
         return { path: file.startsWith('.') ? file : `./${file}`, external: true };
       });
     },
@@ -115,7 +126,13 @@ const builds = [
     format: 'cjs',
     target: 'node20',
   },
-  ...existing([{ in: 'media/compare.ts' }, { in: 'media/map.ts' }, { in: 'media/org.ts' }, { in: 'media/ladder.ts' }, { in: 'media/diff.ts' }]).map((e) => ({
+  ...existing([
+    { in: 'media/compare.ts' },
+    { in: 'media/map.ts' },
+    { in: 'media/org.ts' },
+    { in: 'media/ladder.ts' },
+    { in: 'media/diff.ts' },
+  ]).map((e) => ({
     ...common,
     entryPoints: [e.in],
     outdir: 'dist/media',

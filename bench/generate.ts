@@ -62,16 +62,27 @@ export function roleFile(i: number, opts: RoleOptions): string {
   ];
   const resp = opts.responsibilities ?? 6;
   for (let r = 0; r < resp; r++) {
-    lines.push(`  - text: ${pick(VERBS)} the ${phrase(3)} of the ${phrase(2)} (${r + 1})`, `    id: ${pick(WORDS)}-${r + 1}`, `    area: ${pick(AREAS)}`);
+    lines.push(
+      `  - text: ${pick(VERBS)} the ${phrase(3)} of the ${phrase(2)} (${r + 1})`,
+      `    id: ${pick(WORDS)}-${r + 1}`,
+      `    area: ${pick(AREAS)}`,
+    );
   }
   lines.push('successCriteria:', `  - Are the ${phrase(2)} goals met every quarter?`, `  - Do the teams trust the ${phrase(2)}?`);
   if (opts.total > 1) {
-    lines.push(`sharesSuccessCriteriaOf: [${other(-1)}]`, 'relationships:', `  - with: ${other(1)}`, `    kind: ${pick(KINDS)}`, `    note: Works closely on ${phrase(3)}.`);
+    lines.push(
+      `sharesSuccessCriteriaOf: [${other(-1)}]`,
+      'relationships:',
+      `  - with: ${other(1)}`,
+      `    kind: ${pick(KINDS)}`,
+      `    note: Works closely on ${phrase(3)}.`,
+    );
   }
   lines.push('---', '', `# ${roleTitle(i)}`, '');
   const paragraphs = opts.paragraphs ?? 3;
   for (let p = 0; p < paragraphs; p++) {
-    const link = opts.total > 1 ? ` It works with [[${other(p % 2 ? 2 : 1)}]] and [[${roleTitle((i + 1) % opts.total)}]] on ${phrase(2)}.` : '';
+    const link =
+      opts.total > 1 ? ` It works with [[${other(p % 2 ? 2 : 1)}]] and [[${roleTitle((i + 1) % opts.total)}]] on ${phrase(2)}.` : '';
     lines.push(
       `The ${roleTitle(i)} role cares about ${phrase(5)} and`,
       `keeps ${phrase(4)} healthy.${link}`,

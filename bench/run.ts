@@ -779,7 +779,8 @@ async function main(): Promise<void> {
   if (wants('import')) importer();
   if (wants('startup')) startup();
   if (wants('diff')) diffBench();
-  if (wants('rename')) results.rename = renameSection((what, value, bar, ok, command) => row('Rename', what, value, bar, ok, command), quick);
+  if (wants('rename'))
+    results.rename = renameSection((what, value, bar, ok, command) => row('Rename', what, value, bar, ok, command), quick);
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
   const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);

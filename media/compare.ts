@@ -34,7 +34,11 @@ type Child = Node | string | undefined | false;
 /** Every element this script made: anything else in the page would have come from role text. */
 const created = new WeakSet<Element>();
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; title?: string; id?: string; ariaLabel?: string } = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { class?: string; title?: string; id?: string; ariaLabel?: string } = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   created.add(e);
   if (props.class) e.className = props.class;
@@ -65,11 +69,22 @@ function fileTitle(uri: string): string {
 }
 
 /** A button that opens an item's place in its file. */
-function itemButton(item: { text: string; uri: string; range: CompareItem['range'] }, text = item.text, extraClass = ''): HTMLButtonElement {
+function itemButton(
+  item: { text: string; uri: string; range: CompareItem['range'] },
+  text = item.text,
+  extraClass = '',
+): HTMLButtonElement {
   const b = h('button', { class: `item ${extraClass}`.trim(), title: fmt(labels.openAt, fileTitle(item.uri), item.range.line) }, text);
   b.type = 'button';
   b.addEventListener('click', () =>
-    vscode.postMessage({ type: 'open', uri: item.uri, line: item.range.line, column: item.range.column, endLine: item.range.endLine, endColumn: item.range.endColumn }),
+    vscode.postMessage({
+      type: 'open',
+      uri: item.uri,
+      line: item.range.line,
+      column: item.range.column,
+      endLine: item.range.endLine,
+      endColumn: item.range.endColumn,
+    }),
   );
   return b;
 }
@@ -151,7 +166,13 @@ function section(id: string, title: string, s: SectionComparison, c: RoleCompari
 }
 
 function relationshipEntry(r: RelationshipItem): HTMLLIElement {
-  return h('li', { class: 'entry' }, badge(r.kind, 'kind'), itemButton({ text: r.target?.title ?? r.with, uri: r.uri, range: r.range }), r.note ? h('p', { class: 'note' }, r.note) : undefined);
+  return h(
+    'li',
+    { class: 'entry' },
+    badge(r.kind, 'kind'),
+    itemButton({ text: r.target?.title ?? r.with, uri: r.uri, range: r.range }),
+    r.note ? h('p', { class: 'note' }, r.note) : undefined,
+  );
 }
 
 function roleCard(r: RoleSummary, side: Side): HTMLElement {
@@ -159,7 +180,13 @@ function roleCard(r: RoleSummary, side: Side): HTMLElement {
     'article',
     { class: `role-card ${side}` },
     h('h1', {}, itemButton({ text: r.title, uri: r.uri, range: r.range }, r.title, 'title')),
-    h('p', { class: 'badges' }, r.type ? badge(r.type, 'type') : undefined, badge(r.id, 'id'), r.builtin ? badge(labels.builtin, 'builtin') : undefined),
+    h(
+      'p',
+      { class: 'badges' },
+      r.type ? badge(r.type, 'type') : undefined,
+      badge(r.id, 'id'),
+      r.builtin ? badge(labels.builtin, 'builtin') : undefined,
+    ),
     h('p', { class: r.summary ? 'summary' : 'summary missing' }, r.summary ?? labels.summaryMissing),
   );
 }
@@ -177,7 +204,11 @@ function betweenBlock(c: RoleComparison): HTMLElement {
       { class: 'directions' },
       ...c.between.map((b) => {
         const [from, to] = b.from === 'left' ? [c.left, c.right] : [c.right, c.left];
-        return h('li', {}, itemButton({ text: fmt(labels.direction, shortName(from), shortName(to)), uri: b.uri, range: b.range }, undefined, 'direction'));
+        return h(
+          'li',
+          {},
+          itemButton({ text: fmt(labels.direction, shortName(from), shortName(to)), uri: b.uri, range: b.range }, undefined, 'direction'),
+        );
       }),
     ),
     ...notes.map((n) => h('p', { class: 'note' }, n)),
@@ -205,12 +236,23 @@ function versionsToolbar(model: CompareViewModel): HTMLElement {
   copy.type = 'button';
   copy.disabled = !model.comparison;
   copy.addEventListener('click', () => vscode.postMessage({ type: 'copyMarkdown' }));
-  return h('header', { class: 'toolbar' }, h('span', { class: 'picker-label' }, fmt(labels.direction, labels.left, labels.right)), h('span', { class: 'spacer' }), copy);
+  return h(
+    'header',
+    { class: 'toolbar' },
+    h('span', { class: 'picker-label' }, fmt(labels.direction, labels.left, labels.right)),
+    h('span', { class: 'spacer' }),
+    copy,
+  );
 }
 
 function movedSection(moved: MovedResponsibility[]): HTMLElement {
   const entry = (m: MovedResponsibility) =>
-    h('li', { class: 'entry' }, h('span', { class: 'moved-text' }, m.text), h('span', { class: 'meta' }, badge(fmt((m.direction === 'in' ? labels.movedIn : labels.movedOut) ?? '{0}', m.role), 'reference')));
+    h(
+      'li',
+      { class: 'entry' },
+      h('span', { class: 'moved-text' }, m.text),
+      h('span', { class: 'meta' }, badge(fmt((m.direction === 'in' ? labels.movedIn : labels.movedOut) ?? '{0}', m.role), 'reference')),
+    );
   const sec = h('section', { class: 'section moved', id: 'moved' }, h('h2', { id: 'h-moved' }, labels.moved ?? ''), list(moved.map(entry)));
   sec.setAttribute('aria-labelledby', 'h-moved');
   return sec;
@@ -262,7 +304,14 @@ function render(model: CompareViewModel): void {
   vscode.setState({ left: model.left, right: model.right });
   const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
   const text = (app.textContent ?? '').slice(0, 4096);
-  vscode.postMessage({ type: 'rendered', left: c?.left.uri ?? '', right: c?.right.uri ?? '', items: app.querySelectorAll('button.item').length, foreign, text });
+  vscode.postMessage({
+    type: 'rendered',
+    left: c?.left.uri ?? '',
+    right: c?.right.uri ?? '',
+    items: app.querySelectorAll('button.item').length,
+    foreign,
+    text,
+  });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

@@ -82,7 +82,13 @@ class View {
 }
 
 /** A checkbox list in a disclosure, for the role and area filters. Empty selection means all. */
-function picker(label: string, allLabel: string, options: { key: string; label: string }[], selected: string[], onChange: (keys: string[]) => void): HTMLElement {
+function picker(
+  label: string,
+  allLabel: string,
+  options: { key: string; label: string }[],
+  selected: string[],
+  onChange: (keys: string[]) => void,
+): HTMLElement {
   const chosen = new Set(selected.length ? selected : options.map((o) => o.key));
   const details = el('details', 'picker');
   const summaryText = selected.length ? `${label}: ${selected.length}/${options.length}` : `${label}: ${allLabel}`;
@@ -178,8 +184,20 @@ function render(): void {
 
   const toolbar = el('div', 'toolbar');
   toolbar.append(
-    picker(l.roles, l.allRoles, map.roles.map((r) => ({ key: r.key, label: r.title })), filter.roles, (roles) => setFilter({ ...filter, roles })),
-    picker(l.areas, l.allAreas, map.areas.map((a) => ({ key: a.key, label: a.label })), filter.areas, (areas) => setFilter({ ...filter, areas })),
+    picker(
+      l.roles,
+      l.allRoles,
+      map.roles.map((r) => ({ key: r.key, label: r.title })),
+      filter.roles,
+      (roles) => setFilter({ ...filter, roles }),
+    ),
+    picker(
+      l.areas,
+      l.allAreas,
+      map.areas.map((a) => ({ key: a.key, label: a.label })),
+      filter.areas,
+      (areas) => setFilter({ ...filter, areas }),
+    ),
   );
   const issues = el('label', 'toggle');
   const issuesBox = el('input');
@@ -187,10 +205,23 @@ function render(): void {
   issuesBox.checked = filter.issuesOnly;
   issuesBox.addEventListener('change', () => setFilter({ ...filter, issuesOnly: issuesBox.checked }));
   issues.append(issuesBox, l.issuesOnly);
-  toolbar.append(issues, button('copy', l.copyMarkdown, '', () => vscode.postMessage({ type: 'copyMarkdown', filter })));
+  toolbar.append(
+    issues,
+    button('copy', l.copyMarkdown, '', () => vscode.postMessage({ type: 'copyMarkdown', filter })),
+  );
 
-  const summary = el('p', 'summary', fmt(l.summary, map.roles.length, map.stats.responsibilities, map.stats.criteria, map.overlaps.length, map.gaps.length));
-  const legend = el('p', 'legend', el('span', 'mark mark-overlap', l.legendOverlap), el('span', 'mark mark-gap', l.legendGap), el('span', 'mark mark-shared', l.legendShared));
+  const summary = el(
+    'p',
+    'summary',
+    fmt(l.summary, map.roles.length, map.stats.responsibilities, map.stats.criteria, map.overlaps.length, map.gaps.length),
+  );
+  const legend = el(
+    'p',
+    'legend',
+    el('span', 'mark mark-overlap', l.legendOverlap),
+    el('span', 'mark mark-gap', l.legendGap),
+    el('span', 'mark mark-shared', l.legendShared),
+  );
   const parts: HTMLElement[] = [toolbar, summary, legend];
   if (builtin) parts.push(el('p', 'note', l.builtin));
 

@@ -25,7 +25,19 @@ process.stdout.write(`fuzz: ${runs} runs per property (weighted), seed ${seed}\n
 const started = Date.now();
 const r = spawnSync(
   process.execPath,
-  [require.resolve('mocha/bin/mocha.js'), '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '0', '--reporter', 'spec', ...specs],
+  [
+    require.resolve('mocha/bin/mocha.js'),
+    '--no-config',
+    '--require',
+    'tsx/cjs',
+    '--extension',
+    'ts',
+    '--timeout',
+    '0',
+    '--reporter',
+    'spec',
+    ...specs,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed, FUZZ_REPORT: report } },
 );
 if (fs.existsSync(report)) {

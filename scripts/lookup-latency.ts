@@ -20,7 +20,7 @@ const words = fs
   .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split(/\s+/))
   .filter((w) => /[a-z]/i.test(w));
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const window = (n: number) => {
   const i = Math.floor(random() * Math.max(1, words.length - n));
   return words.slice(i, i + n).join(' ');
@@ -40,12 +40,26 @@ let t = performance.now();
 const search = new RoleSearch(roles, cache);
 const cold = performance.now() - t;
 t = performance.now();
-new RoleSearch(roles.map((r, i) => (i === 5 ? { ...r, title: 'Changed' } : r)), cache);
+new RoleSearch(
+  roles.map((r, i) => (i === 5 ? { ...r, title: 'Changed' } : r)),
+  cache,
+);
 const rebuild = performance.now() - t;
-console.log(`${count} roles, ${words.length} source words, ${cache.termCount} terms: first build ${cold.toFixed(0)} ms, rebuild after one change ${rebuild.toFixed(0)} ms`);
+console.log(
+  `${count} roles, ${words.length} source words, ${cache.termCount} terms: first build ${cold.toFixed(0)} ms, rebuild after one change ${rebuild.toFixed(0)} ms`,
+);
 
 const typed = (q: string) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1));
-const queries = [...typed('who owns onboarding?'), ...typed('engineering manager'), ...typed('code review'), ...typed('the team'), 'a', 'e', 's', 'zzz'];
+const queries = [
+  ...typed('who owns onboarding?'),
+  ...typed('engineering manager'),
+  ...typed('code review'),
+  ...typed('the team'),
+  'a',
+  'e',
+  's',
+  'zzz',
+];
 for (let k = 0; k < 3; k++) for (const q of queries) search.search(q, 50);
 const times: number[] = [];
 let worst = { q: '', ms: 0 };
@@ -60,4 +74,6 @@ for (const q of queries) {
 }
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
-console.log(`${queries.length} keystrokes × 15: median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${worst.ms.toFixed(2)} ms (${JSON.stringify(worst.q)})`);
+console.log(
+  `${queries.length} keystrokes × 15: median ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${worst.ms.toFixed(2)} ms (${JSON.stringify(worst.q)})`,
+);

@@ -6,7 +6,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { bundleForExtensionHost, copyToTemp, EXTENSION_ID, installExtension, launchBrowser, log, ROOT, runToExit, startCodeServer, tempDir, withTimeout } from './lib';
+import {
+  bundleForExtensionHost,
+  copyToTemp,
+  EXTENSION_ID,
+  installExtension,
+  launchBrowser,
+  log,
+  ROOT,
+  runToExit,
+  startCodeServer,
+  tempDir,
+  withTimeout,
+} from './lib';
 
 const PROBE = path.join(ROOT, 'out', 'vsix-check', 'probe.js');
 
@@ -19,9 +31,16 @@ async function main(): Promise<number> {
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first`);
   const extensionsDir = tempDir('vsix-extensions');
   const output = await installExtension(vsix, extensionsDir);
-  log(output.trim().split('\n').filter((l) => /install/i.test(l)).join('\n') || 'installed');
+  log(
+    output
+      .trim()
+      .split('\n')
+      .filter((l) => /install/i.test(l))
+      .join('\n') || 'installed',
+  );
   const installed = fs.readdirSync(extensionsDir).filter((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
-  if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID}-* folder in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ')}`);
+  if (installed.length !== 1)
+    throw new Error(`expected one ${EXTENSION_ID}-* folder in ${extensionsDir}, found: ${fs.readdirSync(extensionsDir).join(', ')}`);
   for (const unwanted of ['node_modules', 'src', 'test']) {
     if (fs.existsSync(path.join(extensionsDir, installed[0], unwanted))) throw new Error(`the .vsix holds ${unwanted}/`);
   }

@@ -111,7 +111,7 @@ export function runToExit(main: () => Promise<number>, options: { limitMs?: numb
   const run = options.limitMs ? withTimeout(main(), options.limitMs, options.what ?? 'run') : main();
   void run
     .catch((e: unknown) => {
-      log(e instanceof Error ? ((options.stack && e.stack) || e.message) : String(e));
+      log(e instanceof Error ? (options.stack && e.stack) || e.message : String(e));
       return 1;
     })
     .then(async (code) => {
@@ -122,7 +122,16 @@ export function runToExit(main: () => Promise<number>, options: { limitMs?: numb
 
 /** Bundles a script that runs inside the extension host (a probe, a driver) next to the tests. */
 export function bundleForExtensionHost(entry: string, outfile: string): Promise<unknown> {
-  return esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+  return esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): boolean {
@@ -265,7 +274,8 @@ async function withInstallLock<T>(fn: () => Promise<T> | T): Promise<T> {
         continue; // released meanwhile
       }
       // A dead holder, or one that died between creating the lock and writing its pid.
-      if ((!alive && Number.isInteger(holder)) || (Number.isNaN(holder) && ageMs > 60_000)) fs.rmSync(lock, { recursive: true, force: true });
+      if ((!alive && Number.isInteger(holder)) || (Number.isNaN(holder) && ageMs > 60_000))
+        fs.rmSync(lock, { recursive: true, force: true });
       else if (Date.now() - started > 20 * 60_000) throw new Error(`install lock ${lock} held for 20 minutes`);
       else await delay(1000);
     }
@@ -351,15 +361,33 @@ export async function ensureCodeServer(): Promise<string> {
       // 3. Now run the install scripts: argon2's build, then code-server's postinstall.
       code = await npm(['rebuild', '--foreground-scripts']);
     }
-    const nativeOk = fs.existsSync(path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'node-pty', 'build', 'Release', 'pty.node'));
-    const rgOk = fs.existsSync(path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'));
+    const nativeOk = fs.existsSync(
+      path.join(
+        CODE_SERVER_DIR,
+        'node_modules',
+        'code-server',
+        'lib',
+        'vscode',
+        'node_modules',
+        'node-pty',
+        'build',
+        'Release',
+        'pty.node',
+      ),
+    );
+    const rgOk = fs.existsSync(
+      path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg'),
+    );
     if (code !== 0 || !fs.existsSync(CODE_SERVER_ENTRY) || !nativeOk || !rgOk) {
       const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
       throw new Error(`code-server install failed (exit ${code}, node-pty built: ${nativeOk}, rg: ${rgOk}); log ${logFile}:\n${tail}`);
     }
     fs.rmSync(tmpDir, { recursive: true, force: true });
     const seconds = (Date.now() - started) / 1000;
-    fs.writeFileSync(INSTALLED_MARKER, JSON.stringify({ version: CODE_SERVER_VERSION, installSeconds: seconds, at: new Date().toISOString() }) + '\n');
+    fs.writeFileSync(
+      INSTALLED_MARKER,
+      JSON.stringify({ version: CODE_SERVER_VERSION, installSeconds: seconds, at: new Date().toISOString() }) + '\n',
+    );
     log(`code-server@${CODE_SERVER_VERSION} installed in ${seconds.toFixed(0)} s`);
     return CODE_SERVER_ENTRY;
   });
@@ -507,10 +535,14 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       process.execPath,
       [
         entry,
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--user-data-dir', userDataDir,
-        '--extensions-dir', extensionsDir,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir,
         '--disable-telemetry',
         '--disable-update-check',
         ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
@@ -564,7 +596,9 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       remote,
       logTail,
       workbenchUrl(folder, payload = []) {
-        const q = new URLSearchParams(folder.endsWith('.code-workspace') ? { workspace: path.resolve(folder) } : { folder: path.resolve(folder) });
+        const q = new URLSearchParams(
+          folder.endsWith('.code-workspace') ? { workspace: path.resolve(folder) } : { folder: path.resolve(folder) },
+        );
         if (payload.length) q.set('payload', JSON.stringify(payload));
         return `${url}/?${q.toString()}`;
       },
@@ -626,7 +660,8 @@ export function makeDemoWorkspace(): string {
   const dir = path.join(tempDir('demo'), 'handbook-demo');
   fs.mkdirSync(path.join(dir, 'roles'), { recursive: true });
   const builtin = path.join(ROOT, 'builtin', 'roles');
-  for (const f of fs.readdirSync(builtin).filter((n) => n.endsWith('.md'))) fs.copyFileSync(path.join(builtin, f), path.join(dir, 'roles', f));
+  for (const f of fs.readdirSync(builtin).filter((n) => n.endsWith('.md')))
+    fs.copyFileSync(path.join(builtin, f), path.join(dir, 'roles', f));
   fs.writeFileSync(
     path.join(dir, 'README.md'),
     '# Handbook demo\n\nA throwaway copy of the built-in handbook (`roles/`). Edit freely: it is deleted when `npm start` stops.\n',

@@ -63,7 +63,10 @@ async function perform(step: Exclude<Step, { op: 'done' }>): Promise<unknown> {
         const pos = doc.positionAt(at + (step.offset ?? 0));
         editor.selection = new vscode.Selection(pos, pos);
         // A hover opens below a line near the top of the editor, above one lower down.
-        editor.revealRange(new vscode.Range(pos, pos), step.atTop ? vscode.TextEditorRevealType.AtTop : vscode.TextEditorRevealType.InCenter);
+        editor.revealRange(
+          new vscode.Range(pos, pos),
+          step.atTop ? vscode.TextEditorRevealType.AtTop : vscode.TextEditorRevealType.InCenter,
+        );
       }
       return { line: editor.selection.active.line + 1, character: editor.selection.active.character + 1 };
     }

@@ -24,7 +24,18 @@ import * as http from 'http';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import type { Step, StepResult } from './screenshot-driver';
-import { bundleForExtensionHost, EXTENSION_ID, launchBrowser, log, makeDemoWorkspace, ROOT, runToExit, startCodeServer, waitForWorkbench, withTimeout } from './lib';
+import {
+  bundleForExtensionHost,
+  EXTENSION_ID,
+  launchBrowser,
+  log,
+  makeDemoWorkspace,
+  ROOT,
+  runToExit,
+  startCodeServer,
+  waitForWorkbench,
+  withTimeout,
+} from './lib';
 
 const OUT_DIR = path.join(ROOT, 'media', 'screenshots');
 const DRIVER = path.join(ROOT, 'out', 'screenshots', 'driver.js');
@@ -47,15 +58,64 @@ Works with the [[CTO]] and the [[Chief Wizard]].
 
 /** Roles added before the org chart and ladder shots: a three-rung ladder and a management chain. */
 const ORG_ROLES: Record<string, string> = {
-  'vp-engineering.md': role('vp-engineering', 'VP Engineering', 'executive', ['Run the engineering organisation'], ['relationships:', '  - with: cto', '    kind: reports-to']),
-  'engineering-manager.md': role('engineering-manager', 'Engineering Manager', 'manager', ['Run the team', 'Hire engineers'], ['relationships:', '  - with: vp-engineering', '    kind: reports-to']),
-  'engineer.md': role('engineer', 'Engineer', 'individual-contributor', ['Write tested code', 'Review the code of the team'], ['level: 1', 'successCriteria:', '  - Does the code ship with tests?', 'relationships:', '  - with: engineering-manager', '    kind: reports-to']),
-  'senior-engineer.md': role('senior-engineer', 'Senior Engineer', 'individual-contributor', ['Mentor engineers', 'Lead the design of features'], ['extends: engineer', 'level: 2', 'relationships:', '  - with: engineering-manager', '    kind: reports-to']),
-  'staff-engineer.md': role('staff-engineer', 'Staff Engineer', 'individual-contributor', ['Set the technical direction of several teams'], ['extends: senior-engineer', 'level: 3', 'relationships:', '  - with: head-of-engineering', '    kind: reports-to']),
+  'vp-engineering.md': role(
+    'vp-engineering',
+    'VP Engineering',
+    'executive',
+    ['Run the engineering organisation'],
+    ['relationships:', '  - with: cto', '    kind: reports-to'],
+  ),
+  'engineering-manager.md': role(
+    'engineering-manager',
+    'Engineering Manager',
+    'manager',
+    ['Run the team', 'Hire engineers'],
+    ['relationships:', '  - with: vp-engineering', '    kind: reports-to'],
+  ),
+  'engineer.md': role(
+    'engineer',
+    'Engineer',
+    'individual-contributor',
+    ['Write tested code', 'Review the code of the team'],
+    [
+      'level: 1',
+      'successCriteria:',
+      '  - Does the code ship with tests?',
+      'relationships:',
+      '  - with: engineering-manager',
+      '    kind: reports-to',
+    ],
+  ),
+  'senior-engineer.md': role(
+    'senior-engineer',
+    'Senior Engineer',
+    'individual-contributor',
+    ['Mentor engineers', 'Lead the design of features'],
+    ['extends: engineer', 'level: 2', 'relationships:', '  - with: engineering-manager', '    kind: reports-to'],
+  ),
+  'staff-engineer.md': role(
+    'staff-engineer',
+    'Staff Engineer',
+    'individual-contributor',
+    ['Set the technical direction of several teams'],
+    ['extends: senior-engineer', 'level: 3', 'relationships:', '  - with: head-of-engineering', '    kind: reports-to'],
+  ),
 };
 
 function role(id: string, title: string, type: string, responsibilities: string[], extra: string[]): string {
-  return ['---', `role: ${id}`, `title: ${title}`, `type: ${type}`, 'responsibilities:', ...responsibilities.map((r) => `  - ${r}`), ...extra, '---', '', `# ${title}`, ''].join('\n');
+  return [
+    '---',
+    `role: ${id}`,
+    `title: ${title}`,
+    `type: ${type}`,
+    'responsibilities:',
+    ...responsibilities.map((r) => `  - ${r}`),
+    ...extra,
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  ].join('\n');
 }
 
 /** The script's end of the driver: hands out one step at a time and waits for its result. */
@@ -203,7 +263,11 @@ async function main(): Promise<number> {
         await page.mouse.move(box.x + 700, 5);
       }
       const before = await rows.count();
-      await sidebar.locator('.monaco-list-row[aria-expanded="false"] .monaco-tl-twistie').first().click().catch(() => undefined);
+      await sidebar
+        .locator('.monaco-list-row[aria-expanded="false"] .monaco-tl-twistie')
+        .first()
+        .click()
+        .catch(() => undefined);
       await eventually(async () => (await rows.count()) > before, 5_000);
       shots.push({ file: await capture(page, 'roles-tree.png'), ok: true, note: `${await rows.count()} rows` });
       // Back to the usual width, so that the webviews below get the room.
@@ -216,7 +280,11 @@ async function main(): Promise<number> {
         await page.mouse.move(wide.x + 600, 5); // off the sash, which stays highlighted under the pointer
       }
     } else {
-      shots.push({ file: 'roles-tree.png', ok: false, note: shown.ok ? `no tree items within 15 s (view says: "${sidebarText}")` : `cannot show the view: ${shown.error}` });
+      shots.push({
+        file: 'roles-tree.png',
+        ok: false,
+        note: shown.ok ? `no tree items within 15 s (view says: "${sidebarText}")` : `cannot show the view: ${shown.error}`,
+      });
     }
 
     // 2. A hover card on a [[role link]].

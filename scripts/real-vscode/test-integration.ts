@@ -14,7 +14,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
-import { CODE_SERVER_VERSION, copyToTemp, ensureCodeServer, launchBrowser, log, ROOT, runToExit, startCodeServer, withTimeout } from './lib';
+import {
+  CODE_SERVER_VERSION,
+  copyToTemp,
+  ensureCodeServer,
+  launchBrowser,
+  log,
+  ROOT,
+  runToExit,
+  startCodeServer,
+  withTimeout,
+} from './lib';
 
 const OUT = path.join(ROOT, 'out', 'test', 'integration');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -41,7 +51,8 @@ interface SuiteResult {
 }
 
 function discoverSuites(): string[] {
-  if (!fs.existsSync(path.join(OUT, 'index.js'))) throw new Error(`${path.relative(ROOT, OUT)}/index.js is missing: run \`npm run build\` first`);
+  if (!fs.existsSync(path.join(OUT, 'index.js')))
+    throw new Error(`${path.relative(ROOT, OUT)}/index.js is missing: run \`npm run build\` first`);
   return fs
     .readdirSync(OUT, { withFileTypes: true })
     .filter((e) => e.isDirectory())
@@ -63,7 +74,11 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
     workspaceTrust: untrusted,
     // The "git" suite needs the built-in git extension (the test profile turns it off elsewhere).
     settings: untrusted
-      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+      ? {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.untrustedFiles': 'open',
+        }
       : suite === 'git'
         ? { 'git.enabled': true, 'git.autoRepositoryDetection': true }
         : undefined,
@@ -109,7 +124,8 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
     result.error = e instanceof Error ? e.message : String(e);
   } finally {
     result.seconds = (Date.now() - started) / 1000;
-    if (result.code !== 0) log(`suite "${suite}" failed; the end of code-server's log (HANDBOOK_KEEP_RUNS=1 keeps ${server.logFile}):\n${server.logTail(30)}`);
+    if (result.code !== 0)
+      log(`suite "${suite}" failed; the end of code-server's log (HANDBOOK_KEEP_RUNS=1 keeps ${server.logFile}):\n${server.logTail(30)}`);
     await page.close().catch(() => undefined);
     await server.stop();
   }
@@ -126,7 +142,10 @@ function writeActivation(results: SuiteResult[]): void {
   );
   if (!runs.length) return;
   fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'out', 'activation.json'), JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(ROOT, 'out', 'activation.json'),
+    JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2) + '\n',
+  );
 }
 
 async function main(): Promise<number> {
@@ -151,7 +170,9 @@ async function main(): Promise<number> {
   process.stdout.write('\nIntegration suites (real VS Code, code-server ' + CODE_SERVER_VERSION + '):\n');
   for (const r of results) {
     const status = r.code === 0 ? 'ok' : `FAILED (exit ${r.code}${r.error ? `: ${r.error}` : ''})`;
-    process.stdout.write(`  ${r.suite}: ${status}, ${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s${r.activation.length ? `; ${r.activation.join('; ')}` : ''}\n`);
+    process.stdout.write(
+      `  ${r.suite}: ${status}, ${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s${r.activation.length ? `; ${r.activation.join('; ')}` : ''}\n`,
+    );
   }
   writeActivation(results);
   const passed = results.reduce((n, r) => n + r.passed, 0);

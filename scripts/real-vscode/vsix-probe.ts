@@ -26,7 +26,8 @@ export async function run(): Promise<void> {
   if (typeof api?.activationMs !== 'number') throw new Error(`activate() returned no numeric activationMs: ${JSON.stringify(api)}`);
   if (typeof api.indexed !== 'function') throw new Error('activate() returned no indexed()');
   // The installed extension runs in ExtensionMode.Production: its test handles stay unexported.
-  if ('testing' in api && api.testing !== undefined) throw new Error('the installed extension exported its test API outside ExtensionMode.Test');
+  if ('testing' in api && api.testing !== undefined)
+    throw new Error('the installed extension exported its test API outside ExtensionMode.Test');
   const roleFiles = await api.indexed();
   console.log(
     `[vsix] ${id} ${ext.packageJSON.version as string} from ${ext.extensionUri.fsPath}: active at start ${activeAtStart}, ` +
@@ -45,7 +46,10 @@ async function lazyBundlesLoad(): Promise<void> {
   const compared = await vscode.commands.executeCommand<{ comparison?: unknown }>('handbookRoles.compareRoles', found[0].id, found[1].id);
   if (!compared?.comparison) throw new Error(`Compare Roles (dist/lazy/comparePanel.js) answered ${JSON.stringify(compared)}`);
   const map = await vscode.commands.executeCommand<{ items?: unknown[] }>('handbookRoles.showResponsibilityMap');
-  if (!Array.isArray(map?.items) || map.items.length === 0) throw new Error(`the responsibility map (dist/lazy/mapPanel.js) answered ${JSON.stringify(map)?.slice(0, 200)}`);
+  if (!Array.isArray(map?.items) || map.items.length === 0)
+    throw new Error(`the responsibility map (dist/lazy/mapPanel.js) answered ${JSON.stringify(map)?.slice(0, 200)}`);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  console.log(`[vsix] lazy bundles: Find Role found ${found.map((r) => r.id).join(', ')}; compared them; the map has ${map.items.length} items`);
+  console.log(
+    `[vsix] lazy bundles: Find Role found ${found.map((r) => r.id).join(', ')}; compared them; the map has ${map.items.length} items`,
+  );
 }

@@ -3,7 +3,22 @@ import { diffHandbooks, type HandbookDiff, type Revision } from '../core/diff';
 import { isOption, parseArgs } from './args';
 import { DIFF_FORMATS, formatDiffJson, formatDiffMarkdown, formatDiffStylish, type DiffFormat } from './diffFormat';
 import { globMatcher, isGlob, roleFileGlobMatcher, toPosix } from './discover';
-import { changedBetween, changedInWorkingTree, decode, GitError, listTree, listWorkingTree, MAX_FILE_BYTES, openRepo, readBlobs, readWorkingFile, resolveTree, type ChangedFile, type GitRepo, type TreeFile } from './gitTrees';
+import {
+  changedBetween,
+  changedInWorkingTree,
+  decode,
+  GitError,
+  listTree,
+  listWorkingTree,
+  MAX_FILE_BYTES,
+  openRepo,
+  readBlobs,
+  readWorkingFile,
+  resolveTree,
+  type ChangedFile,
+  type GitRepo,
+  type TreeFile,
+} from './gitTrees';
 import { oneLine } from './terminal';
 import { errorMessage } from '../core/errors';
 
@@ -42,7 +57,13 @@ function pathFilter(paths: string[]): (rel: string) => boolean {
   if (!paths.length) return () => true;
   const globs = paths.filter(isGlob).map((g) => toPosix(g).replace(/^\.\//, ''));
   const matchGlob = globs.length ? globMatcher(globs) : () => false;
-  const plain = paths.filter((p) => !isGlob(p)).map((p) => toPosix(p).replace(/^\.\/?/, '').replace(/(?<!\/)\/+$/, ''));
+  const plain = paths
+    .filter((p) => !isGlob(p))
+    .map((p) =>
+      toPosix(p)
+        .replace(/^\.\/?/, '')
+        .replace(/(?<!\/)\/+$/, ''),
+    );
   return (rel) => matchGlob(rel) || plain.some((p) => p === '' || p === '.' || rel === p || rel.startsWith(`${p}/`));
 }
 
@@ -79,7 +100,8 @@ export function main(argv: string[], io: DiffIO): number {
       revisions.push({ name: operands[i], tree });
     }
     const paths = [...operands.slice(i), ...afterDash];
-    if (dash >= 0 && i < operands.length) throw new GitError(`too many revisions: "${oneLine(operands[i])}" (give at most BASE and TARGET before "--")`);
+    if (dash >= 0 && i < operands.length)
+      throw new GitError(`too many revisions: "${oneLine(operands[i])}" (give at most BASE and TARGET before "--")`);
     if (!revisions.length) {
       const head = resolveTree(repo, 'HEAD');
       if (!head) {
@@ -105,7 +127,9 @@ export function main(argv: string[], io: DiffIO): number {
       listed ??= [...listTree(repo, baseRev.tree), ...(targetRev ? listTree(repo, targetRev.tree) : listWorkingTree(repo))];
       if (!listed.some((f) => one(f.path))) {
         const couldBeRevision = dash < 0 && revisions.length < 2 && p === operands[i];
-        throw new GitError(couldBeRevision ? `"${oneLine(p)}" is neither a revision nor a path in the handbook` : `no files match "${oneLine(p)}"`);
+        throw new GitError(
+          couldBeRevision ? `"${oneLine(p)}" is neither a revision nor a path in the handbook` : `no files match "${oneLine(p)}"`,
+        );
       }
     }
 
@@ -121,7 +145,11 @@ export function main(argv: string[], io: DiffIO): number {
     if (format === 'json') {
       for (const u of diff.unreadable) {
         const roles = u.roles.length ? `; not compared: ${u.roles.join(', ')}` : '';
-        io.err(oneLine(`handbook-diff: ${u.path}:${u.range.line}:${u.range.column} could not be read at ${labels[u.revision]}: ${u.message} (${u.code})${roles}`) + '\n');
+        io.err(
+          oneLine(
+            `handbook-diff: ${u.path}:${u.range.line}:${u.range.column} could not be read at ${labels[u.revision]}: ${u.message} (${u.code})${roles}`,
+          ) + '\n',
+        );
       }
     }
     io.out(render(diff, format, labels.base, labels.target, !!io.color));
@@ -139,13 +167,20 @@ export function main(argv: string[], io: DiffIO): number {
 /** Reads both sides of the changed Markdown files and diffs them. */
 function diffFiles(repo: GitRepo, files: ChangedFile[], worktree: boolean, io: DiffIO, labels: Record<Revision, string>): HandbookDiff {
   const note = (file: string, what: string) => io.err(`handbook-diff: ${oneLine(file)} ${what}\n`);
-  const blobs = readBlobs(repo, files.flatMap((f) => [f.baseOid, f.targetOid].filter((o): o is string => !!o)));
+  const blobs = readBlobs(
+    repo,
+    files.flatMap((f) => [f.baseOid, f.targetOid].filter((o): o is string => !!o)),
+  );
   const base = new Map<string, string>();
   const target = new Map<string, string>();
   const add = (into: Map<string, string>, revision: Revision, path: string, bytes: Uint8Array | undefined) => {
     if (!bytes) return;
-    if (bytes.length > MAX_FILE_BYTES) return note(path, `at ${oneLine(labels[revision])} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped`);
-    into.set(path, decode(bytes, () => note(path, `at ${oneLine(labels[revision])} is not valid UTF-8: invalid bytes were read as U+FFFD`)));
+    if (bytes.length > MAX_FILE_BYTES)
+      return note(path, `at ${oneLine(labels[revision])} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: skipped`);
+    into.set(
+      path,
+      decode(bytes, () => note(path, `at ${oneLine(labels[revision])} is not valid UTF-8: invalid bytes were read as U+FFFD`)),
+    );
   };
   for (const f of files) {
     if (f.baseOid) add(base, 'base', f.path, blobs.get(f.baseOid));

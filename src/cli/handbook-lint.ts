@@ -15,9 +15,12 @@ setFlagsFromString('--no-turbo-inlining');
 
 guardProcess('handbook-lint');
 const cwd = currentDirectory('handbook-lint');
-process.exitCode = cwd === undefined ? 2 : main(process.argv.slice(2), {
-  cwd,
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-});
+process.exitCode =
+  cwd === undefined
+    ? 2
+    : main(process.argv.slice(2), {
+        cwd,
+        out: (s) => process.stdout.write(s),
+        err: (s) => process.stderr.write(s),
+        color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+      });

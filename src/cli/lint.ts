@@ -65,9 +65,11 @@ export function runLint(opts: LintOptions): LintRun {
   const noteEncoding = (file: string, read: TextFile) => {
     const rel = toPosix(path.relative(cwd, file));
     if (read.invalid) opts.onNote?.(rel, 'is not valid UTF-8: invalid bytes were read as U+FFFD');
-    else if (read.encoding !== 'utf-8') opts.onNote?.(rel, `is ${read.encoding.toUpperCase()}, not UTF-8: read as ${read.encoding.toUpperCase()} (save it as UTF-8)`);
+    else if (read.encoding !== 'utf-8')
+      opts.onNote?.(rel, `is ${read.encoding.toUpperCase()}, not UTF-8: read as ${read.encoding.toUpperCase()} (save it as UTF-8)`);
   };
-  const read = (file: string, forced: boolean) => readTextFile(file, MAX_ROLE_FILE_BYTES, forced ? undefined : (head) => roleFileReason(false, head) !== undefined);
+  const read = (file: string, forced: boolean) =>
+    readTextFile(file, MAX_ROLE_FILE_BYTES, forced ? undefined : (head) => roleFileReason(false, head) !== undefined);
 
   /** Adds a discovered file: a role file when the globs match it or its frontmatter has `role`. */
   const addDiscovered = (abs: string): boolean => {
@@ -139,7 +141,10 @@ export function runLint(opts: LintOptions): LintRun {
   const extra = opts.extraFindings?.(index);
   const results: FileFindings[] = [...reported]
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-    .map(([abs, file]) => ({ file, findings: extra?.has(abs) ? [...index.findings(abs), ...extra.get(abs)!].sort(compareFindings) : index.findings(abs) }));
+    .map(([abs, file]) => ({
+      file,
+      findings: extra?.has(abs) ? [...index.findings(abs), ...extra.get(abs)!].sort(compareFindings) : index.findings(abs),
+    }));
   return { index, results, roleFiles: index.size, unreadable };
 }
 

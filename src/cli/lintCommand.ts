@@ -12,7 +12,11 @@ import { errorMessage } from '../core/errors';
 type ReportFormat = OverlapsReport.ReportFormat | OrgFormat;
 type Report = 'overlaps' | 'org' | 'ladder';
 const REPORTS: readonly Report[] = ['overlaps', 'org', 'ladder'];
-const REPORT_FORMATS: Record<Report, readonly ReportFormat[]> = { overlaps: ['stylish', 'json', 'markdown'], org: ORG_FORMATS, ladder: LADDER_FORMATS };
+const REPORT_FORMATS: Record<Report, readonly ReportFormat[]> = {
+  overlaps: ['stylish', 'json', 'markdown'],
+  org: ORG_FORMATS,
+  ladder: LADDER_FORMATS,
+};
 
 /** The map analysis, loaded only by runs that ask for it (loading it costs every run 0.6 MB). */
 const overlapsReport = () => require('./overlapsReport') as typeof OverlapsReport;
@@ -104,7 +108,9 @@ export function main(argv: string[], io: CliIO): number {
   if (typeof targets === 'number') return targets;
 
   if (report ? !REPORT_FORMATS[report].includes(format) : !FORMATS.includes(format)) {
-    io.err(`handbook-lint: --format must be one of ${(report ? REPORT_FORMATS[report] : FORMATS).join(', ')}${report ? ` with --report ${report}` : ''} (got "${format}")\n`);
+    io.err(
+      `handbook-lint: --format must be one of ${(report ? REPORT_FORMATS[report] : FORMATS).join(', ')}${report ? ` with --report ${report}` : ''} (got "${format}")\n`,
+    );
     return 2;
   }
 
@@ -124,7 +130,9 @@ export function main(argv: string[], io: CliIO): number {
     let notes = '';
     let run = lint(fix ? (s) => (notes += s) : io.err);
     if (fix) {
-      const changed = applyFixes(run, io.cwd, (file, reason) => io.err(`handbook-lint: could not write ${oneLine(file)}: ${oneLine(reason)}\n`));
+      const changed = applyFixes(run, io.cwd, (file, reason) =>
+        io.err(`handbook-lint: could not write ${oneLine(file)}: ${oneLine(reason)}\n`),
+      );
       for (const c of changed) io.err(`handbook-lint: fixed ${oneLine(c.file)} (${c.fixes} ${c.fixes === 1 ? 'fix' : 'fixes'})\n`);
       // What remains is reported as a run without --fix would report the fixed files.
       if (changed.length) run = lint(io.err);

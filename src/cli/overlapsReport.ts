@@ -39,7 +39,14 @@ export function reportJson(map: ResponsibilityMap, cwd: string) {
   const file = (uri: string) => toPosix(path.relative(cwd, uri)) || uri;
   const item = (key: string): JsonItem => {
     const it = look.item(key);
-    const out: JsonItem = { role: look.roles.get(it.role)!.id, file: file(it.role), ...it.range, kind: it.kind, text: it.text, area: look.areaLabel(it.area) };
+    const out: JsonItem = {
+      role: look.roles.get(it.role)!.id,
+      file: file(it.role),
+      ...it.range,
+      kind: it.kind,
+      text: it.text,
+      area: look.areaLabel(it.area),
+    };
     if (it.areaReason) out.areaReason = it.areaReason;
     return out;
   };
@@ -47,7 +54,13 @@ export function reportJson(map: ResponsibilityMap, cwd: string) {
     const message = describeGap(g, look);
     switch (g.kind) {
       case 'unowned-criterion':
-        return { kind: g.kind, message, criterion: item(g.item), accountable: g.accountable.map((k) => look.roles.get(k)!.id), elsewhere: g.elsewhere.map((k) => look.roles.get(k)!.id) };
+        return {
+          kind: g.kind,
+          message,
+          criterion: item(g.item),
+          accountable: g.accountable.map((k) => look.roles.get(k)!.id),
+          elsewhere: g.elsewhere.map((k) => look.roles.get(k)!.id),
+        };
       case 'unowned-area':
         return { kind: g.kind, message, area: look.areaLabel(g.area), criteria: g.criteria.map(item) };
       case 'role-without-matching-responsibility':
@@ -55,16 +68,40 @@ export function reportJson(map: ResponsibilityMap, cwd: string) {
     }
   };
   return {
-    roles: map.roles.map((r) => ({ id: r.id, title: r.title, file: file(r.key), sharesSuccessCriteriaOf: r.sharesFrom.map((k) => look.roles.get(k)!.id) })),
-    areas: map.areas.map((a) => ({ label: a.label, source: a.source, unowned: a.unowned, roles: a.roles.map((k) => look.roles.get(k)!.id), items: a.items.map(item) })),
+    roles: map.roles.map((r) => ({
+      id: r.id,
+      title: r.title,
+      file: file(r.key),
+      sharesSuccessCriteriaOf: r.sharesFrom.map((k) => look.roles.get(k)!.id),
+    })),
+    areas: map.areas.map((a) => ({
+      label: a.label,
+      source: a.source,
+      unowned: a.unowned,
+      roles: a.roles.map((k) => look.roles.get(k)!.id),
+      items: a.items.map(item),
+    })),
     overlaps: map.overlaps.map((o) => ({
       score: o.score,
       roles: o.roles.map((k) => look.roles.get(k)!.id),
       items: o.items.map(item),
-      links: o.links.map((l) => ({ a: item(l.a), b: item(l.b), score: l.score, same: l.same, words: l.words, explanation: explainLink(l) })),
+      links: o.links.map((l) => ({
+        a: item(l.a),
+        b: item(l.b),
+        score: l.score,
+        same: l.same,
+        words: l.words,
+        explanation: explainLink(l),
+      })),
     })),
     gaps: map.gaps.map(gap),
-    shared: map.shared.map((s) => ({ role: look.roles.get(s.role)!.id, from: look.roles.get(s.from)!.id, file: file(s.role), ...s.range, criteria: s.criteria.length })),
+    shared: map.shared.map((s) => ({
+      role: look.roles.get(s.role)!.id,
+      from: look.roles.get(s.from)!.id,
+      file: file(s.role),
+      ...s.range,
+      criteria: s.criteria.length,
+    })),
     thresholds: map.thresholds,
     stats: map.stats,
   };
@@ -96,7 +133,10 @@ export function reportStylish(map: ResponsibilityMap, cwd: string, color: boolea
   }
   if (map.shared.length) {
     out.push('', paint('4', 'Shared success criteria'));
-    for (const s of map.shared) out.push(`  ${short(look.title(s.role))} shares the ${count(s.criteria.length, 'success criterion', 'success criteria')} of ${short(look.title(s.from))}`);
+    for (const s of map.shared)
+      out.push(
+        `  ${short(look.title(s.role))} shares the ${count(s.criteria.length, 'success criterion', 'success criteria')} of ${short(look.title(s.from))}`,
+      );
   }
   out.push('', paint('4', `Areas (${map.areas.length})`));
   const w = Math.max(0, ...map.areas.map((a) => a.label.length));
@@ -104,9 +144,15 @@ export function reportStylish(map: ResponsibilityMap, cwd: string, color: boolea
     const its = a.items.map((k) => look.item(k));
     const r = its.filter((it) => it.kind === 'responsibility').length;
     const c = its.length - r;
-    const flags = [a.source === 'inferred' ? 'inferred' : '', a.unowned ? paint('35', 'no responsible role') : '', its.some((it) => it.overlap !== undefined) ? paint('33', 'overlap') : ''].filter(Boolean);
+    const flags = [
+      a.source === 'inferred' ? 'inferred' : '',
+      a.unowned ? paint('35', 'no responsible role') : '',
+      its.some((it) => it.overlap !== undefined) ? paint('33', 'overlap') : '',
+    ].filter(Boolean);
     const roles = a.roles.map((k) => short(look.title(k))).join(', ') || '-';
-    out.push(`  ${short(a.label).padEnd(w)}  ${count(r, 'responsibility', 'responsibilities')}, ${count(c, 'criterion', 'criteria')}  ${roles}${flags.length ? `  [${flags.join(', ')}]` : ''}`);
+    out.push(
+      `  ${short(a.label).padEnd(w)}  ${count(r, 'responsibility', 'responsibilities')}, ${count(c, 'criterion', 'criteria')}  ${roles}${flags.length ? `  [${flags.join(', ')}]` : ''}`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -178,7 +178,13 @@ export function ancestorsOf(role: Role, resolve: RoleResolver): Role[] {
  * repeated).
  */
 export function effectiveResponsibilities(role: Role, resolve: RoleResolver, ancestors = ancestorsOf(role, resolve)): CompareItem[] {
-  const item = (r: Role, x: Role['responsibilities'][number]): CompareItem => ({ text: x.text, uri: r.uri, range: x.textRange, ...(x.id ? { id: x.id } : {}), ...(x.area ? { area: x.area } : {}) });
+  const item = (r: Role, x: Role['responsibilities'][number]): CompareItem => ({
+    text: x.text,
+    uri: r.uri,
+    range: x.textRange,
+    ...(x.id ? { id: x.id } : {}),
+    ...(x.area ? { area: x.area } : {}),
+  });
   const out = role.responsibilities.map((x) => item(role, x));
   const seen = new Set(role.responsibilities.map((x) => normalizeName(x.text)));
   for (const from of ancestors) {
@@ -305,8 +311,12 @@ export function compareRoles(left: Role, right: Role, resolve: RoleResolver): Ro
   const relL = relationships(left, resolve);
   const relR = relationships(right, resolve);
   const between: Between[] = [
-    ...relL.filter((r) => r.target?.uri === right.uri).map((r) => ({ from: 'left' as const, kind: r.kind, note: r.note, uri: r.uri, range: r.range })),
-    ...relR.filter((r) => r.target?.uri === left.uri).map((r) => ({ from: 'right' as const, kind: r.kind, note: r.note, uri: r.uri, range: r.range })),
+    ...relL
+      .filter((r) => r.target?.uri === right.uri)
+      .map((r) => ({ from: 'left' as const, kind: r.kind, note: r.note, uri: r.uri, range: r.range })),
+    ...relR
+      .filter((r) => r.target?.uri === left.uri)
+      .map((r) => ({ from: 'right' as const, kind: r.kind, note: r.note, uri: r.uri, range: r.range })),
   ];
   return {
     left: summarize(left),

@@ -260,7 +260,16 @@ function parse(src: string, options: Options): FastYaml | undefined {
 }
 
 /** Places one non-blank line (`first`: its first non-space character); returns where to go on. */
-function line(src: string, stack: Frame[], lineStart: number, indent: number, first: number, end: number, nodeEnd: number, isDash: boolean): number {
+function line(
+  src: string,
+  stack: Frame[],
+  lineStart: number,
+  indent: number,
+  first: number,
+  end: number,
+  nodeEnd: number,
+  isDash: boolean,
+): number {
   for (;;) {
     const top = stack[stack.length - 1];
     if (!top) throw FALLBACK;

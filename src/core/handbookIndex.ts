@@ -167,14 +167,22 @@ export class HandbookIndex {
   set(uri: string, text: string, options: ParseOptions = {}): UpdateResult {
     const old = this.entries.get(uri);
     const hash = this.options.oneShot ? '' : contentHash(text);
-    if (old && hash && old.hash === hash && old.options.forceRoleFile === options.forceRoleFile && old.options.builtin === options.builtin) {
+    if (
+      old &&
+      hash &&
+      old.hash === hash &&
+      old.options.forceRoleFile === options.forceRoleFile &&
+      old.options.builtin === options.builtin
+    ) {
       return { affected: new Set() };
     }
     const parsed = parseFile(uri, text, options);
     if (!parsed.isRoleFile) return this.delete(uri);
     if (this.options.oneShot && parsed.role) parsed.role = namesOnly(parsed.role);
     const names = parsed.role ? roleNames(parsed.role) : [];
-    const refs = [...new Set([...parsed.references.map((r) => normalizeName(r.name)), ...parsed.links.map((l) => normalizeName(l.target))])];
+    const refs = [
+      ...new Set([...parsed.references.map((r) => normalizeName(r.name)), ...parsed.links.map((l) => normalizeName(l.target))]),
+    ];
     const entry: IndexEntry = { parsed, names, refs, known: knownNamesOf(parsed.role), hash, options };
     const orgChange = this.options.oneShot ? undefined : this.org.begin(old?.parsed.role, parsed.role);
     if (old) this.detach(uri, old);
@@ -383,7 +391,9 @@ export class HandbookIndex {
     if (role) {
       const claims: [string, { value: string; range: Finding['range'] }][] = [
         [role.id, { value: role.id, range: role.idRange }],
-        ...(role.titleRange ? [[role.title, { value: role.title, range: role.titleRange }] as [string, { value: string; range: Finding['range'] }]] : []),
+        ...(role.titleRange
+          ? [[role.title, { value: role.title, range: role.titleRange }] as [string, { value: string; range: Finding['range'] }]]
+          : []),
         ...role.aliases.map((a) => [a.value, a] as [string, { value: string; range: Finding['range'] }]),
       ];
       const reported = new Set<string>();

@@ -70,7 +70,7 @@ function outsideCodeSpans(line: string): [number, number][] {
   if (line.indexOf('`') < 0) return [[0, line.length]];
   const starts: number[] = [];
   const lengths: number[] = [];
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     if (line.charCodeAt(i) !== 96) {
       i++;
       continue;
@@ -89,7 +89,7 @@ function outsideCodeSpans(line: string): [number, number][] {
   }
   const parts: [number, number][] = [];
   let pos = 0;
-  for (let k = 0; k < starts.length; ) {
+  for (let k = 0; k < starts.length;) {
     const close = next[k];
     if (close < 0) {
       k++;

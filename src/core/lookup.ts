@@ -399,7 +399,12 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
     this.nameKeyRole = Int32Array.from(keys, (k) => k[1]);
 
     const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    const byTitle = roles.map((_, i) => i).sort((a, b) => collator.compare(roles[a].title, roles[b].title) || (roles[a].id < roles[b].id ? -1 : roles[a].id > roles[b].id ? 1 : a - b));
+    const byTitle = roles
+      .map((_, i) => i)
+      .sort(
+        (a, b) =>
+          collator.compare(roles[a].title, roles[b].title) || (roles[a].id < roles[b].id ? -1 : roles[a].id > roles[b].id ? 1 : a - b),
+      );
     this.byTitle = Int32Array.from(byTitle);
     this.titleRank = new Int32Array(roles.length);
     byTitle.forEach((r, rank) => (this.titleRank[r] = rank));
@@ -539,7 +544,13 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
     const kind = rt.kinds[unit];
     const index = rt.indexes[unit];
     const text =
-      kind === SUMMARY ? (role.summary ?? '') : kind === FOCUS ? role.focus[index].value : kind === RESPONSIBILITY ? role.responsibilities[index].text : role.successCriteria[index].value;
+      kind === SUMMARY
+        ? (role.summary ?? '')
+        : kind === FOCUS
+          ? role.focus[index].value
+          : kind === RESPONSIBILITY
+            ? role.responsibilities[index].text
+            : role.successCriteria[index].value;
     out.match = { kind: KIND_NAMES[kind]!, index, text };
     return out;
   }

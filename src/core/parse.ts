@@ -110,7 +110,12 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
     // The YAML composer recurses; pathological nesting exhausts the stack.
     result.isRoleFile = !!options.forceRoleFile || ROLE_KEY_LINE.test(text.slice(fm.yamlStart, fm.yamlEnd));
     if (result.isRoleFile) {
-      result.findings.push({ code: 'yaml-syntax', severity: 'error', message: `The frontmatter could not be read: ${describeFailure(e)}.`, range: openRange });
+      result.findings.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: `The frontmatter could not be read: ${describeFailure(e)}.`,
+        range: openRange,
+      });
     }
     return result;
   }
@@ -125,11 +130,21 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
   const widen = yamlProblems.length ? scalarWidener(doc) : undefined;
   for (const err of yamlProblems) {
     const [s, e] = widen!(err.pos);
-    result.findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage(err.code, err.message), range: toRange(s, Math.max(e, s + 1)) });
+    result.findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: yamlMessage(err.code, err.message),
+      range: toRange(s, Math.max(e, s + 1)),
+    });
   }
   const duplicates = parsed.data !== undefined ? [] : duplicateKeys(root);
   for (const [s, e] of duplicates) {
-    result.findings.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage('DUPLICATE_KEY', 'Map keys must be unique'), range: toRange(s, Math.max(e, s + 1)) });
+    result.findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: yamlMessage('DUPLICATE_KEY', 'Map keys must be unique'),
+      range: toRange(s, Math.max(e, s + 1)),
+    });
   }
 
   let data: unknown;
@@ -175,7 +190,8 @@ function yamlMessage(code: string, message: string): string {
   const line = message.split('\n')[0];
   const at = line.search(/\sat line \d+, column \d/);
   const first = at < 0 ? line : line.slice(0, at).trimEnd();
-  if (code === 'DUPLICATE_KEY') return `Duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear once in a mapping')}.`.replace(/\.\.$/, '.');
+  if (code === 'DUPLICATE_KEY')
+    return `Duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear once in a mapping')}.`.replace(/\.\.$/, '.');
   if (code === 'TAG_RESOLVE_FAILED') return `Custom YAML tags are not supported: ${first}`;
   return `YAML syntax error: ${first}`;
 }
@@ -231,7 +247,8 @@ function firstAlias(doc: Document.Parsed, accept: (a: Alias) => boolean = () => 
 function scalarText(node: unknown): string | undefined {
   // Owned: the model outlives the file text, which a slice would keep alive.
   const value: unknown = isScalar(node) ? node.value : undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return ownString(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return ownString(String(value));
   return undefined;
 }
 
@@ -284,7 +301,13 @@ function buildModel(
         const textNode = get('text');
         const t = scalarText(textNode);
         if (t === undefined || !t.trim()) continue;
-        responsibilities.push({ text: t, id: scalarText(get('id')), area: scalarText(get('area')), range: rangeOf(it), textRange: rangeOf(textNode) });
+        responsibilities.push({
+          text: t,
+          id: scalarText(get('id')),
+          area: scalarText(get('area')),
+          range: rangeOf(it),
+          textRange: rangeOf(textNode),
+        });
       }
     }
   }
@@ -298,7 +321,13 @@ function buildModel(
       const withNode = get('with');
       const w = scalarText(withNode);
       if (!w || !w.trim()) continue;
-      relationships.push({ with: w.trim(), kind: scalarText(get('kind')) ?? '', note: scalarText(get('note')), range: rangeOf(it), withRange: rangeOf(withNode) });
+      relationships.push({
+        with: w.trim(),
+        kind: scalarText(get('kind')) ?? '',
+        note: scalarText(get('note')),
+        range: rangeOf(it),
+        withRange: rangeOf(withNode),
+      });
     }
   }
 
@@ -308,7 +337,10 @@ function buildModel(
   const extendsRef = extendsName ? { value: extendsName, range: rangeOf(extendsNode) } : undefined;
   const levelNode = fields.get('level');
   const levelValue = isScalar(levelNode) ? levelNode.value : undefined;
-  const level = typeof levelValue === 'number' && Number.isInteger(levelValue) && levelValue >= 1 ? { value: levelValue, range: rangeOf(levelNode) } : undefined;
+  const level =
+    typeof levelValue === 'number' && Number.isInteger(levelValue) && levelValue >= 1
+      ? { value: levelValue, range: rangeOf(levelNode) }
+      : undefined;
   const ladderNode = fields.get('ladder');
   const ladderName = scalarText(ladderNode)?.trim();
   const references: Reference[] = [
@@ -360,4 +392,3 @@ function duplicateResponsibilities(role: Role): Finding[] {
   });
   return findings;
 }
-

@@ -134,13 +134,32 @@ function roleNode(role: Role, findings: readonly Finding[], source: RolesTreeSou
   const sections: RolesTreeNode[] = [];
   const section = (name: RolesTreeSection, label: string, children: RolesTreeNode[], range: Range) => {
     if (children.length === 0 && name !== 'responsibilities') return;
-    sections.push({ id: `${base}${name}`, kind: 'section', label, description: String(children.length), uri: role.uri, range, role: owner, section: name, children });
+    sections.push({
+      id: `${base}${name}`,
+      kind: 'section',
+      label,
+      description: String(children.length),
+      uri: role.uri,
+      range,
+      role: owner,
+      section: name,
+      children,
+    });
   };
 
   section(
     'focus',
     labels.focus,
-    role.focus.map((f, i) => ({ id: `${base}focus/${i}`, kind: 'focus', label: f.value, uri: role.uri, range: f.range, role: owner, section: 'focus', children: [] })),
+    role.focus.map((f, i) => ({
+      id: `${base}focus/${i}`,
+      kind: 'focus',
+      label: f.value,
+      uri: role.uri,
+      range: f.range,
+      role: owner,
+      section: 'focus',
+      children: [],
+    })),
     role.focus[0]?.range ?? role.idRange,
   );
   const ancestors = ancestorsOf(role, source.resolve);
@@ -182,7 +201,11 @@ function roleNode(role: Role, findings: readonly Finding[], source: RolesTreeSou
             : `${base}successCriteria/${i}`,
         kind: 'criterion' as const,
         label: c.text,
-        description: sharedFrom ? labels.sharedFrom(sharedFrom.title) : inheritedFrom ? labels.inheritedFrom(inheritedFrom.title) : undefined,
+        description: sharedFrom
+          ? labels.sharedFrom(sharedFrom.title)
+          : inheritedFrom
+            ? labels.inheritedFrom(inheritedFrom.title)
+            : undefined,
         uri: c.uri,
         range: c.range,
         role: owner,
@@ -267,7 +290,11 @@ export function buildFileNode(
   labels: RolesTreeLabels = DEFAULT_TREE_LABELS,
   idPrefix = '',
 ): RolesTreeNode | undefined {
-  const node = parsed.role ? roleNode(parsed.role, findings, source, labels) : parsed.isRoleFile ? invalidNode(parsed, findings, labels) : undefined;
+  const node = parsed.role
+    ? roleNode(parsed.role, findings, source, labels)
+    : parsed.isRoleFile
+      ? invalidNode(parsed, findings, labels)
+      : undefined;
   if (node && idPrefix) {
     const prefix = (n: RolesTreeNode) => {
       n.id = `${idPrefix}${n.id}`;
@@ -295,7 +322,8 @@ export function nodeDependencies(node: RolesTreeNode): Set<string> {
 
 /** Roles sorted by title (then file), unreadable role files last. */
 export function sortFileNodes(nodes: readonly RolesTreeNode[]): RolesTreeNode[] {
-  const byLabel = (a: RolesTreeNode, b: RolesTreeNode) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  const byLabel = (a: RolesTreeNode, b: RolesTreeNode) =>
+    a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
   return [...nodes.filter((n) => n.kind === 'role').sort(byLabel), ...nodes.filter((n) => n.kind !== 'role').sort(byLabel)];
 }
 
@@ -328,7 +356,11 @@ export const LADDER_GROUP_PREFIX = 'ladder/';
  * The workspace roles grouped by ladder: one group per ladder (by name), its rungs in ladder order
  * (level, then title); then the roles on no ladder, and unreadable files, as without grouping.
  */
-export function groupByLadder(fileNodes: readonly RolesTreeNode[], all: readonly Ladder[], labels: RolesTreeLabels = DEFAULT_TREE_LABELS): RolesTreeNode[] {
+export function groupByLadder(
+  fileNodes: readonly RolesTreeNode[],
+  all: readonly Ladder[],
+  labels: RolesTreeLabels = DEFAULT_TREE_LABELS,
+): RolesTreeNode[] {
   const byUri = new Map(fileNodes.filter((n) => n.kind === 'role').map((n) => [n.uri, n]));
   const grouped = new Set<string>();
   const groups: RolesTreeNode[] = [];

@@ -110,7 +110,12 @@ export function scaffoldRole(input: ScaffoldInput, options: ScaffoldOptions = {}
   return {
     text: lines.join('\n'),
     fileName: `${input.id}.md`,
-    placeholder: { line: placeholderLine, column: placeholderColumn, endLine: placeholderLine, endColumn: placeholderColumn + placeholderLength },
+    placeholder: {
+      line: placeholderLine,
+      column: placeholderColumn,
+      endLine: placeholderLine,
+      endColumn: placeholderColumn + placeholderLength,
+    },
   };
 }
 

@@ -132,7 +132,12 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
     case 'required': {
       const key = String(p.missingProperty);
       const range = path.length === 0 ? ctx.openRange : (firstLineOf(hit?.node, ctx) ?? ctx.openRange);
-      return { ...base, message: `Missing required key "${key}"${path.length ? ` in ${where}` : ''}.`, range, data: { missingKey: key, path } };
+      return {
+        ...base,
+        message: `Missing required key "${key}"${path.length ? ` in ${where}` : ''}.`,
+        range,
+        data: { missingKey: key, path },
+      };
     }
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
@@ -140,7 +145,12 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
       const range = rangeOf(keyHit?.pair?.key as Node, ctx) ?? valueRange;
       const suggestions = closestNames(key, knownKeysFor(path));
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ` Known keys: ${knownKeysFor(path).join(', ')}.`;
-      return { ...base, message: `Unknown key "${key}"${path.length ? ` in ${where}` : ''}.${hint}`, range, data: { name: key, suggestions } };
+      return {
+        ...base,
+        message: `Unknown key "${key}"${path.length ? ` in ${where}` : ''}.${hint}`,
+        range,
+        data: { name: key, suggestions },
+      };
     }
     case 'type': {
       const expected = TYPE_NAMES[String(p.type)] ?? String(p.type);

@@ -26,14 +26,34 @@ import { registerLazyCommand } from './util/lazy';
 // Commands whose implementation loads on first run: each module is listed in lazyModules.json
 // (see util/lazy.ts), and required here inside a function.
 const registerLookup: Feature = (ctx) =>
-  registerLazyCommand('handbookRoles.findRole', ctx, () => require('./commands/findRole') as typeof import('./commands/findRole'), (m) => m.findRoleCommand);
+  registerLazyCommand(
+    'handbookRoles.findRole',
+    ctx,
+    () => require('./commands/findRole') as typeof import('./commands/findRole'),
+    (m) => m.findRoleCommand,
+  );
 const registerImportRoles: Feature = (ctx) =>
-  registerLazyCommand('handbookRoles.importRoles', ctx, () => require('./commands/importRoles') as typeof import('./commands/importRoles'), (m) => m.importRolesCommand);
+  registerLazyCommand(
+    'handbookRoles.importRoles',
+    ctx,
+    () => require('./commands/importRoles') as typeof import('./commands/importRoles'),
+    (m) => m.importRolesCommand,
+  );
 const registerNewRoleFile: Feature = (ctx) =>
   vscode.Disposable.from(
-    registerLazyCommand('handbookRoles.newRoleFile', ctx, () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'), (m) => m.newRoleFileCommand),
+    registerLazyCommand(
+      'handbookRoles.newRoleFile',
+      ctx,
+      () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'),
+      (m) => m.newRoleFileCommand,
+    ),
     // On a role in the tree (or with a role reference): a new role file one level above it.
-    registerLazyCommand('handbookRoles.newNextLevel', ctx, () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'), (m) => m.newNextLevelCommand),
+    registerLazyCommand(
+      'handbookRoles.newNextLevel',
+      ctx,
+      () => require('./commands/newRoleFile') as typeof import('./commands/newRoleFile'),
+      (m) => m.newNextLevelCommand,
+    ),
   );
 
 /** What the extension exports to VS Code and to other extensions. */

@@ -15,7 +15,6 @@ import { toVsRange } from './util/ranges';
 import { setting } from './util/settings';
 import type { LinkSeverity } from '../core/settings';
 
-
 interface Settings {
   enable: boolean;
   linkSeverity: LinkSeverity;
@@ -51,7 +50,12 @@ function toDiagnostic(f: Finding, settings: Settings): vscode.Diagnostic | undef
     if (settings.linkSeverity === 'ignore') return undefined;
     severity = SEVERITY[settings.linkSeverity];
   } else {
-    severity = f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+    severity =
+      f.severity === 'error'
+        ? vscode.DiagnosticSeverity.Error
+        : f.severity === 'warning'
+          ? vscode.DiagnosticSeverity.Warning
+          : vscode.DiagnosticSeverity.Information;
   }
   const d = new vscode.Diagnostic(toVsRange(f.range), f.message, severity);
   d.source = DIAGNOSTIC_SOURCE;
@@ -90,7 +94,10 @@ class DiagnosticsPublisher implements vscode.Disposable {
       this.linkChecked.delete(uri);
       if (!this.settings.enable) return this.collection.delete(target);
       const diagnostics = this.handbook.index.findings(uri).map((f) => toDiagnostic(f, this.settings));
-      this.collection.set(target, diagnostics.filter((d): d is vscode.Diagnostic => !!d));
+      this.collection.set(
+        target,
+        diagnostics.filter((d): d is vscode.Diagnostic => !!d),
+      );
       return;
     }
     // Not (or no longer) a role file: at most an open Markdown file whose links are checked.
@@ -111,7 +118,8 @@ class DiagnosticsPublisher implements vscode.Disposable {
     for (const uri of affected) this.publish(uri);
     // Names may have come or gone: re-check the links of open Markdown files that are not role files.
     if (this.settings.enable && this.settings.linksInAllMarkdown) {
-      for (const doc of vscode.workspace.textDocuments) if (!affected.has(doc.uri.toString())) this.scheduleLinkCheck(doc, LINK_CHECK_DEBOUNCE_MS);
+      for (const doc of vscode.workspace.textDocuments)
+        if (!affected.has(doc.uri.toString())) this.scheduleLinkCheck(doc, LINK_CHECK_DEBOUNCE_MS);
     }
   }
 

@@ -134,7 +134,10 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Whether a document is (or should be treated as) a role file. */
   isRoleDocument(doc: vscode.TextDocument): boolean {
-    return this.index.has(doc.uri.toString()) || (doc.languageId === 'markdown' && !!roleFileReason(this.isForced(doc.uri), doc.getText(new vscode.Range(0, 0, 400, 0))));
+    return (
+      this.index.has(doc.uri.toString()) ||
+      (doc.languageId === 'markdown' && !!roleFileReason(this.isForced(doc.uri), doc.getText(new vscode.Range(0, 0, 400, 0))))
+    );
   }
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
@@ -155,7 +158,9 @@ export class HandbookWorkspace implements vscode.Disposable {
     const started = Date.now();
     // Files an event touched while findFiles ran are newer than its answer: keep them.
     const firstToken = this.nextToken;
-    const files = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel) : [];
+    const files = vscode.workspace.workspaceFolders?.length
+      ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel)
+      : [];
     if (cancel.isCancellationRequested) return;
     const seen = new Set(files.map((f) => f.toString()));
     for (const uri of this.index.uris()) {
@@ -211,7 +216,11 @@ export class HandbookWorkspace implements vscode.Disposable {
     if (this.tokens.get(key) !== token || this.openDocument(uri)) return;
     // A watcher can report a file while its writer has written nothing yet, and fold the write's
     // own change event into that one: look again once the writer is likely done.
-    if (text.length === 0 && !quiet) this.timers.set(key, setTimeout(() => this.tokens.get(key) === token && this.fromDisk(uri), SETTLE_MS));
+    if (text.length === 0 && !quiet)
+      this.timers.set(
+        key,
+        setTimeout(() => this.tokens.get(key) === token && this.fromDisk(uri), SETTLE_MS),
+      );
     this.apply(uri, text);
     if (!quiet) this.scheduleFlush();
   }

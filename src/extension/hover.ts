@@ -25,7 +25,11 @@ export const registerHover: Feature = (ctx) =>
       } else {
         const role = resolveRoleFrom(ctx.handbook, doc.uri, target.name);
         const resolve = roleResolver(ctx.handbook);
-        const inherited = role ? effectiveResponsibilities(role, resolve).filter((r) => r.inheritedFrom).map((r) => ({ text: r.text, from: r.inheritedFrom!.title })) : [];
+        const inherited = role
+          ? effectiveResponsibilities(role, resolve)
+              .filter((r) => r.inheritedFrom)
+              .map((r) => ({ text: r.text, from: r.inheritedFrom!.title }))
+          : [];
         markdown = role
           ? roleCard(role, { href: role.uri, linkText: fileName(role.uri), labels: cardLabels(), inherited })
           : escapeMarkdown(vscode.l10n.t('No role named "{0}" in the handbook.', target.name));

@@ -25,7 +25,10 @@ function previewHref(role: Role, from: vscode.Uri | undefined): string {
   let i = 0;
   while (i < fromDir.length && i < to.length - 1 && fromDir[i] === to[i]) i++;
   const rel = [...fromDir.slice(i).map(() => '..'), ...to.slice(i)].join('/');
-  return (rel.startsWith('.') ? rel : `./${rel}`).split('/').map((s) => (s === '.' || s === '..' ? s : encodeURIComponent(s))).join('/');
+  return (rel.startsWith('.') ? rel : `./${rel}`)
+    .split('/')
+    .map((s) => (s === '.' || s === '..' ? s : encodeURIComponent(s)))
+    .join('/');
 }
 
 function currentDocument(env: unknown): vscode.Uri | undefined {

@@ -92,8 +92,19 @@ function labels(): RolesTreeLabels {
 }
 
 const TYPE_ICONS: Record<string, string> = { executive: 'briefcase', manager: 'organization', 'individual-contributor': 'person' };
-const KIND_ICONS: Record<string, string> = { symbiotic: 'arrow-swap', 'reports-to': 'arrow-up', manages: 'arrow-down', peer: 'arrow-both', advises: 'comment-discussion' };
-const SECTION_ICONS: Record<string, string> = { focus: 'eye', responsibilities: 'checklist', successCriteria: 'pass', relationships: 'references' };
+const KIND_ICONS: Record<string, string> = {
+  symbiotic: 'arrow-swap',
+  'reports-to': 'arrow-up',
+  manages: 'arrow-down',
+  peer: 'arrow-both',
+  advises: 'comment-discussion',
+};
+const SECTION_ICONS: Record<string, string> = {
+  focus: 'eye',
+  responsibilities: 'checklist',
+  successCriteria: 'pass',
+  relationships: 'references',
+};
 
 function iconOf(node: RolesTreeNode): vscode.ThemeIcon {
   const p = node.problems;
@@ -154,7 +165,9 @@ function tooltipOf(node: RolesTreeNode): vscode.MarkdownString | string | undefi
       md.appendMarkdown('**');
       md.appendText(node.label);
       md.appendMarkdown('**\n\n');
-      md.appendText([node.role?.id, node.roleType, node.role?.builtin ? vscode.l10n.t('built-in (read-only)') : undefined].filter(Boolean).join(' · '));
+      md.appendText(
+        [node.role?.id, node.roleType, node.role?.builtin ? vscode.l10n.t('built-in (read-only)') : undefined].filter(Boolean).join(' · '),
+      );
       md.appendMarkdown('\n\n');
       md.appendText(node.summary ?? vscode.l10n.t('No summary.'));
       addProblems();
@@ -164,10 +177,17 @@ function tooltipOf(node: RolesTreeNode): vscode.MarkdownString | string | undefi
       addProblems();
       return md;
     case 'criterion':
-      if (node.inheritedFrom) return `${node.label}\n\n${vscode.l10n.t('Inherited through extends: defined by {0}.', node.inheritedFrom.title)}`;
-      return node.sharedFrom ? `${node.label}\n\n${vscode.l10n.t('Shared through sharesSuccessCriteriaOf: defined by {0}.', node.sharedFrom.title)}` : node.label;
+      if (node.inheritedFrom)
+        return `${node.label}\n\n${vscode.l10n.t('Inherited through extends: defined by {0}.', node.inheritedFrom.title)}`;
+      return node.sharedFrom
+        ? `${node.label}\n\n${vscode.l10n.t('Shared through sharesSuccessCriteriaOf: defined by {0}.', node.sharedFrom.title)}`
+        : node.label;
     case 'relationship':
-      return [`${node.relationshipKind ?? ''} → ${node.target?.title ?? node.label}`, node.note, node.target ? undefined : vscode.l10n.t('No role of that name in the handbook.')]
+      return [
+        `${node.relationshipKind ?? ''} → ${node.target?.title ?? node.label}`,
+        node.note,
+        node.target ? undefined : vscode.l10n.t('No role of that name in the handbook.'),
+      ]
         .filter(Boolean)
         .join('\n\n');
     case 'responsibility':
@@ -300,7 +320,14 @@ class RolesTreeProvider implements vscode.TreeDataProvider<RolesTreeNode>, vscod
     let roots = sortFileNodes(workspace);
     if (groupedByLadder()) {
       const index = this.handbook.index;
-      roots = groupByLadder(roots, ladders(index.roles().filter((r) => !isBuiltin(r.uri)), index.orgGraph()), this.labelSet);
+      roots = groupByLadder(
+        roots,
+        ladders(
+          index.roles().filter((r) => !isBuiltin(r.uri)),
+          index.orgGraph(),
+        ),
+        this.labelSet,
+      );
     }
     if (this.builtinsShown) roots.push(builtinGroupNode(this.builtins(), this.labelSet));
     this.rootCache = roots;
@@ -364,7 +391,9 @@ export const registerRolesTree: Feature = (ctx) => {
   let scanned = false;
 
   const updateMessage = () => {
-    view.message = handbook.showingBuiltins ? vscode.l10n.t('No role files in this workspace yet: showing the built-in handbook (read-only).') : undefined;
+    view.message = handbook.showingBuiltins
+      ? vscode.l10n.t('No role files in this workspace yet: showing the built-in handbook (read-only).')
+      : undefined;
     // Before the first scan ends nothing is known: the welcome view waits until then.
     if (scanned) void vscode.commands.executeCommand('setContext', EMPTY_CONTEXT_KEY, handbook.workspaceRoleFiles === 0);
   };
@@ -380,7 +409,8 @@ export const registerRolesTree: Feature = (ctx) => {
     if (isLocation(arg)) return open(arg);
     const role = arg === undefined ? await pickRole(handbook, vscode.l10n.t('Open which role?')) : findRole(handbook, arg);
     if (!role) {
-      if (arg !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No role named "{0}".', typeof arg === 'string' ? arg : typeof arg));
+      if (arg !== undefined)
+        void vscode.window.showWarningMessage(vscode.l10n.t('No role named "{0}".', typeof arg === 'string' ? arg : typeof arg));
       return undefined;
     }
     return open({ uri: role.uri, range: role.idRange });
@@ -427,7 +457,10 @@ export const registerRolesTree: Feature = (ctx) => {
   /** The grouping is a setting (so it lasts): the commands change it where it is set, else for the user. */
   const setGrouping = async (on: boolean): Promise<RolesTreeNode[]> => {
     const config = vscode.workspace.getConfiguration();
-    const where = config.inspect<boolean>(GROUP_SETTING)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const where =
+      config.inspect<boolean>(GROUP_SETTING)?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
     if (groupedByLadder() !== on) await config.update(GROUP_SETTING, on, where);
     provider.invalidate();
     provider.flush();

@@ -30,7 +30,12 @@ export function startupState(): StartupState {
  * Resolves with the first value of `event` that satisfies `predicate`; rejects after `timeoutMs`
  * with `what` in the message. Start waiting *before* the action that fires the event.
  */
-export function waitFor<T>(event: vscode.Event<T>, predicate: (value: T) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS, what = 'event'): Promise<T> {
+export function waitFor<T>(
+  event: vscode.Event<T>,
+  predicate: (value: T) => boolean = () => true,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  what = 'event',
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
@@ -83,7 +88,10 @@ export function waitForState<T>(
       }
     };
     const listener = event(check);
-    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`))), timeoutMs);
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`))),
+      timeoutMs,
+    );
     check();
   });
 }
@@ -92,7 +100,12 @@ export function waitForState<T>(
  * For the few states VS Code announces with no event (extension activation): polls `condition`
  * every `intervalMs` until it holds or `timeoutMs` passes. Prefer waitFor/waitForState.
  */
-export async function waitUntil<T>(condition: () => T | undefined | false, timeoutMs = DEFAULT_TIMEOUT_MS, what = 'condition', intervalMs = 25): Promise<T> {
+export async function waitUntil<T>(
+  condition: () => T | undefined | false,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  what = 'condition',
+  intervalMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = condition();
@@ -103,7 +116,11 @@ export async function waitUntil<T>(condition: () => T | undefined | false, timeo
 }
 
 /** The diagnostics of `uri` once `predicate` holds for them (checked now and on every change). */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
   const key = uri.toString();
   const current = () => {
     const d = vscode.languages.getDiagnostics(uri);
@@ -153,7 +170,12 @@ export async function openDoc(file: string | vscode.Uri, options: vscode.TextDoc
 export async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-  const changed = waitFor(vscode.workspace.onDidChangeTextDocument, (e) => e.document === doc, DEFAULT_TIMEOUT_MS, `an edit of ${doc.uri.path}`);
+  const changed = waitFor(
+    vscode.workspace.onDidChangeTextDocument,
+    (e) => e.document === doc,
+    DEFAULT_TIMEOUT_MS,
+    `an edit of ${doc.uri.path}`,
+  );
   assert.ok(await vscode.workspace.applyEdit(edit), `could not edit ${doc.uri.path}`);
   await changed;
 }

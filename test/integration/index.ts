@@ -22,7 +22,10 @@ function suiteName(): string {
   if (fromEnv) return fromEnv;
   const folder = vscode.workspace.workspaceFolders?.[0];
   const match = folder && /^workspace-(.+)$/.exec(path.basename(folder.uri.fsPath));
-  if (!match) throw new Error(`cannot tell the suite: open a folder named workspace-<suite> (got ${folder?.uri.toString() ?? 'no folder'}) or set HANDBOOK_TEST_SUITE`);
+  if (!match)
+    throw new Error(
+      `cannot tell the suite: open a folder named workspace-<suite> (got ${folder?.uri.toString() ?? 'no folder'}) or set HANDBOOK_TEST_SUITE`,
+    );
   return match[1];
 }
 
@@ -55,7 +58,9 @@ export async function run(): Promise<void> {
   // The workbench forwards each console.log call as one message without applying its format
   // string (`%s`): format the reporter's lines here.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
-  console.log(`[handbook] suite "${suite}"${process.env.HANDBOOK_TEST_SUITE ? '' : ' (from the folder name)'}: ${files.length} test file(s), extension active at start: ${state.activeAtStart}`);
+  console.log(
+    `[handbook] suite "${suite}"${process.env.HANDBOOK_TEST_SUITE ? '' : ' (from the folder name)'}: ${files.length} test file(s), extension active at start: ${state.activeAtStart}`,
+  );
 
   await new Promise<void>((resolve, reject) => {
     try {

@@ -15,26 +15,34 @@ const DEPCRUISE = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', '
 
 /** The fixture tree: file → source. Imports marked "ok" must not be reported. */
 const TREE: Record<string, string> = {
-  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true, noEmit: true }, include: ['src', 'media'] }),
-  'src/core/pure.ts': "export const pure = 1;\n",
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true, noEmit: true },
+    include: ['src', 'media'],
+  }),
+  'src/core/pure.ts': 'export const pure = 1;\n',
   'src/core/usesVscode.ts': "import * as vscode from 'vscode';\nexport const v = vscode;\n",
   'src/core/usesFs.ts': "import { readFileSync } from 'node:fs';\nimport * as path from 'path';\nexport const r = [readFileSync, path];\n",
   'src/core/usesExtension.ts': "import type { Feature } from '../extension/featureContext';\nexport type F = Feature;\n",
   'src/core/usesCli.ts': "import { run } from '../cli/lint';\nexport const r = run;\n",
   'src/core/protocol/compareProtocol.ts': "import { pure } from '../pure'; // ok\nexport const msg = pure;\n",
-  'src/core/protocol/mapProtocol.ts': "export const mapMsg = 2;\n",
-  'src/cli/lint.ts': "import { pure } from '../core/pure'; // ok\nimport { hover } from '../extension/hover';\nexport const run = [pure, hover];\n",
-  'src/extension/extension.ts': "import { hover } from './hover'; // ok: the entry point wires features\nimport { tree } from './rolesTree'; // ok\nexport const all = [hover, tree];\n",
-  'src/extension/featureContext.ts': "export interface Feature { id: string }\n",
-  'src/extension/handbookWorkspace.ts': "export const workspace = 1;\n",
+  'src/core/protocol/mapProtocol.ts': 'export const mapMsg = 2;\n',
+  'src/cli/lint.ts':
+    "import { pure } from '../core/pure'; // ok\nimport { hover } from '../extension/hover';\nexport const run = [pure, hover];\n",
+  'src/extension/extension.ts':
+    "import { hover } from './hover'; // ok: the entry point wires features\nimport { tree } from './rolesTree'; // ok\nexport const all = [hover, tree];\n",
+  'src/extension/featureContext.ts': 'export interface Feature { id: string }\n',
+  'src/extension/handbookWorkspace.ts': 'export const workspace = 1;\n',
   'src/extension/util/helper.ts': "import { workspace } from '../handbookWorkspace'; // ok\nexport const helper = workspace;\n",
   'src/extension/util/usesFeature.ts': "import type { tree } from '../rolesTree';\nexport type T = typeof tree;\n",
-  'src/extension/hover.ts': "import { helper } from './util/helper'; // ok\nimport type { Feature } from './featureContext'; // ok\nimport { pure } from '../core/pure'; // ok\nexport const hover: Feature = { id: String(helper + pure) };\n",
+  'src/extension/hover.ts':
+    "import { helper } from './util/helper'; // ok\nimport type { Feature } from './featureContext'; // ok\nimport { pure } from '../core/pure'; // ok\nexport const hover: Feature = { id: String(helper + pure) };\n",
   'src/extension/rolesTree.ts': "import { hover } from './hover';\nexport const tree = hover;\n",
-  'src/extension/features/compare/index.ts': "import { panel } from './panel'; // ok: one feature, two files\nexport const compare = panel;\n",
+  'src/extension/features/compare/index.ts':
+    "import { panel } from './panel'; // ok: one feature, two files\nexport const compare = panel;\n",
   'src/extension/features/compare/panel.ts': "import type { map } from '../map/index';\nexport const panel = 1 as unknown as typeof map;\n",
-  'src/extension/features/map/index.ts': "export const map = 1;\n",
-  'media/compare.ts': "import { msg } from '../src/core/protocol/compareProtocol'; // ok\nimport { mapMsg } from '../src/core/protocol/mapProtocol';\nimport { pure } from '../src/core/pure';\nexport const page = [msg, mapMsg, pure];\n",
+  'src/extension/features/map/index.ts': 'export const map = 1;\n',
+  'media/compare.ts':
+    "import { msg } from '../src/core/protocol/compareProtocol'; // ok\nimport { mapMsg } from '../src/core/protocol/mapProtocol';\nimport { pure } from '../src/core/pure';\nexport const page = [msg, mapMsg, pure];\n",
   'media/map.ts': "import type { mapMsg } from '../src/core/protocol/mapProtocol'; // ok\nexport type M = typeof mapMsg;\n",
 };
 
@@ -64,7 +72,11 @@ describe('architecture: the dependency-cruiser rules', function () {
   let violations: string[];
 
   const depcruise = (output: 'json' | 'err') =>
-    spawnSync(process.execPath, [DEPCRUISE, 'src', 'media', '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', output], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    spawnSync(
+      process.execPath,
+      [DEPCRUISE, 'src', 'media', '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', output],
+      { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-arch-'));
@@ -94,7 +106,10 @@ describe('architecture: the dependency-cruiser rules', function () {
       const full = path.join(dir, file);
       if (!file.endsWith('.ts')) continue;
       // Keep the allowed imports only.
-      const kept = fs.readFileSync(full, 'utf8').split('\n').filter((line) => !/^import\b/.test(line) || line.includes('// ok'));
+      const kept = fs
+        .readFileSync(full, 'utf8')
+        .split('\n')
+        .filter((line) => !/^import\b/.test(line) || line.includes('// ok'));
       fs.writeFileSync(full, kept.join('\n'));
     }
     const r = depcruise('err');

@@ -11,14 +11,26 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
 /** Keys whose string values people read, wherever they sit in `contributes`. */
-const VISIBLE = new Set(['title', 'name', 'contextualTitle', 'contents', 'description', 'markdownDescription', 'category', 'label', 'tooltip', 'altText']);
+const VISIBLE = new Set([
+  'title',
+  'name',
+  'contextualTitle',
+  'contents',
+  'description',
+  'markdownDescription',
+  'category',
+  'label',
+  'tooltip',
+  'altText',
+]);
 
 function visibleStrings(value: unknown, at: string, out: [string, string][]): [string, string][] {
   if (Array.isArray(value)) value.forEach((v, i) => visibleStrings(v, `${at}[${i}]`, out));
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'string' && VISIBLE.has(k)) out.push([`${at}.${k}`, v]);
-      else if (k === 'markdownEnumDescriptions' || k === 'enumDescriptions') (v as string[]).forEach((s, i) => out.push([`${at}.${k}[${i}]`, s]));
+      else if (k === 'markdownEnumDescriptions' || k === 'enumDescriptions')
+        (v as string[]).forEach((s, i) => out.push([`${at}.${k}[${i}]`, s]));
       else visibleStrings(v, `${at}.${k}`, out);
     }
   }
@@ -37,7 +49,10 @@ describe('manifest: localisable contributions', () => {
   it('every %key% used in package.json exists in package.nls.json', () => {
     const used = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(used.length > 20, 'package.json uses %keys%');
-    assert.deepStrictEqual(used.filter((k) => !(k in nls)), []);
+    assert.deepStrictEqual(
+      used.filter((k) => !(k in nls)),
+      [],
+    );
   });
 
   it('declares the l10n folder and that it runs in untrusted and virtual workspaces', () => {
@@ -48,11 +63,17 @@ describe('manifest: localisable contributions', () => {
   });
 
   it('has an l10n bundle of l10n.t messages (scripts/l10n-bundle.js, npm run l10n)', () => {
-    const { extract, bundle: current } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as { extract: (f: string, t: string) => string[]; bundle: () => Record<string, string> };
+    const { extract, bundle: current } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as {
+      extract: (f: string, t: string) => string[];
+      bundle: () => Record<string, string>;
+    };
     const sample = "vscode.l10n.t('A \\'{0}\\'', x); l10n.t({ message: `B`, comment: ['c'] }); other.t('C'); vscode.l10n.t(dynamic);";
     assert.deepStrictEqual(extract('x.ts', sample), ["A '{0}'", 'B']);
     const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
-    assert.ok(Object.entries(bundle).every(([k, v]) => k === v), 'English bundle: every message maps to itself');
+    assert.ok(
+      Object.entries(bundle).every(([k, v]) => k === v),
+      'English bundle: every message maps to itself',
+    );
     assert.ok('Find Role' in bundle && 'Enter an id for the role.' in bundle, 'holds the messages of the features');
     assert.deepStrictEqual(bundle, current(), 'l10n/bundle.l10n.json is out of date: run npm run l10n');
   });
@@ -68,11 +89,17 @@ describe('manifest: walkthrough and schema registration', () => {
   it('walks through the built-in handbook, comparing, creating and importing, in that order', () => {
     const [walkthrough] = pkg.contributes.walkthroughs;
     const events = walkthrough.steps.map((s: { completionEvents: string[] }) => s.completionEvents[0]);
-    assert.deepStrictEqual(events, ['showBuiltinHandbook', 'compareRoles', 'newRoleFile', 'importRoles'].map((c) => `onCommand:handbookRoles.${c}`));
+    assert.deepStrictEqual(
+      events,
+      ['showBuiltinHandbook', 'compareRoles', 'newRoleFile', 'importRoles'].map((c) => `onCommand:handbookRoles.${c}`),
+    );
     for (const step of walkthrough.steps) {
       const command = step.completionEvents[0].slice('onCommand:'.length);
       assert.ok(commands.has(command), `${step.id}: ${command} is a declared command`);
-      assert.ok(nls[NLS_KEY.exec(step.description)![1]].includes(`(command:${command})`), `${step.id}: its description has a button for ${command}`);
+      assert.ok(
+        nls[NLS_KEY.exec(step.description)![1]].includes(`(command:${command})`),
+        `${step.id}: its description has a button for ${command}`,
+      );
       const media = path.join(root, step.media.markdown);
       assert.ok(fs.existsSync(media), `${step.id}: ${step.media.markdown} exists`);
       assert.match(fs.readFileSync(media, 'utf8'), /^# /, `${step.id}: the page starts with a heading`);

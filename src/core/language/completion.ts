@@ -11,7 +11,16 @@ import type { YamlPath } from '../yamlTree';
 import { escapeSnippet, escapeSnippetChoice, yamlScalar } from './escape';
 import { roleCard, type CardLabels } from './hover';
 import { documentText, type DocumentText } from './position';
-import { enumAt, enumValueDocumentation, isReferencePath, keyDocumentation, keysAt, requiredAt, schemaAt, type SchemaNode } from './schemaDocs';
+import {
+  enumAt,
+  enumValueDocumentation,
+  isReferencePath,
+  keyDocumentation,
+  keysAt,
+  requiredAt,
+  schemaAt,
+  type SchemaNode,
+} from './schemaDocs';
 
 export type CompletionKind = 'key' | 'value' | 'role';
 
@@ -168,7 +177,14 @@ function itemKeys(doc: DocumentText, line: number, indent: number, dashed: boole
   return keys;
 }
 
-function frontmatterCompletions(doc: DocumentText, line: number, column: number, prefix: string, suffix: string, options: CompletionOptions): Completions | undefined {
+function frontmatterCompletions(
+  doc: DocumentText,
+  line: number,
+  column: number,
+  prefix: string,
+  suffix: string,
+  options: CompletionOptions,
+): Completions | undefined {
   const wordAfter = /^[A-Za-z0-9_-]*/.exec(suffix)![0];
   const keyMatch = KEY_LINE.exec(prefix);
   if (keyMatch) {
@@ -353,7 +369,14 @@ function inFence(doc: DocumentText, line: number): boolean {
   return !!fence;
 }
 
-function linkCompletions(doc: DocumentText, line: number, column: number, prefix: string, suffix: string, options: CompletionOptions): Completions | undefined {
+function linkCompletions(
+  doc: DocumentText,
+  line: number,
+  column: number,
+  prefix: string,
+  suffix: string,
+  options: CompletionOptions,
+): Completions | undefined {
   const open = OPEN_LINK.exec(prefix);
   if (!open) return undefined;
   // Inside a code span (an odd number of backticks before the link) or fenced code: not a link.

@@ -45,7 +45,8 @@ function isPlainYaml(text: string, flow: boolean): boolean {
   if (/: |:$| #|[\r\n\t]/.test(text)) return false;
   if (flow && /[,\[\]{}]/.test(text)) return false;
   // Words YAML 1.2 would read as something else than a string.
-  if (/^(true|false|null|yes|no|on|off|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)(e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(text)) return false;
+  if (/^(true|false|null|yes|no|on|off|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)(e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(text))
+    return false;
   return true;
 }
 

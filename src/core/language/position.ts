@@ -34,7 +34,12 @@ export function documentText(raw: string): DocumentText {
   if (fm.kind === 'ok') return { text, lines, bodyStart: fm.bodyStart, yaml: { start: fm.yamlStart, end: fm.yamlEnd, closed: true } };
   if (fm.kind === 'unclosed') {
     const start = Math.min(lines.lineStart(2), text.length);
-    return { text, lines, bodyStart: text.length, yaml: { start: lines.lineCount > 1 ? start : text.length, end: text.length, closed: false } };
+    return {
+      text,
+      lines,
+      bodyStart: text.length,
+      yaml: { start: lines.lineCount > 1 ? start : text.length, end: text.length, closed: false },
+    };
   }
   return { text, lines, bodyStart: 0 };
 }

@@ -83,7 +83,15 @@ export function quickFixesFor(finding: Finding, raw: string, options: QuickFixOp
       // A pattern problem carries the kebab-case form as its one suggestion.
       const fixed = data.suggestions?.[0];
       if (fixed && fixed === kebabCase(fixed)) {
-        return [{ kind: 'kebab-case', title: `Change to kebab-case "${fixed}"`, value: fixed, edits: [{ range: finding.range, newText: fixed }], preferred: true }];
+        return [
+          {
+            kind: 'kebab-case',
+            title: `Change to kebab-case "${fixed}"`,
+            value: fixed,
+            edits: [{ range: finding.range, newText: fixed }],
+            preferred: true,
+          },
+        ];
       }
       return [];
     }
@@ -117,7 +125,15 @@ export function quickFixesFor(finding: Finding, raw: string, options: QuickFixOp
       // The level one above the role it extends (the finding carries it as its suggestion).
       const level = data.suggestions?.[0];
       if (!level || !/^[1-9][0-9]*$/.test(level)) return [];
-      return [{ kind: 'set-level', title: `Change the level to ${level}`, value: level, edits: [{ range: finding.range, newText: level }], preferred: true }];
+      return [
+        {
+          kind: 'set-level',
+          title: `Change the level to ${level}`,
+          value: level,
+          edits: [{ range: finding.range, newText: level }],
+          preferred: true,
+        },
+      ];
     }
     default:
       return [];
@@ -147,8 +163,19 @@ function addKeyFixes(doc: DocumentText, key: string, path: YamlPath, options: Qu
   if (node?.type === 'array') {
     // Only `responsibilities` is a required list: start it with one item.
     const lines = where.flow ? undefined : [`${key}:`, `  - ${FIRST_RESPONSIBILITY}`];
-    const newText = where.flow ? `, ${key}: [${yamlScalar(FIRST_RESPONSIBILITY, true)}]` : where.before + lines!.map((l) => where.indent + l).join('\n') + where.after;
-    return [{ kind: 'add-key', title: `Add "${key}"`, key, value: FIRST_RESPONSIBILITY, edits: [{ range: where.range, newText }], preferred: true }];
+    const newText = where.flow
+      ? `, ${key}: [${yamlScalar(FIRST_RESPONSIBILITY, true)}]`
+      : where.before + lines!.map((l) => where.indent + l).join('\n') + where.after;
+    return [
+      {
+        kind: 'add-key',
+        title: `Add "${key}"`,
+        key,
+        value: FIRST_RESPONSIBILITY,
+        edits: [{ range: where.range, newText }],
+        preferred: true,
+      },
+    ];
   }
   const values = key === 'role' ? [roleIdFor(doc, options.fileName)] : key === 'title' ? [titleFor(doc)] : valuesFor(keyPath);
   return values.map((v, i) => {
@@ -156,7 +183,15 @@ function addKeyFixes(doc: DocumentText, key: string, path: YamlPath, options: Qu
     const newText = where.flow ? `, ${pair}` : `${where.before}${where.indent}${pair}${where.after}`;
     const title = values.length > 1 ? `Add "${pair}"` : `Add "${key}"`;
     const choice = values.length > 1;
-    return { kind: 'add-key' as const, title, key, value: v, choice, edits: [{ range: where.range, newText }], preferred: i === 0 && !choice };
+    return {
+      kind: 'add-key' as const,
+      title,
+      key,
+      value: v,
+      choice,
+      edits: [{ range: where.range, newText }],
+      preferred: i === 0 && !choice,
+    };
   });
 }
 
@@ -240,6 +275,22 @@ function frontmatterTemplate(doc: DocumentText, options: QuickFixOptions): Quick
   const title = heading ?? (base ? base.replace(/[-_]+/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase()) : 'New Role');
   const id = kebabCase(heading ?? '') || kebabCase(base) || 'new-role';
   const type = enumAt(['type'])?.includes('individual-contributor') ? 'individual-contributor' : (enumAt(['type'])?.[0] ?? '');
-  const text = ['---', `role: ${id}`, `title: ${yamlScalar(title)}`, `type: ${type}`, 'responsibilities:', `  - ${FIRST_RESPONSIBILITY}`, '---', '', ''].join('\n');
-  return { kind: 'add-frontmatter', title: 'Add a role frontmatter', value: id, edits: [{ range: emptyAt(doc, 0), newText: text }], preferred: true };
+  const text = [
+    '---',
+    `role: ${id}`,
+    `title: ${yamlScalar(title)}`,
+    `type: ${type}`,
+    'responsibilities:',
+    `  - ${FIRST_RESPONSIBILITY}`,
+    '---',
+    '',
+    '',
+  ].join('\n');
+  return {
+    kind: 'add-frontmatter',
+    title: 'Add a role frontmatter',
+    value: id,
+    edits: [{ range: emptyAt(doc, 0), newText: text }],
+    preferred: true,
+  };
 }

@@ -83,7 +83,9 @@ export function enumValueDocumentation(path: YamlPath, value: string): string | 
 
 /** Whether the value at `path` is a list of role references. */
 export function isReferencePath(path: YamlPath): boolean {
-  return (path.length === 1 && path[0] === 'extends') ||
+  return (
+    (path.length === 1 && path[0] === 'extends') ||
     (path.length === 2 && path[0] === 'sharesSuccessCriteriaOf' && typeof path[1] === 'number') ||
-    (path.length === 3 && path[0] === 'relationships' && typeof path[1] === 'number' && path[2] === 'with');
+    (path.length === 3 && path[0] === 'relationships' && typeof path[1] === 'number' && path[2] === 'with')
+  );
 }

@@ -30,7 +30,8 @@ function shorten(s: string): string {
 
 function scalarText(node: unknown): string | undefined {
   const value: unknown = isScalar(node) ? node.value : undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return undefined;
 }
 
@@ -67,7 +68,14 @@ export function roleSymbols(raw: string): SymbolModel[] {
       const children = value.items.map((it, i) => itemSymbol(key, it as Node, i, span, trimmedEnd)).filter((s): s is SymbolModel => !!s);
       sections.push({ name: key || ' ', detail: `${children.length}`, kind: 'list', range, selectionRange: selection, children });
     } else {
-      sections.push({ name: key || ' ', detail: shorten(scalarText(value) ?? ''), kind: 'field', range, selectionRange: selection, children: [] });
+      sections.push({
+        name: key || ' ',
+        detail: shorten(scalarText(value) ?? ''),
+        kind: 'field',
+        range,
+        selectionRange: selection,
+        children: [],
+      });
     }
   }
 
@@ -99,12 +107,16 @@ function itemSymbol(
   if (!node?.range) return undefined;
   const range = span(node.range[0], trimmedEnd(node.range[1], node.range[0]));
   const text = scalarText(node);
-  if (text !== undefined) return { name: shorten(text) || `${index + 1}`, detail: '', kind: 'item', range, selectionRange: range, children: [] };
+  if (text !== undefined)
+    return { name: shorten(text) || `${index + 1}`, detail: '', kind: 'item', range, selectionRange: range, children: [] };
   if (!isMap(node)) return { name: `${index + 1}`, detail: '', kind: 'item', range, selectionRange: range, children: [] };
   const main = section === 'relationships' ? 'with' : 'text';
   const mainNode = getField(node, main);
   const name = scalarText(mainNode) ?? `${index + 1}`;
-  const detail = section === 'relationships' ? (scalarText(getField(node, 'kind')) ?? '') : [scalarText(getField(node, 'id')), scalarText(getField(node, 'area'))].filter(Boolean).join(' · ');
+  const detail =
+    section === 'relationships'
+      ? (scalarText(getField(node, 'kind')) ?? '')
+      : [scalarText(getField(node, 'id')), scalarText(getField(node, 'area'))].filter(Boolean).join(' · ');
   const selectionRange = mainNode?.range ? span(mainNode.range[0], mainNode.range[1]) : range;
   return { name: shorten(name) || `${index + 1}`, detail: shorten(detail), kind: 'object', range, selectionRange, children: [] };
 }

@@ -136,7 +136,15 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
       }
       declaredArea.push(area);
       respOf.get(r.uri)!.push(items.length);
-      const item: MapItem = { key: `${r.uri}#r${index}`, kind: 'responsibility', role: r.uri, index, text: resp.text, area: area ?? '', range: resp.textRange };
+      const item: MapItem = {
+        key: `${r.uri}#r${index}`,
+        kind: 'responsibility',
+        role: r.uri,
+        index,
+        text: resp.text,
+        area: area ?? '',
+        range: resp.textRange,
+      };
       if (resp.id !== undefined) item.id = resp.id;
       items.push(item);
     });
@@ -218,7 +226,12 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     for (const n of around(d, thresholds.areaThreshold)) {
       const j = declaredOf[n.doc];
       if (j === undefined) continue;
-      if (!best || n.score > best.score || (n.score === best.score && (cmp(declaredArea[j]!, declaredArea[best.item]!) || j - best.item) < 0)) best = { item: j, score: n.score };
+      if (
+        !best ||
+        n.score > best.score ||
+        (n.score === best.score && (cmp(declaredArea[j]!, declaredArea[best.item]!) || j - best.item) < 0)
+      )
+        best = { item: j, score: n.score };
     }
     if (!best) return;
     const other = items[best.item];
@@ -251,7 +264,8 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
       .slice(0, 2);
     const words = top.map((id) => {
       const seen = new Map<string, number>();
-      for (const d of distinct) for (const t of docs[d].terms) if (space.stems[id] === t.stem) seen.set(t.word, (seen.get(t.word) ?? 0) + 1);
+      for (const d of distinct)
+        for (const t of docs[d].terms) if (space.stems[id] === t.stem) seen.set(t.word, (seen.get(t.word) ?? 0) + 1);
       return [...seen.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? space.stems[id];
     });
     return words.length ? words.join(', ') : 'similar texts';
@@ -268,7 +282,12 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
       else leftOf.set(docOf[i], [i]);
     });
     const nodes = [...leftOf.keys()];
-    const groups = starClusters(nodes, (d) => around(d, thresholds.areaThreshold).slice(1).map((n) => n.doc).filter((n) => leftOf.has(n)));
+    const groups = starClusters(nodes, (d) =>
+      around(d, thresholds.areaThreshold)
+        .slice(1)
+        .map((n) => n.doc)
+        .filter((n) => leftOf.has(n)),
+    );
     for (const g of groups) {
       const members = g.members.flatMap((d) => leftOf.get(d)!).sort((a, b) => a - b);
       if (members.length < 2) {
@@ -292,7 +311,8 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   // --- Overlaps: responsibilities of different roles with the same or nearly the same text.
   const respDocs = docs.map((_, d) => d).filter((d) => docs[d].resp.length > 0);
   const respDocSet = new Set(respDocs);
-  const overlapNeighbours = (d: number) => docs[d].near.filter((n) => n.score >= thresholds.overlapThreshold && respDocSet.has(n.doc)).map((n) => n.doc);
+  const overlapNeighbours = (d: number) =>
+    docs[d].near.filter((n) => n.score >= thresholds.overlapThreshold && respDocSet.has(n.doc)).map((n) => n.doc);
   const overlaps: Overlap[] = [];
   for (const g of starClusters(respDocs, overlapNeighbours)) {
     const groupItems = g.members.flatMap((d) => docs[d].resp).sort((a, b) => a - b);
@@ -429,7 +449,8 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     if (list) list.push(it.key);
     else areaItems.set(it.area, [it.key]);
   }
-  const byLabel = (a: { key: string; label: string }, b: { key: string; label: string }) => cmp(a.label.toLowerCase(), b.label.toLowerCase()) || cmp(a.key, b.key);
+  const byLabel = (a: { key: string; label: string }, b: { key: string; label: string }) =>
+    cmp(a.label.toLowerCase(), b.label.toLowerCase()) || cmp(a.key, b.key);
   const ordered: { key: string; label: string; source: MapArea['source'] }[] = [
     ...[...areaLabels.entries()]
       .filter(([k]) => k.startsWith('area:'))

@@ -78,7 +78,8 @@ export function describeGap(gap: Gap, look: MapLookup): string {
     case 'unowned-criterion': {
       const item = look.item(gap.item);
       const who = joinNames(gap.accountable.map((k) => look.title(k)));
-      if (gap.elsewhere.length === 0) return `No responsibility in the handbook matches the success criterion ${quote(item.text)} of ${who}.`;
+      if (gap.elsewhere.length === 0)
+        return `No responsibility in the handbook matches the success criterion ${quote(item.text)} of ${who}.`;
       return `No responsibility of ${who} matches the success criterion ${quote(item.text)}; only ${joinNames(gap.elsewhere.map((k) => look.title(k)))} has one.`;
     }
     case 'role-without-matching-responsibility':

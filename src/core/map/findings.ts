@@ -24,7 +24,12 @@ export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
       const item = look.item(key);
       const other = look.counterpart(overlap, key);
       if (!other) continue;
-      const others = new Set(overlap.items.map((k) => look.item(k)).filter((it) => it.role !== item.role).map((it) => it.role));
+      const others = new Set(
+        overlap.items
+          .map((k) => look.item(k))
+          .filter((it) => it.role !== item.role)
+          .map((it) => it.role),
+      );
       others.delete(other.item.role);
       const more = others.size ? ` (also ${joinNames([...others].map((r) => look.title(r)))})` : '';
       const why = other.link ? explainLink(other.link) : 'through similar responsibilities';
@@ -40,7 +45,10 @@ export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
   for (const gap of map.gaps) {
     if (gap.kind !== 'unowned-criterion') continue;
     const item = look.item(gap.item);
-    const who = joinNames(gap.accountable.map((k) => look.title(k)), 'or');
+    const who = joinNames(
+      gap.accountable.map((k) => look.title(k)),
+      'or',
+    );
     const message =
       gap.elsewhere.length === 0
         ? `No responsibility in the handbook matches this success criterion, so no role owns it: give ${who} a responsibility for it.`

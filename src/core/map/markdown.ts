@@ -29,7 +29,9 @@ export function mapToMarkdown(map: ResponsibilityMap, filter: MapFilter = NO_FIL
   const inView = (areaKey: string) => !filter.areas.length || filter.areas.includes(areaKey);
   const e = escapeMarkdown;
   const out: string[] = ['# Responsibility map', ''];
-  const overlaps = map.overlaps.filter((o) => o.roles.filter((r) => roleSet.has(r)).length >= 2 && o.items.some((k) => inView(look.item(k).area)));
+  const overlaps = map.overlaps.filter(
+    (o) => o.roles.filter((r) => roleSet.has(r)).length >= 2 && o.items.some((k) => inView(look.item(k).area)),
+  );
   const gaps = map.gaps.filter((g) => {
     if (g.kind === 'unowned-area') return inView(g.area);
     if (g.kind === 'unowned-criterion') return inView(look.item(g.item).area) && g.accountable.some((r) => roleSet.has(r));
@@ -60,7 +62,10 @@ export function mapToMarkdown(map: ResponsibilityMap, filter: MapFilter = NO_FIL
   const shared = map.shared.filter((s) => roleSet.has(s.role));
   if (shared.length) {
     out.push('## Shared success criteria', '');
-    for (const s of shared) out.push(`- ${e(look.title(s.role))} shares the ${count(s.criteria.length, 'success criterion', 'success criteria')} of ${e(look.title(s.from))}.`);
+    for (const s of shared)
+      out.push(
+        `- ${e(look.title(s.role))} shares the ${count(s.criteria.length, 'success criterion', 'success criteria')} of ${e(look.title(s.from))}.`,
+      );
     out.push('');
   }
 

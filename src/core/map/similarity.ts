@@ -113,7 +113,12 @@ export const DEFAULT_MAX_POSTINGS = 32;
  * accumulated part plus the norm of its unindexed suffix stays below the threshold cannot reach
  * it and is not scored.
  */
-export function similarPairs(vectors: readonly TermVector[], threshold: number, emit: (a: number, b: number, score: number) => void, options: JoinOptions = {}): number {
+export function similarPairs(
+  vectors: readonly TermVector[],
+  threshold: number,
+  emit: (a: number, b: number, score: number) => void,
+  options: JoinOptions = {},
+): number {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
   const maxPostings = options.maxPostings ?? DEFAULT_MAX_POSTINGS;
   const wanted = options.wanted;

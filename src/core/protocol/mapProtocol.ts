@@ -151,7 +151,8 @@ export function parseMapMessage(x: unknown): MapToHost | undefined {
     case 'rendered': {
       const filter = parseFilter(x.filter);
       const counts = ['roles', 'areas', 'items', 'overlaps', 'gaps', 'foreign'] as const;
-      if (!filter || !counts.every((k) => isCount(x[k])) || typeof x.text !== 'string' || x.text.length > MAX_RENDERED_TEXT) return undefined;
+      if (!filter || !counts.every((k) => isCount(x[k])) || typeof x.text !== 'string' || x.text.length > MAX_RENDERED_TEXT)
+        return undefined;
       const out = { type: 'rendered', filter, text: x.text } as MapRendered;
       for (const k of counts) out[k] = x[k] as number;
       return out;

@@ -202,7 +202,10 @@ function showPicker(ctx: { handbook: HandbookWorkspace }, live: LiveSearch, init
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   picker.value = initial;
-  const toSide: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('split-horizontal'), tooltip: vscode.l10n.t('Open to the Side') };
+  const toSide: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('split-horizontal'),
+    tooltip: vscode.l10n.t('Open to the Side'),
+  };
 
   let ready = false;
   const update = () => {

@@ -54,7 +54,9 @@ function idMessage(handbook: HandbookWorkspace, id: string): string | undefined 
     case 'empty':
       return vscode.l10n.t('Enter an id for the role.');
     case 'pattern':
-      return vscode.l10n.t('Use kebab-case: lower-case letters and digits separated by single hyphens, starting with a letter (e.g. "tech-lead").');
+      return vscode.l10n.t(
+        'Use kebab-case: lower-case letters and digits separated by single hyphens, starting with a letter (e.g. "tech-lead").',
+      );
     case 'taken':
       return vscode.l10n.t('The role "{0}" already exists in this handbook.', id);
     default:
@@ -65,7 +67,7 @@ function idMessage(handbook: HandbookWorkspace, id: string): string | undefined 
 function titleMessage(handbook: HandbookWorkspace, title: string): string | undefined {
   switch (titleProblem(title, (n) => nameTaken(handbook, n))) {
     case 'empty':
-      return vscode.l10n.t('Enter the role\'s title.');
+      return vscode.l10n.t("Enter the role's title.");
     case 'taken':
       return vscode.l10n.t('A role named "{0}" already exists in this handbook.', title.trim());
     default:
@@ -132,14 +134,15 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
     const args = parseArgs(arg);
     await handbook.ready;
     const parent = args.extends !== undefined ? handbook.index.resolve(args.extends) : undefined;
-    if (args.extends !== undefined && (!parent || parent.builtin)) throw new Error(vscode.l10n.t('No role named "{0}" in this handbook.', args.extends));
+    if (args.extends !== undefined && (!parent || parent.builtin))
+      throw new Error(vscode.l10n.t('No role named "{0}" in this handbook.', args.extends));
 
     // 1. Title (arguments are checked like typed input: a bad one is an error, not a prompt).
     let title = args.title;
     if (title === undefined) {
       title = await vscode.window.showInputBox({
         title: vscode.l10n.t('New Role File ({0}/{1})', 1, STEPS),
-        prompt: vscode.l10n.t('The role\'s title, as people say it'),
+        prompt: vscode.l10n.t("The role's title, as people say it"),
         placeHolder: parent ? vscode.l10n.t('The level above {0}, e.g. Senior {0}', parent.title) : vscode.l10n.t('e.g. Staff Engineer'),
         ignoreFocusOut: true,
         validateInput: (v) => titleMessage(handbook, v),
@@ -157,7 +160,7 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
       const suggested = suggestRoleId(title);
       id = await vscode.window.showInputBox({
         title: vscode.l10n.t('New Role File ({0}/{1})', 2, STEPS),
-        prompt: vscode.l10n.t('The role\'s id: kebab-case, unique in the handbook; it also names the file'),
+        prompt: vscode.l10n.t("The role's id: kebab-case, unique in the handbook; it also names the file"),
         value: suggested,
         valueSelection: [0, suggested.length],
         ignoreFocusOut: true,
@@ -209,7 +212,11 @@ export function newRoleFileCommand(ctx: FeatureContext): (arg?: unknown) => Prom
 
     const edit = new vscode.WorkspaceEdit();
     // ignoreIfExists: a file that appeared since the check above is still never overwritten.
-    edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(scaffold.text) }, { label: vscode.l10n.t('New role file'), needsConfirmation: false });
+    edit.createFile(
+      target,
+      { ignoreIfExists: true, contents: new TextEncoder().encode(scaffold.text) },
+      { label: vscode.l10n.t('New role file'), needsConfirmation: false },
+    );
     if (!(await vscode.workspace.applyEdit(edit))) {
       throw new Error(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(target)));
     }

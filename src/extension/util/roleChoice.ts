@@ -16,7 +16,10 @@ export function allRoles(handbook: HandbookWorkspace): Role[] {
     seen.add(r.uri);
     out.push(r);
   }
-  const byTitle = (a: Role, b: Role) => Number(!!a.builtin) - Number(!!b.builtin) || a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }) || (a.uri < b.uri ? -1 : 1);
+  const byTitle = (a: Role, b: Role) =>
+    Number(!!a.builtin) - Number(!!b.builtin) ||
+    a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }) ||
+    (a.uri < b.uri ? -1 : 1);
   return out.sort(byTitle);
 }
 

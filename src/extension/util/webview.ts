@@ -37,7 +37,13 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', page.script));
   const styles = ['common.css', page.style].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${n}'`,
+  ].join('; ');
   const lang = vscode.env.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
   return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -21,7 +21,10 @@ describe('activation in a workspace without role files', () => {
     const { handbook } = await api();
     assert.strictEqual(handbook.workspaceRoleFiles, 0);
     assert.strictEqual(handbook.showingBuiltins, true);
-    const ids = handbook.index.roles().map((r) => r.id).sort();
+    const ids = handbook.index
+      .roles()
+      .map((r) => r.id)
+      .sort();
     assert.deepStrictEqual(ids, ['cto', 'head-of-engineering']);
     assert.ok(vscode.workspace.workspaceFolders?.length, 'a folder is open');
   });

@@ -14,7 +14,7 @@ describe('compare view (built-in handbook)', function () {
   this.timeout(60_000);
   after(closeAllEditors);
 
-  it("compares the CTO and the Head of Engineering: the symbiotic relationship, near and shared items", async () => {
+  it('compares the CTO and the Head of Engineering: the symbiotic relationship, near and shared items', async () => {
     const c = (await api()).compare!;
     assert.ok(c, 'the API has no compare view');
     const rendered = waitFor(c.onDidRender, (r) => r.left === CTO && r.right === HOE, WAIT_MS, 'the page to render the built-ins');
@@ -22,14 +22,23 @@ describe('compare view (built-in handbook)', function () {
     const cmp = model.comparison;
     assert.ok(cmp, model.missing);
     assert.deepStrictEqual([cmp.left.builtin, cmp.right.builtin], [true, true]);
-    assert.deepStrictEqual(cmp.between.map((b) => [b.from, b.kind]), [
-      ['left', 'symbiotic'],
-      ['right', 'symbiotic'],
-    ]);
+    assert.deepStrictEqual(
+      cmp.between.map((b) => [b.from, b.kind]),
+      [
+        ['left', 'symbiotic'],
+        ['right', 'symbiotic'],
+      ],
+    );
     assert.match(cmp.between[0].note ?? '', /a healthy engineering organization is built together/);
     assert.deepStrictEqual(
       cmp.responsibilities.shared.map((p) => [p.match, p.left.text, p.right.text]),
-      [['near', 'Define the high-level architecture, structure and culture', 'Execute on the high-level architecture, structure and culture the CTO defined']],
+      [
+        [
+          'near',
+          'Define the high-level architecture, structure and culture',
+          'Execute on the high-level architecture, structure and culture the CTO defined',
+        ],
+      ],
     );
     assert.strictEqual(cmp.successCriteria.shared.length, 7);
     assert.ok(cmp.successCriteria.shared.every((p) => p.match === 'reference'));
@@ -46,7 +55,10 @@ describe('compare view (built-in handbook)', function () {
     assert.strictEqual(await c.receive({ type: 'open', uri: shared.right.uri, ...shared.right.range }), true);
     const editor = vscode.window.activeTextEditor;
     assert.strictEqual(editor?.document.uri.toString(), HOE);
-    assert.strictEqual(editor.document.getText(editor.selection), 'Execute on the high-level architecture, structure and culture the CTO defined');
+    assert.strictEqual(
+      editor.document.getText(editor.selection),
+      'Execute on the high-level architecture, structure and culture the CTO defined',
+    );
   });
 
   it('asks for nothing and opens nothing for an unknown role', async () => {
@@ -59,7 +71,10 @@ describe('compare view (built-in handbook)', function () {
   it('refuses a message naming a file outside the comparison', async () => {
     const c = (await api()).compare!;
     const rejected = waitFor(c.onDidReject, () => true, WAIT_MS, 'the rejection');
-    assert.strictEqual(await c.receive({ type: 'open', uri: 'handbook-builtin:/roles/other.md', line: 1, column: 1, endLine: 1, endColumn: 1 }), false);
+    assert.strictEqual(
+      await c.receive({ type: 'open', uri: 'handbook-builtin:/roles/other.md', line: 1, column: 1, endLine: 1, endColumn: 1 }),
+      false,
+    );
     await rejected;
   });
 });

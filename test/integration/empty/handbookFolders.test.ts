@@ -8,7 +8,11 @@ import { api, command, DEFAULT_TIMEOUT_MS, fixtureUri, waitForState } from '../h
 import { exists } from '../../../src/extension/util/fs';
 
 describe('handbook follows folders of role files (workspace without role files)', () => {
-  const uris = (handbook: { index: { uris(): string[] } }) => handbook.index.uris().filter((u) => u.startsWith('file:')).sort();
+  const uris = (handbook: { index: { uris(): string[] } }) =>
+    handbook.index
+      .uris()
+      .filter((u) => u.startsWith('file:'))
+      .sort();
 
   before(async () => {
     const { handbook } = await api();
@@ -20,7 +24,8 @@ describe('handbook follows folders of role files (workspace without role files)'
   });
 
   after(async () => {
-    for (const dir of ['team', 'crew']) if (await exists(fixtureUri(dir))) await vscode.workspace.fs.delete(fixtureUri(dir), { recursive: true, useTrash: false });
+    for (const dir of ['team', 'crew'])
+      if (await exists(fixtureUri(dir))) await vscode.workspace.fs.delete(fixtureUri(dir), { recursive: true, useTrash: false });
   });
 
   it('moves the roles of a renamed folder to their new place', async () => {
@@ -29,13 +34,23 @@ describe('handbook follows folders of role files (workspace without role files)'
     edit.renameFile(fixtureUri('team'), fixtureUri('crew'));
     assert.ok(await vscode.workspace.applyEdit(edit), 'rename failed');
     const expected = ['crew/folder-role-a.md', 'crew/folder-role-b.md'].map((p) => fixtureUri(p).toString());
-    await waitForState(handbook.onDidChange, () => JSON.stringify(uris(handbook)) === JSON.stringify(expected), DEFAULT_TIMEOUT_MS, `roles under crew/ only (now: ${uris(handbook).join(', ')})`);
+    await waitForState(
+      handbook.onDidChange,
+      () => JSON.stringify(uris(handbook)) === JSON.stringify(expected),
+      DEFAULT_TIMEOUT_MS,
+      `roles under crew/ only (now: ${uris(handbook).join(', ')})`,
+    );
   });
 
   it('drops every role of a deleted folder, and the built-ins come back', async () => {
     const { handbook } = await api();
     await vscode.workspace.fs.delete(fixtureUri('crew'), { recursive: true, useTrash: false });
-    await waitForState(handbook.onDidChange, () => uris(handbook).length === 0 && handbook.showingBuiltins, DEFAULT_TIMEOUT_MS, 'no workspace role left');
+    await waitForState(
+      handbook.onDidChange,
+      () => uris(handbook).length === 0 && handbook.showingBuiltins,
+      DEFAULT_TIMEOUT_MS,
+      'no workspace role left',
+    );
   });
 
   it('a deleted file whose document VS Code still holds does not come back on refresh', async () => {

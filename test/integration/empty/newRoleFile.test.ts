@@ -26,12 +26,22 @@ describe('new role file (workspace without role files)', () => {
   after(async () => {
     const { handbook } = await api();
     if (await exists(rolesDir())) await vscode.workspace.fs.delete(rolesDir(), { recursive: true, useTrash: false });
-    await waitForState(handbook.onDidChange, () => handbook.workspaceRoleFiles === 0 && handbook.showingBuiltins, DEFAULT_TIMEOUT_MS, 'the handbook to be empty again');
+    await waitForState(
+      handbook.onDidChange,
+      () => handbook.workspaceRoleFiles === 0 && handbook.showingBuiltins,
+      DEFAULT_TIMEOUT_MS,
+      'the handbook to be empty again',
+    );
   });
 
   it('creates roles/<id>.md from the schema (folder included), opens it with the placeholder selected', async () => {
     const { handbook } = await api();
-    const result = await command<NewRoleFileResult>(NEW, { id: 'staff-engineer', title: 'Staff Engineer', type: 'individual-contributor', folder: 'roles' });
+    const result = await command<NewRoleFileResult>(NEW, {
+      id: 'staff-engineer',
+      title: 'Staff Engineer',
+      type: 'individual-contributor',
+      folder: 'roles',
+    });
     const target = fixtureUri('roles/staff-engineer.md');
     assert.deepStrictEqual(result, { uri: target.toString(), created: true });
 
@@ -46,7 +56,12 @@ describe('new role file (workspace without role files)', () => {
     assert.strictEqual(editor.document.getText(editor.selection), 'Describe one thing this role is responsible for');
 
     // The handbook picks it up: the built-ins step aside and the new role has no finding.
-    await waitForState(handbook.onDidChange, () => handbook.index.get(target.toString())?.role, DEFAULT_TIMEOUT_MS, 'the new role in the index');
+    await waitForState(
+      handbook.onDidChange,
+      () => handbook.index.get(target.toString())?.role,
+      DEFAULT_TIMEOUT_MS,
+      'the new role in the index',
+    );
     assert.deepStrictEqual(handbook.index.findings(target.toString()), []);
   });
 
@@ -60,13 +75,25 @@ describe('new role file (workspace without role files)', () => {
   });
 
   it('rejects an id that is not kebab-case and a type the schema does not know', async () => {
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand(NEW, { id: 'Bad Id', title: 'Bad', type: 'manager', folder: 'roles' })), /kebab-case/);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand(NEW, { id: 'wizard', title: 'Wizard', type: 'wizard', folder: 'roles' })), /not a role type/);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand(NEW, { id: 'Bad Id', title: 'Bad', type: 'manager', folder: 'roles' })),
+      /kebab-case/,
+    );
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand(NEW, { id: 'wizard', title: 'Wizard', type: 'wizard', folder: 'roles' })),
+      /not a role type/,
+    );
     assert.ok(!(await exists(fixtureUri('roles/wizard.md'))));
   });
 
-  it('suggests the first workspace folder\'s roles/ when no folder is given', async () => {
-    const pending = Promise.resolve(vscode.commands.executeCommand<NewRoleFileResult>(NEW, { id: 'data-engineer', title: 'Data Engineer', type: 'individual-contributor' }));
+  it("suggests the first workspace folder's roles/ when no folder is given", async () => {
+    const pending = Promise.resolve(
+      vscode.commands.executeCommand<NewRoleFileResult>(NEW, {
+        id: 'data-engineer',
+        title: 'Data Engineer',
+        type: 'individual-contributor',
+      }),
+    );
     let settled = false;
     const done = pending.finally(() => (settled = true));
     const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
@@ -88,9 +115,18 @@ describe('walkthrough', () => {
     const [walkthrough] = pkg.contributes.walkthroughs;
     assert.strictEqual(walkthrough.id, 'handbookRoles.gettingStarted');
     const stepCommands = walkthrough.steps.map((s: { completionEvents: string[] }) => s.completionEvents[0].replace('onCommand:', ''));
-    assert.deepStrictEqual(stepCommands, ['handbookRoles.showBuiltinHandbook', 'handbookRoles.compareRoles', 'handbookRoles.newRoleFile', 'handbookRoles.importRoles']);
+    assert.deepStrictEqual(stepCommands, [
+      'handbookRoles.showBuiltinHandbook',
+      'handbookRoles.compareRoles',
+      'handbookRoles.newRoleFile',
+      'handbookRoles.importRoles',
+    ]);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepStrictEqual(stepCommands.filter((c: string) => !registered.has(c)), [], 'commands not registered');
+    assert.deepStrictEqual(
+      stepCommands.filter((c: string) => !registered.has(c)),
+      [],
+      'commands not registered',
+    );
   });
 
   it('opens in the Welcome editor', async () => {

@@ -18,7 +18,10 @@ describe('roles tree (workspace without role files)', function () {
     const roots = t.roots();
     assert.deepStrictEqual(labels(roots), ['Built-in handbook']);
     assert.deepStrictEqual(labels(roots[0].children), ['Chief Technology Officer', 'Head of Engineering']);
-    assert.deepStrictEqual(roots[0].children.map((n) => n.description), ['executive', 'manager']);
+    assert.deepStrictEqual(
+      roots[0].children.map((n) => n.description),
+      ['executive', 'manager'],
+    );
     assert.strictEqual((await t.provider.getTreeItem(roots[0])).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     const cto = await t.provider.getTreeItem(roots[0].children[0]);
     assert.strictEqual(cto.contextValue, 'roleBuiltin');
@@ -45,7 +48,15 @@ describe('roles tree (workspace without role files)', function () {
   it('replaces the built-ins with the first workspace role file, and brings them back when it goes', async () => {
     const t = await treeApi();
     const uri = fixtureUri('roles/designer.md');
-    const text = ['---', 'role: designer', 'title: Product Designer', 'type: individual-contributor', 'responsibilities: [Design the product]', '---', ''].join('\n');
+    const text = [
+      '---',
+      'role: designer',
+      'title: Product Designer',
+      'type: individual-contributor',
+      'responsibilities: [Design the product]',
+      '---',
+      '',
+    ].join('\n');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     await waitForState(t.onDidRefresh, () => labels(t.roots()).join() === 'Product Designer', WAIT_MS, 'the new role alone');
     assert.strictEqual(t.view.message, undefined);
@@ -59,7 +70,8 @@ describe('roles tree (workspace without role files)', function () {
     const config = vscode.workspace.getConfiguration('handbookRoles');
     try {
       const { handbook } = await api();
-      const state = () => `roots ${labels(t.roots()).join(', ') || 'none'}, mode ${handbook.builtinMode}, showing built-ins ${handbook.showingBuiltins}, workspace role files ${handbook.workspaceRoleFiles}`;
+      const state = () =>
+        `roots ${labels(t.roots()).join(', ') || 'none'}, mode ${handbook.builtinMode}, showing built-ins ${handbook.showingBuiltins}, workspace role files ${handbook.workspaceRoleFiles}`;
       const emptied = waitForState(t.onDidRefresh, () => t.roots().length === 0, WAIT_MS, 'an empty tree').catch((e: Error) => {
         throw new Error(`${e.message} (${state()})`);
       });

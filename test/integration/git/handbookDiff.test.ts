@@ -18,10 +18,14 @@ import { api, closeAllEditors, command, fixtureUri, waitFor } from '../helpers';
 const WAIT_MS = 30_000;
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
 }
 
 interface GitApiLike {
@@ -72,7 +76,15 @@ describe('handbook diff (a git repository in the workspace)', function () {
       added: ['sre-lead'],
       removed: ['qa-lead'],
       renamed: [],
-      changed: [{ role: 'cto', responsibilities: { added: ['Talk to investors'], removed: [] }, successCriteria: { added: [], removed: [] }, focus: { added: [], removed: [] }, fields: [] }],
+      changed: [
+        {
+          role: 'cto',
+          responsibilities: { added: ['Talk to investors'], removed: [] },
+          successCriteria: { added: [], removed: [] },
+          focus: { added: [], removed: [] },
+          fields: [],
+        },
+      ],
       moved: [{ text: 'Hire engineering managers', from: 'cto', to: 'head-of-engineering' }],
     });
     assert.strictEqual(model.base, 'v1');
@@ -96,7 +108,12 @@ describe('handbook diff (a git repository in the workspace)', function () {
     const d = await diffApi();
     if (!d.current()) await command('handbookRoles.compareHandbookWith', 'v1');
     const moved = d.current()!.diff.moved[0];
-    const opened = waitFor(vscode.window.onDidChangeActiveTextEditor, (e) => !!e && e.document.uri.path.endsWith('/roles/head-of-engineering.md'), WAIT_MS, 'the Head of Engineering to open');
+    const opened = waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      (e) => !!e && e.document.uri.path.endsWith('/roles/head-of-engineering.md'),
+      WAIT_MS,
+      'the Head of Engineering to open',
+    );
     assert.strictEqual(await d.receive({ type: 'open', side: 'target', path: moved.toSide.path, ...moved.toRange }), true);
     const editor = (await opened)!;
     assert.strictEqual(editor.document.uri.scheme, 'file');
@@ -104,7 +121,12 @@ describe('handbook diff (a git repository in the workspace)', function () {
     assert.strictEqual(editor.document.getText(editor.selection), 'Hire engineering managers');
 
     const removed = d.current()!.diff.roles.find((r) => r.status === 'removed')!;
-    const atV1 = waitFor(vscode.window.onDidChangeActiveTextEditor, (e) => !!e && e.document.uri.scheme === 'git', WAIT_MS, 'the QA Lead at v1 to open');
+    const atV1 = waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      (e) => !!e && e.document.uri.scheme === 'git',
+      WAIT_MS,
+      'the QA Lead at v1 to open',
+    );
     assert.strictEqual(await d.receive({ type: 'open', side: 'base', path: removed.base!.path, ...removed.base!.idRange }), true);
     const old = (await atV1)!;
     assert.match(old.document.getText(), /^role: qa-lead$/m);
@@ -114,9 +136,15 @@ describe('handbook diff (a git repository in the workspace)', function () {
     const d = await diffApi();
     if (!d.current()) await command('handbookRoles.compareHandbookWith', 'v1');
     const rejected = waitFor(d.onDidReject, () => true, WAIT_MS, 'a refusal');
-    assert.strictEqual(await d.receive({ type: 'open', side: 'target', path: '../../etc/passwd', line: 1, column: 1, endLine: 1, endColumn: 1 }), false);
+    assert.strictEqual(
+      await d.receive({ type: 'open', side: 'target', path: '../../etc/passwd', line: 1, column: 1, endLine: 1, endColumn: 1 }),
+      false,
+    );
     await rejected;
-    assert.strictEqual(await d.receive({ type: 'open', side: 'elsewhere', path: 'roles/cto.md', line: 1, column: 1, endLine: 1, endColumn: 1 }), false);
+    assert.strictEqual(
+      await d.receive({ type: 'open', side: 'elsewhere', path: 'roles/cto.md', line: 1, column: 1, endLine: 1, endColumn: 1 }),
+      false,
+    );
     assert.strictEqual(await d.receive({ type: 'refresh', extra: 1 }), false);
   });
 
@@ -143,7 +171,9 @@ describe('handbook diff (a git repository in the workspace)', function () {
       c.responsibilities.shared.map((p) => p.left.text),
       ['Set the technology vision'],
     );
-    assert.deepStrictEqual(model.versions, { moved: [{ text: 'Hire engineering managers', role: 'head-of-engineering', direction: 'out' }] });
+    assert.deepStrictEqual(model.versions, {
+      moved: [{ text: 'Hire engineering managers', role: 'head-of-engineering', direction: 'out' }],
+    });
     assert.strictEqual(c.left.uri.startsWith('git:'), true, c.left.uri);
     assert.strictEqual(c.right.uri, fixtureUri('roles/cto.md').toString());
     const r = await rendered;
@@ -154,7 +184,12 @@ describe('handbook diff (a git repository in the workspace)', function () {
     assert.strictEqual(await d.revision.receive({ type: 'swap' }), false);
     // A lost item opens in the file at HEAD.
     const lost = c.responsibilities.onlyLeft[0];
-    const atHead = waitFor(vscode.window.onDidChangeActiveTextEditor, (e) => !!e && e.document.uri.scheme === 'git', WAIT_MS, 'the CTO at HEAD to open');
+    const atHead = waitFor(
+      vscode.window.onDidChangeActiveTextEditor,
+      (e) => !!e && e.document.uri.scheme === 'git',
+      WAIT_MS,
+      'the CTO at HEAD to open',
+    );
     assert.strictEqual(await d.revision.receive({ type: 'open', uri: lost.uri, ...lost.range }), true);
     const editor = (await atHead)!;
     assert.strictEqual(editor.document.getText(editor.selection), 'Hire engineering managers');

@@ -4,7 +4,18 @@ import * as vscode from 'vscode';
 import { api, closeAllEditors, codeOf, describeDiagnostics, openDoc, setText, waitForDiagnostics } from '../helpers';
 
 const SCRATCH = 'roles/scratch.md';
-const VALID = ['---', 'role: scratch', 'title: Scratch', 'type: manager', 'responsibilities:', '  - Be rewritten by tests', '---', '', '# Scratch', ''].join('\n');
+const VALID = [
+  '---',
+  'role: scratch',
+  'title: Scratch',
+  'type: manager',
+  'responsibilities:',
+  '  - Be rewritten by tests',
+  '---',
+  '',
+  '# Scratch',
+  '',
+].join('\n');
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'handbook-roles');
 
@@ -17,7 +28,12 @@ async function fixesFor(doc: vscode.TextDocument, text: string, code: string, me
   const match = (d: vscode.Diagnostic) => d.source === 'handbook-roles' && codeOf(d) === code && message.test(d.message);
   const diagnostics = await waitForDiagnostics(doc.uri, () => ours(doc.uri).some(match));
   const diagnostic = diagnostics.find(match)!;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
 }
 
@@ -51,8 +67,14 @@ describe('quick fixes', () => {
   it('bad enum value → each allowed value, the close one preferred', async () => {
     const actions = await fixesFor(doc, VALID.replace('type: manager', 'type: manger'), 'schema');
     // VS Code lists the preferred fix first.
-    assert.deepStrictEqual(actions.map((a) => a.title), ['Change to "manager"', 'Change to "executive"', 'Change to "individual-contributor"']);
-    assert.deepStrictEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Change to "manager"']);
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      ['Change to "manager"', 'Change to "executive"', 'Change to "individual-contributor"'],
+    );
+    assert.deepStrictEqual(
+      actions.filter((a) => a.isPreferred).map((a) => a.title),
+      ['Change to "manager"'],
+    );
     await apply(doc, actions, 'Change to "individual-contributor"');
     assert.strictEqual(doc.getText(), VALID.replace('type: manager', 'type: individual-contributor'));
   });
@@ -64,7 +86,11 @@ describe('quick fixes', () => {
   });
 
   it('unknown role → the nearest role', async () => {
-    const actions = await fixesFor(doc, VALID.replace('---\n\n#', 'sharesSuccessCriteriaOf: [head-of-enginering]\n---\n\n#'), 'unknown-role');
+    const actions = await fixesFor(
+      doc,
+      VALID.replace('---\n\n#', 'sharesSuccessCriteriaOf: [head-of-enginering]\n---\n\n#'),
+      'unknown-role',
+    );
     assert.strictEqual(actions.find((a) => a.isPreferred)?.title, 'Change to "head-of-engineering"');
     await apply(doc, actions, 'Change to "head-of-engineering"');
     assert.match(doc.getText(), /sharesSuccessCriteriaOf: \[head-of-engineering\]/);

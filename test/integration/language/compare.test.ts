@@ -7,7 +7,12 @@ describe('compare view: hostile role text', () => {
 
   it('draws HTML, scripts and javascript: links from role files as plain text', async () => {
     const compare = (await api()).compare!;
-    const rendered = waitFor(compare.onDidRender, (r) => r.items > 0 && r.text.includes('onerror'), 20_000, 'the compare page to render the hostile role');
+    const rendered = waitFor(
+      compare.onDidRender,
+      (r) => r.items > 0 && r.text.includes('onerror'),
+      20_000,
+      'the compare page to render the hostile role',
+    );
     const model = await command<unknown>('handbookRoles.compareRoles', 'hostile', 'cto');
     assert.ok(model, 'the comparison opened');
     const r = await rendered;

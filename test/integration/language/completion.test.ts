@@ -6,7 +6,11 @@ import { positionOf } from './support';
 
 const SCRATCH = 'roles/scratch.md';
 
-async function complete(doc: vscode.TextDocument, position: vscode.Position, kind: vscode.CompletionItemKind): Promise<vscode.CompletionItem[]> {
+async function complete(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+  kind: vscode.CompletionItemKind,
+): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
   // The Markdown extension and word-based suggestions join the list: keep the kind ours use.
   return list.items.filter((i) => i.kind === kind);
@@ -26,7 +30,8 @@ describe('completion', () => {
     await setText(doc, doc.getText().replace('title: Scratch\n', 'title: Scratch\n\n'));
     const items = await complete(doc, new vscode.Position(3, 0), vscode.CompletionItemKind.Property);
     const labels = items.map(label);
-    for (const k of ['summary', 'aliases', 'focus', 'successCriteria', 'sharesSuccessCriteriaOf', 'relationships']) assert.ok(labels.includes(k), `${k} missing from ${labels.join(', ')}`);
+    for (const k of ['summary', 'aliases', 'focus', 'successCriteria', 'sharesSuccessCriteriaOf', 'relationships'])
+      assert.ok(labels.includes(k), `${k} missing from ${labels.join(', ')}`);
     for (const k of ['role', 'title', 'type', 'responsibilities']) assert.ok(!labels.includes(k), `${k} is already present`);
     const rel = items.find((i) => label(i) === 'relationships')!;
     assert.ok(rel.insertText instanceof vscode.SnippetString);
@@ -44,12 +49,13 @@ describe('completion', () => {
     assert.strictEqual(doc.getText(range), 'ma');
   });
 
-  it('role names in a relationship, without the file\'s own role', async () => {
+  it("role names in a relationship, without the file's own role", async () => {
     const doc = await openDoc(SCRATCH);
     await setText(doc, doc.getText().replace('---\n\n#', 'relationships:\n  - with: \n---\n\n#'));
     const items = await complete(doc, positionOf(doc, '  - with: ', 10), vscode.CompletionItemKind.Reference);
     const labels = items.map(label);
-    for (const n of ['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'HoE', 'hostile']) assert.ok(labels.includes(n), `${n} missing from ${labels.join(', ')}`);
+    for (const n of ['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'HoE', 'hostile'])
+      assert.ok(labels.includes(n), `${n} missing from ${labels.join(', ')}`);
     assert.ok(!labels.includes('scratch') && !labels.includes('Scratch'), 'a role does not relate to itself');
   });
 

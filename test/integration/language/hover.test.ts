@@ -12,21 +12,33 @@ describe('hover', () => {
   });
   afterEach(closeAllEditors);
 
-  it('on a key: the schema\'s markdownDescription, over the key', async () => {
+  it("on a key: the schema's markdownDescription, over the key", async () => {
     const doc = await openDoc('roles/cto.md');
     const { values, hovers } = await hoverText(doc, positionOf(doc, 'summary:', 2));
-    assert.deepStrictEqual(values.map((v) => v.value), [schema.properties.summary.markdownDescription]);
+    assert.deepStrictEqual(
+      values.map((v) => v.value),
+      [schema.properties.summary.markdownDescription],
+    );
     assert.strictEqual(span(hovers[0].range!), '6:1-6:8');
   });
 
-  it('on a nested key and on enum values: the schema\'s docs for them', async () => {
+  it("on a nested key and on enum values: the schema's docs for them", async () => {
     const doc = await openDoc('roles/cto.md');
     const area = await hoverText(doc, positionOf(doc, 'area:', 1));
-    assert.deepStrictEqual(area.values.map((v) => v.value), [schema.properties.responsibilities.items.oneOf[1].properties!.area.markdownDescription]);
+    assert.deepStrictEqual(
+      area.values.map((v) => v.value),
+      [schema.properties.responsibilities.items.oneOf[1].properties!.area.markdownDescription],
+    );
     const type = await hoverText(doc, positionOf(doc, 'executive', 4));
-    assert.deepStrictEqual(type.values.map((v) => v.value), [schema.properties.type.markdownEnumDescriptions[0]]);
+    assert.deepStrictEqual(
+      type.values.map((v) => v.value),
+      [schema.properties.type.markdownEnumDescriptions[0]],
+    );
     const kind = await hoverText(doc, positionOf(doc, 'symbiotic', 1));
-    assert.deepStrictEqual(kind.values.map((v) => v.value), [schema.properties.relationships.items.properties.kind.markdownEnumDescriptions[0]]);
+    assert.deepStrictEqual(
+      kind.values.map((v) => v.value),
+      [schema.properties.relationships.items.properties.kind.markdownEnumDescriptions[0]],
+    );
   });
 
   it('on a role reference: a card of the role with a link to its file', async () => {
@@ -47,9 +59,15 @@ describe('hover', () => {
   it('on a [[link]] in a Markdown file that is not a role file, and on an unknown one', async () => {
     const doc = await openDoc('notes/meeting.md');
     const hoe = await hoverText(doc, positionOf(doc, '[[HoE|head]]', 3));
-    assert.ok(hoe.values.some((v) => /^\*\*Head of Engineering\*\*/.test(v.value)), hoe.values.map((v) => v.value).join('\n---\n'));
+    assert.ok(
+      hoe.values.some((v) => /^\*\*Head of Engineering\*\*/.test(v.value)),
+      hoe.values.map((v) => v.value).join('\n---\n'),
+    );
     const nobody = await hoverText(doc, positionOf(doc, '[[Nobody]]', 3));
-    assert.ok(nobody.values.some((v) => v.value.includes('No role named "Nobody" in the handbook'.replace(/"/g, '\\"'))), nobody.values.map((v) => v.value).join('\n'));
+    assert.ok(
+      nobody.values.some((v) => v.value.includes('No role named "Nobody" in the handbook'.replace(/"/g, '\\"'))),
+      nobody.values.map((v) => v.value).join('\n'),
+    );
     const fenced = await hoverText(doc, positionOf(doc, '[[Nobody]] inside', 3));
     assert.ok(!fenced.values.some((v) => v.value.includes('Nobody')), 'a link in fenced code has no hover');
   });
@@ -74,9 +92,15 @@ describe('hover', () => {
   it('nothing on plain values, and no schema hover in a Markdown file that is not a role file', async () => {
     const doc = await openDoc('roles/cto.md');
     const plain = await hoverText(doc, positionOf(doc, 'Owns the technology', 3));
-    assert.deepStrictEqual(plain.values.map((v) => v.value), []);
+    assert.deepStrictEqual(
+      plain.values.map((v) => v.value),
+      [],
+    );
     const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntitle: x\nsummary: y\n---\n' });
     const none = await hoverText(untitled, new vscode.Position(2, 2));
-    assert.deepStrictEqual(none.values.map((v) => v.value), []);
+    assert.deepStrictEqual(
+      none.values.map((v) => v.value),
+      [],
+    );
   });
 });

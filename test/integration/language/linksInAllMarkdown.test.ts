@@ -5,10 +5,15 @@ import { api, closeAllEditors, codeOf, openDoc, setText, waitForDiagnostics } fr
 import { span } from './support';
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'handbook-roles');
-const brief = (uri: vscode.Uri) => ours(uri).map((d) => `${codeOf(d)} ${span(d.range)}`).join(', ');
+const brief = (uri: vscode.Uri) =>
+  ours(uri)
+    .map((d) => `${codeOf(d)} ${span(d.range)}`)
+    .join(', ');
 
 async function setting(value: boolean | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('handbookRoles.validation').update('linksInAllMarkdown', value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('handbookRoles.validation')
+    .update('linksInAllMarkdown', value, vscode.ConfigurationTarget.Global);
 }
 
 describe('links in all Markdown files', () => {

@@ -20,7 +20,9 @@ describe('markdown preview plugin', () => {
     assert.strictEqual(typeof (await api()).extendMarkdownIt, 'function');
     const styles = extension().packageJSON.contributes['markdown.previewStyles'] as string[];
     assert.deepStrictEqual(styles, ['./media/preview.css']);
-    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, 'media', 'preview.css')));
+    const css = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, 'media', 'preview.css')),
+    );
     assert.match(css, /\.handbook-role-link-unresolved\s*\{[^}]*var\(--vscode-errorForeground\)/);
   });
 
@@ -28,8 +30,14 @@ describe('markdown preview plugin', () => {
     const html = await render('Ask the [[CTO]] or [[HoE|the head]], not [[Nobody]].');
     const cto = fixtureUri('roles/cto.md').toString();
     assert.ok(html.includes(`<a class="handbook-role-link" href="${cto}" title="Chief Technology Officer" data-role="cto">CTO</a>`), html);
-    assert.match(html, /<a class="handbook-role-link" href="[^"]*\/roles\/head-of-engineering\.md" title="Head of Engineering" data-role="head-of-engineering">the head<\/a>/);
-    assert.match(html, /<span class="handbook-role-link handbook-role-link-unresolved" title="No role named &quot;Nobody&quot; in the handbook\.">Nobody<\/span>/);
+    assert.match(
+      html,
+      /<a class="handbook-role-link" href="[^"]*\/roles\/head-of-engineering\.md" title="Head of Engineering" data-role="head-of-engineering">the head<\/a>/,
+    );
+    assert.match(
+      html,
+      /<span class="handbook-role-link handbook-role-link-unresolved" title="No role named &quot;Nobody&quot; in the handbook\.">Nobody<\/span>/,
+    );
   });
 
   it('in a previewed document, links are relative to it (the preview opens them)', async () => {
@@ -46,7 +54,9 @@ describe('markdown preview plugin', () => {
 
   it('hostile role text and link names are escaped', async () => {
     // The hostile role's title is itself a name it can be linked by.
-    const html = await render('[[Hostile]] and [[<img src=x onerror=alert(1)>]] and [[cto|<script>alert(2)</script>]] and [[<b>nobody</b>]]');
+    const html = await render(
+      '[[Hostile]] and [[<img src=x onerror=alert(1)>]] and [[cto|<script>alert(2)</script>]] and [[<b>nobody</b>]]',
+    );
     assert.ok(!/<img|<script|<b>/i.test(html), html);
     assert.match(html, /title="&lt;img src=x onerror=alert\(1\)&gt;" data-role="hostile">Hostile<\/a>/);
     assert.match(html, /data-role="hostile">&lt;img src=x onerror=alert\(1\)&gt;<\/a>/);

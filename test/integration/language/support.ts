@@ -15,7 +15,10 @@ export function textAt(doc: vscode.TextDocument, range: vscode.Range): string {
 }
 
 /** The Markdown of every hover at a position, joined. */
-export async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<{ values: vscode.MarkdownString[]; hovers: vscode.Hover[] }> {
+export async function hoverText(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<{ values: vscode.MarkdownString[]; hovers: vscode.Hover[] }> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
   const values = hovers.flatMap((h) => h.contents.filter((c): c is vscode.MarkdownString => typeof c === 'object' && 'value' in c));
   return { values, hovers };

@@ -20,19 +20,31 @@ describe('document symbols', () => {
     const doc = await openDoc('roles/cto.md');
     const [role, ...rest] = await roleSymbols(doc);
     assert.strictEqual(rest.length, 0);
-    assert.deepStrictEqual([role.name, role.detail, span(role.range), span(role.selectionRange)], ['Chief Technology Officer', 'cto · executive', '1:1-18:4', '3:8-3:32']);
-    assert.deepStrictEqual(role.children.map((c) => c.name), ['role', 'title', 'aliases', 'type', 'summary', 'responsibilities', 'sharesSuccessCriteriaOf', 'relationships']);
+    assert.deepStrictEqual(
+      [role.name, role.detail, span(role.range), span(role.selectionRange)],
+      ['Chief Technology Officer', 'cto · executive', '1:1-18:4', '3:8-3:32'],
+    );
+    assert.deepStrictEqual(
+      role.children.map((c) => c.name),
+      ['role', 'title', 'aliases', 'type', 'summary', 'responsibilities', 'sharesSuccessCriteriaOf', 'relationships'],
+    );
     const resp = role.children.find((c) => c.name === 'responsibilities')!;
     assert.strictEqual(resp.kind, vscode.SymbolKind.Array);
-    assert.deepStrictEqual(resp.children.map((c) => [c.name, c.detail]), [
-      ['Communicate the technology vision', ''],
-      ['Define the high-level architecture', 'architecture · strategy'],
-      ['Procure technology resources', ''],
-      ['Decide the high-level strategy', ''],
-    ]);
+    assert.deepStrictEqual(
+      resp.children.map((c) => [c.name, c.detail]),
+      [
+        ['Communicate the technology vision', ''],
+        ['Define the high-level architecture', 'architecture · strategy'],
+        ['Procure technology resources', ''],
+        ['Decide the high-level strategy', ''],
+      ],
+    );
     assert.strictEqual(span(resp.children[1].selectionRange), '9:11-9:45');
     const rel = role.children.find((c) => c.name === 'relationships')!;
-    assert.deepStrictEqual(rel.children.map((c) => [c.name, c.detail]), [['Head of Engineering', 'symbiotic']]);
+    assert.deepStrictEqual(
+      rel.children.map((c) => [c.name, c.detail]),
+      [['Head of Engineering', 'symbiotic']],
+    );
   });
 
   it('follows unsaved edits, and gives nothing for a Markdown file that is not a role file', async () => {

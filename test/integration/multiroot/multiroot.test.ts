@@ -15,7 +15,10 @@ function inFolder(name: string, relative: string): vscode.Uri {
 
 describe('multi-root workspace: per-folder role files, links across folders', () => {
   it('opens both folders', () => {
-    assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['alpha', 'beta']);
+    assert.deepStrictEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['alpha', 'beta'],
+    );
   });
 
   it('reads handbookRoles.roleFiles for each folder', async () => {

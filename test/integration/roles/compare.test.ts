@@ -29,10 +29,13 @@ describe('compare view (workspace with role files)', function () {
     assert.ok(model.comparison, model.missing);
     assert.strictEqual(model.comparison.left.title, 'Engineering Manager');
     assert.strictEqual(model.comparison.right.title, 'Tech Lead');
-    assert.deepStrictEqual(model.comparison.between.map((b) => [b.from, b.kind, b.note]), [
-      ['left', 'peer', 'Split people and technical leadership between them.'],
-      ['right', 'peer', undefined],
-    ]);
+    assert.deepStrictEqual(
+      model.comparison.between.map((b) => [b.from, b.kind, b.note]),
+      [
+        ['left', 'peer', 'Split people and technical leadership between them.'],
+        ['right', 'peer', undefined],
+      ],
+    );
     // EM's own criterion and the two it shares from the VP; the Tech Lead has none.
     assert.deepStrictEqual(
       model.comparison.successCriteria.onlyLeft.map((i) => i.sharedFrom?.id ?? 'own'),
@@ -63,7 +66,10 @@ describe('compare view (workspace with role files)', function () {
     assert.ok(csp.includes(`style-src ${panel.webview.cspSource}`), csp);
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), csp);
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
-    assert.ok(scripts.length === 1 && scripts[0].includes(`nonce="${nonce}"`) && /dist\/media\/compare\.js/.test(scripts[0]), scripts.join());
+    assert.ok(
+      scripts.length === 1 && scripts[0].includes(`nonce="${nonce}"`) && /dist\/media\/compare\.js/.test(scripts[0]),
+      scripts.join(),
+    );
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
     const root = (await api()).handbook && vscode.extensions.getExtension('handbook-roles.handbook-roles')!.extensionUri.path;
     const roots = (panel.webview.options.localResourceRoots ?? []).map((u) => u.path.slice(root.length + 1));
@@ -115,12 +121,18 @@ describe('compare view (workspace with role files)', function () {
     assert.strictEqual(await c.receive({ type: 'pick', side: 'right', uri: VP() }), true);
     let model = c.current()!;
     assert.strictEqual(model.comparison?.right.id, 'vp-engineering');
-    assert.deepStrictEqual(model.comparison.between.map((b) => [b.from, b.kind]), [
-      ['left', 'reports-to'],
-      ['right', 'manages'],
-    ]);
+    assert.deepStrictEqual(
+      model.comparison.between.map((b) => [b.from, b.kind]),
+      [
+        ['left', 'reports-to'],
+        ['right', 'manages'],
+      ],
+    );
     // Criteria EM shares from the VP are the VP's own: shared by reference.
-    assert.deepStrictEqual(model.comparison.successCriteria.shared.map((p) => p.match), ['reference', 'reference']);
+    assert.deepStrictEqual(
+      model.comparison.successCriteria.shared.map((p) => p.match),
+      ['reference', 'reference'],
+    );
     await rendered;
     assert.strictEqual(await c.receive({ type: 'swap' }), true);
     model = c.current()!;
@@ -133,17 +145,32 @@ describe('compare view (workspace with role files)', function () {
     await command('handbookRoles.compareRoles', EM(), TL());
     const uri = fixtureUri('roles/tech-lead.md');
     const original = await vscode.workspace.fs.readFile(uri);
-    const text = new TextDecoder().decode(original).replace('  - Review the riskiest changes', '  - Review the riskiest changes\n  - Remove what blocks the team and its work');
+    const text = new TextDecoder()
+      .decode(original)
+      .replace('  - Review the riskiest changes', '  - Review the riskiest changes\n  - Remove what blocks the team and its work');
     try {
       const rendered = waitFor(c.onDidRender, (r) => r.right === TL() && r.items === 17, WAIT_MS, 'the page to render the new item');
-      const updated = waitForState(c.onDidUpdate, () => c.current()?.comparison?.responsibilities.shared.length === 1 && c.current(), WAIT_MS, 'a shared responsibility');
+      const updated = waitForState(
+        c.onDidUpdate,
+        () => c.current()?.comparison?.responsibilities.shared.length === 1 && c.current(),
+        WAIT_MS,
+        'a shared responsibility',
+      );
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       const model = await updated;
       const pair = model.comparison!.responsibilities.shared[0];
-      assert.deepStrictEqual([pair.match, pair.left.text, pair.right.text], ['near', 'Remove what blocks the team', 'Remove what blocks the team and its work']);
+      assert.deepStrictEqual(
+        [pair.match, pair.left.text, pair.right.text],
+        ['near', 'Remove what blocks the team', 'Remove what blocks the team and its work'],
+      );
       await rendered;
     } finally {
-      const back = waitForState(c.onDidUpdate, () => c.current()?.comparison?.responsibilities.shared.length === 0, WAIT_MS, 'the file restored');
+      const back = waitForState(
+        c.onDidUpdate,
+        () => c.current()?.comparison?.responsibilities.shared.length === 0,
+        WAIT_MS,
+        'the file restored',
+      );
       await vscode.workspace.fs.writeFile(uri, original);
       await back;
     }
@@ -163,7 +190,10 @@ describe('compare view (workspace with role files)', function () {
     const c = await compare();
     const panel = vscode.window.createWebviewPanel('handbookRoles.compare', 'restored', vscode.ViewColumn.One, {});
     // The Tech Lead's file "moved": its id finds it.
-    const ok = await c.restore(panel, { left: { uri: VP(), id: 'vp-engineering' }, right: { uri: 'file:///elsewhere/tl.md', id: 'tech-lead' } });
+    const ok = await c.restore(panel, {
+      left: { uri: VP(), id: 'vp-engineering' },
+      right: { uri: 'file:///elsewhere/tl.md', id: 'tech-lead' },
+    });
     assert.strictEqual(ok, true);
     assert.strictEqual(c.panel(), panel);
     const model = c.current()!;

@@ -51,7 +51,7 @@ describe('diagnostics (workspace with role files)', () => {
     for (const key of ['enable', 'linkSeverity', 'linksInAllMarkdown']) await setSetting(key, undefined);
   });
 
-  it('reports every broken fixture with the CLI\'s codes and exact ranges, without opening it', async () => {
+  it("reports every broken fixture with the CLI's codes and exact ranges, without opening it", async () => {
     for (const [file, expected] of Object.entries(BROKEN)) await diagnostics(file, expected);
   });
 
@@ -90,8 +90,19 @@ describe('diagnostics (workspace with role files)', () => {
 
   it('a role that goes away makes its references unknown in other files', async () => {
     const doc = await openDoc('roles/vp-engineering.md');
-    await setText(doc, doc.getText().replace('role: vp-engineering', 'role: vp-eng').replace('aliases: [VPE]', 'aliases: []').replace('title: VP of Engineering', 'title: VP Eng'));
-    await diagnostics('roles/engineering-manager.md', ['unknown-role 15:27-15:41 error', 'unknown-role 17:11-17:14 error', 'unresolved-link 26:16-26:37 warning']);
+    await setText(
+      doc,
+      doc
+        .getText()
+        .replace('role: vp-engineering', 'role: vp-eng')
+        .replace('aliases: [VPE]', 'aliases: []')
+        .replace('title: VP of Engineering', 'title: VP Eng'),
+    );
+    await diagnostics('roles/engineering-manager.md', [
+      'unknown-role 15:27-15:41 error',
+      'unknown-role 17:11-17:14 error',
+      'unresolved-link 26:16-26:37 warning',
+    ]);
   });
 
   it('handbookRoles.validation.linkSeverity sets the severity of unresolved-link, or hides it', async () => {

@@ -30,14 +30,25 @@ const CASES: { name: string; file: string; text: () => string; code: string }[] 
     text: () => `---\nrole: dupes\n${Array.from({ length: 3000 }, () => 'title: again').join('\n')}\n---\n`,
     code: 'yaml-syntax',
   },
-  { name: '20,000-deep nesting', file: 'roles/hostile/deep.md', text: () => `---\nrole: deep\ntitle: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n`, code: 'yaml-syntax' },
+  {
+    name: '20,000-deep nesting',
+    file: 'roles/hostile/deep.md',
+    text: () => `---\nrole: deep\ntitle: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n`,
+    code: 'yaml-syntax',
+  },
   {
     name: 'a 5 MB body and a 2 MB line',
     file: 'roles/hostile/huge.md',
-    text: () => `---\nrole: huge\ntitle: Huge\ntype: boss\nresponsibilities: [x]\n---\n${'lorem ipsum [[nobody]] '.repeat(220_000)}\n${'y'.repeat(2_000_000)}\n`,
+    text: () =>
+      `---\nrole: huge\ntitle: Huge\ntype: boss\nresponsibilities: [x]\n---\n${'lorem ipsum [[nobody]] '.repeat(220_000)}\n${'y'.repeat(2_000_000)}\n`,
     code: 'schema',
   },
-  { name: 'random bytes in a glob-matched file', file: 'roles/hostile/bytes.md', text: () => String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 0xd7ff)), code: 'frontmatter-missing' },
+  {
+    name: 'random bytes in a glob-matched file',
+    file: 'roles/hostile/bytes.md',
+    text: () => String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 0xd7ff)),
+    code: 'frontmatter-missing',
+  },
 ];
 
 describe('hostile role files in the real extension host', () => {
@@ -49,7 +60,12 @@ describe('hostile role files in the real extension host', () => {
     const { handbook } = await api();
     const folder = fixtureUri('roles/hostile').toString() + '/';
     await vscode.workspace.fs.delete(fixtureUri('roles/hostile'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-    await waitForState(handbook.onDidChange, () => !handbook.index.uris().some((u) => u.startsWith(folder)), DEFAULT_TIMEOUT_MS, 'the hostile files to leave the index');
+    await waitForState(
+      handbook.onDidChange,
+      () => !handbook.index.uris().some((u) => u.startsWith(folder)),
+      DEFAULT_TIMEOUT_MS,
+      'the hostile files to leave the index',
+    );
   });
 
   for (const c of CASES) {

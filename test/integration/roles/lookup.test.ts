@@ -35,7 +35,11 @@ describe('find role (workspace with role files)', () => {
     const [first] = results;
     assert.strictEqual(first.id, 'tech-lead');
     assert.strictEqual(first.uri, fixtureUri('roles/tech-lead.md').toString());
-    assert.deepStrictEqual(first.match, { kind: 'responsibility', index: 0, text: "Own the team's architecture decisions and write them down" });
+    assert.deepStrictEqual(first.match, {
+      kind: 'responsibility',
+      index: 0,
+      text: "Own the team's architecture decisions and write them down",
+    });
     assert.deepStrictEqual(first.range, { line: 10, column: 11, endLine: 10, endColumn: 68 });
   });
 
@@ -50,17 +54,27 @@ describe('find role (workspace with role files)', () => {
 
   it('finds a role by alias, ranks names above lines, and honours the limit', async () => {
     const byAlias = await command<FoundRole[]>(FIND, { query: 'VPE' });
-    assert.deepStrictEqual(byAlias.map((r) => r.id), ['vp-engineering']);
+    assert.deepStrictEqual(
+      byAlias.map((r) => r.id),
+      ['vp-engineering'],
+    );
     const engineering = await command<FoundRole[]>(FIND, { query: 'engineering' });
     const ids = engineering.map((r) => r.id);
     // The title the query starts comes first; names (no line shown) come before lines.
     assert.strictEqual(ids[0], 'engineering-manager', ids.join(', '));
-    for (const id of ['head-of-engineering', 'vp-engineering', 'on-call-engineer']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+    for (const id of ['head-of-engineering', 'vp-engineering', 'on-call-engineer'])
+      assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
     const firstLine = engineering.findIndex((r) => r.match);
     assert.ok(firstLine > 0, 'some role matches by a line only');
-    assert.ok(engineering.slice(firstLine).every((r) => r.match), `names before lines: ${ids.join(', ')}`);
+    assert.ok(
+      engineering.slice(firstLine).every((r) => r.match),
+      `names before lines: ${ids.join(', ')}`,
+    );
     const limited = await command<FoundRole[]>(FIND, { query: 'engineering', limit: 1 });
-    assert.deepStrictEqual(limited.map((r) => r.id), ['engineering-manager']);
+    assert.deepStrictEqual(
+      limited.map((r) => r.id),
+      ['engineering-manager'],
+    );
     assert.deepStrictEqual(await command<FoundRole[]>(FIND, 'zzzz-no-such-thing'), []);
   });
 
@@ -92,11 +106,25 @@ describe('find role (workspace with role files)', () => {
   it('new role file refuses an id or a title the handbook already has, and creates nothing', async () => {
     const target = fixtureUri('roles/tech-lead-2.md');
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand<NewRoleFileResult>('handbookRoles.newRoleFile', { id: 'tech-lead', title: 'Tech Lead Two', type: 'manager', folder: 'roles' })),
+      Promise.resolve(
+        vscode.commands.executeCommand<NewRoleFileResult>('handbookRoles.newRoleFile', {
+          id: 'tech-lead',
+          title: 'Tech Lead Two',
+          type: 'manager',
+          folder: 'roles',
+        }),
+      ),
       /already exists/,
     );
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand<NewRoleFileResult>('handbookRoles.newRoleFile', { id: 'tech-lead-2', title: 'EM', type: 'manager', folder: 'roles' })),
+      Promise.resolve(
+        vscode.commands.executeCommand<NewRoleFileResult>('handbookRoles.newRoleFile', {
+          id: 'tech-lead-2',
+          title: 'EM',
+          type: 'manager',
+          folder: 'roles',
+        }),
+      ),
       /already exists/,
     );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'no file was created');

@@ -23,12 +23,23 @@ describe('responsibility map (workspace roles)', () => {
     await setOverlaps(true);
     const on = await waitForDiagnostics(em, (ds) => mapCodes(ds).length > 0, 15_000);
     const [d] = mapCodes(on);
-    assert.deepStrictEqual([codeOf(d), d.severity, d.range.start.line + 1, d.range.start.character + 1], ['unowned-criterion', vscode.DiagnosticSeverity.Warning, 14, 5]);
+    assert.deepStrictEqual(
+      [codeOf(d), d.severity, d.range.start.line + 1, d.range.start.character + 1],
+      ['unowned-criterion', vscode.DiagnosticSeverity.Warning, 14, 5],
+    );
     assert.match(d.message, /no role owns it/);
     assert.strictEqual(d.source, 'handbook-roles');
     const vp = mapCodes(vscode.languages.getDiagnostics(fixtureUri('roles/vp-engineering.md')));
-    assert.deepStrictEqual(vp.map((x) => x.range.start.line + 1), [20]);
-    const cleared = waitFor(m.onDidPublish, () => mapCodes(vscode.languages.getDiagnostics(em)).length === 0, 15_000, 'the findings to be cleared');
+    assert.deepStrictEqual(
+      vp.map((x) => x.range.start.line + 1),
+      [20],
+    );
+    const cleared = waitFor(
+      m.onDidPublish,
+      () => mapCodes(vscode.languages.getDiagnostics(em)).length === 0,
+      15_000,
+      'the findings to be cleared',
+    );
     await setOverlaps(false);
     await cleared;
   });
@@ -42,7 +53,15 @@ describe('responsibility map (workspace roles)', () => {
     const doc = await openDoc('roles/tech-lead.md', { viewColumn: vscode.ViewColumn.Beside });
     const updated = waitFor(m.onDidUpdate, (map) => map.overlaps.length === 1, 15_000, 'a map with the new overlap');
     const drawn = waitFor(m.onDidRender, (r) => r.overlaps === 2, 15_000, 'the overlap drawn');
-    await setText(doc, doc.getText().replace('  - Review the riskiest changes', '  - Review the riskiest changes\n  - Set the engineering goals for the year and report on them'));
+    await setText(
+      doc,
+      doc
+        .getText()
+        .replace(
+          '  - Review the riskiest changes',
+          '  - Review the riskiest changes\n  - Set the engineering goals for the year and report on them',
+        ),
+    );
     const map = await updated;
     const roles = map.overlaps[0].roles.map((k) => map.roles.find((r) => r.key === k)!.id);
     assert.deepStrictEqual(roles, ['tech-lead', 'vp-engineering']);

@@ -24,7 +24,8 @@ async function click(t: RolesTreeApi, node: RolesTreeNode): Promise<vscode.TextE
   return editor;
 }
 
-const selection = (e: vscode.TextEditor) => `${e.selection.start.line + 1}:${e.selection.start.character + 1}-${e.selection.end.line + 1}:${e.selection.end.character + 1}`;
+const selection = (e: vscode.TextEditor) =>
+  `${e.selection.start.line + 1}:${e.selection.start.character + 1}-${e.selection.end.line + 1}:${e.selection.end.character + 1}`;
 
 describe('roles tree (workspace with role files)', function () {
   // Live updates wait on a rescan or a watcher event: generous limits for a loaded machine.
@@ -33,10 +34,26 @@ describe('roles tree (workspace with role files)', function () {
 
   it('lists every role file by title, roles with problems included, unreadable files last, no built-ins', async () => {
     const roots = (await treeApi()).roots();
-    assert.deepStrictEqual(labels(roots), ['Engineering Manager', 'on-call-engineer', 'Release Captain', 'Scrum Master', 'Tech Lead', 'VP of Engineering', 'no-frontmatter.md']);
+    assert.deepStrictEqual(labels(roots), [
+      'Engineering Manager',
+      'on-call-engineer',
+      'Release Captain',
+      'Scrum Master',
+      'Tech Lead',
+      'VP of Engineering',
+      'no-frontmatter.md',
+    ]);
     assert.deepStrictEqual(
       roots.map((n) => n.description),
-      ['manager', 'individual-contributor · 1 problem', 'wizard · 1 problem', 'individual-contributor · 2 problems', 'individual-contributor', 'executive', 'no role could be read · 1 problem'],
+      [
+        'manager',
+        'individual-contributor · 1 problem',
+        'wizard · 1 problem',
+        'individual-contributor · 2 problems',
+        'individual-contributor',
+        'executive',
+        'no role could be read · 1 problem',
+      ],
     );
     assert.ok(!roots.some((n) => n.kind === 'group'), 'the built-in handbook should be hidden');
   });
@@ -50,7 +67,10 @@ describe('roles tree (workspace with role files)', function () {
     assert.strictEqual(em.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     // appendText escapes the role's strings (spaces become &nbsp;): read it back as text.
     const tooltip = (em.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
-    assert.match(tooltip, /^\*\*Engineering Manager\*\*\n\nengineering\\-manager · manager\n\nLeads one team, its people, its process and its delivery\.$/);
+    assert.match(
+      tooltip,
+      /^\*\*Engineering Manager\*\*\n\nengineering\\-manager · manager\n\nLeads one team, its people, its process and its delivery\.$/,
+    );
     const captain = await t.provider.getTreeItem(find(roots, 'Release Captain'));
     assert.strictEqual((captain.iconPath as vscode.ThemeIcon).id, 'error');
     assert.match((captain.tooltip as vscode.MarkdownString).value, /type/);
@@ -71,10 +91,13 @@ describe('roles tree (workspace with role files)', function () {
     );
     assert.strictEqual(criteria[1].uri, fixtureUri('roles/vp-engineering.md').toString());
     const rels = find(em.children, 'Relationships').children;
-    assert.deepStrictEqual(rels.map((r) => [r.label, r.description, r.target?.id]), [
-      ['VP of Engineering', 'reports-to', 'vp-engineering'],
-      ['Tech Lead', 'peer', 'tech-lead'],
-    ]);
+    assert.deepStrictEqual(
+      rels.map((r) => [r.label, r.description, r.target?.id]),
+      [
+        ['VP of Engineering', 'reports-to', 'vp-engineering'],
+        ['Tech Lead', 'peer', 'tech-lead'],
+      ],
+    );
     const vp = find(roots, 'VP of Engineering');
     assert.deepStrictEqual(labels(find(vp.children, 'Focus').children), ['Delivery across teams', 'Hiring and growing managers']);
   });
@@ -113,7 +136,15 @@ describe('roles tree (workspace with role files)', function () {
   it('follows file changes on disk: a new role appears, an edited title moves, a deleted role goes', async () => {
     const t = await treeApi();
     const uri = fixtureUri('roles/architect.md');
-    const text = ['---', 'role: architect', 'title: Architect', 'type: individual-contributor', 'responsibilities: [Draw the big picture]', '---', ''].join('\n');
+    const text = [
+      '---',
+      'role: architect',
+      'title: Architect',
+      'type: individual-contributor',
+      'responsibilities: [Draw the big picture]',
+      '---',
+      '',
+    ].join('\n');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     await waitForState(t.onDidRefresh, () => t.roots().some((n) => n.label === 'Architect'), WAIT_MS, 'the new role in the tree');
     assert.strictEqual(t.roots()[0].label, 'Architect');
@@ -131,7 +162,12 @@ describe('roles tree (workspace with role files)', function () {
     const doc = await openDoc('roles/vp-engineering.md');
     await setText(doc, doc.getText().replace('Do the managers grow into their roles?', 'Do the managers grow fast?'));
     const criteria = () => find(find(t.roots(), 'Engineering Manager').children, 'Success criteria').children;
-    await waitForState(t.onDidRefresh, () => criteria().some((c) => c.label === 'Do the managers grow fast?'), WAIT_MS, 'the shared criterion to change');
+    await waitForState(
+      t.onDidRefresh,
+      () => criteria().some((c) => c.label === 'Do the managers grow fast?'),
+      WAIT_MS,
+      'the shared criterion to change',
+    );
     assert.strictEqual(find(criteria(), 'Do the managers grow fast?').description, 'shared from VP of Engineering');
   });
 
@@ -165,7 +201,12 @@ describe('roles tree (workspace with role files)', function () {
   // Last: the built-in node then stays for the rest of the session.
   it('Show Built-in Handbook reveals the built-ins even in a workspace with roles', async () => {
     const t = await treeApi();
-    const changed = waitFor(t.view.onDidChangeSelection, (e) => e.selection.some((n) => n.id === 'builtin'), WAIT_MS, 'the built-in node selected');
+    const changed = waitFor(
+      t.view.onDidChangeSelection,
+      (e) => e.selection.some((n) => n.id === 'builtin'),
+      WAIT_MS,
+      'the built-in node selected',
+    );
     const group = await command<RolesTreeNode>('handbookRoles.showBuiltinHandbook');
     assert.strictEqual(group.id, 'builtin');
     assert.deepStrictEqual(labels(group.children), ['Chief Technology Officer', 'Head of Engineering']);

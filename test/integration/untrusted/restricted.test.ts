@@ -19,14 +19,20 @@ describe('untrusted workspace', () => {
     const uri = fixtureUri('roles/schema-error.md');
     const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => x.source === 'handbook-roles'), DEFAULT_TIMEOUT_MS);
     assert.deepStrictEqual(
-      diagnostics.filter((d) => d.source === 'handbook-roles').map((d) => `${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1}`),
+      diagnostics
+        .filter((d) => d.source === 'handbook-roles')
+        .map((d) => `${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1}`),
       ['schema 4:7'],
     );
   });
 
   it('compares roles and finds them from the command palette', async () => {
     await api();
-    const model = await command<{ left?: { id: string }; right?: { id: string } } | undefined>('handbookRoles.compareRoles', 'cto', 'head-of-engineering');
+    const model = await command<{ left?: { id: string }; right?: { id: string } } | undefined>(
+      'handbookRoles.compareRoles',
+      'cto',
+      'head-of-engineering',
+    );
     assert.ok(model, 'the comparison opened');
     const results = await command<{ id?: string; role?: { id: string } }[]>('handbookRoles.findRole', 'onboarding');
     assert.ok(results.length > 0, 'Find Role answers');
@@ -39,7 +45,11 @@ describe('untrusted workspace', () => {
     const text = '---\nrole: outsider\ntitle: Outsider\ntype: manager\nresponsibilities: [Leak]\n---\n';
     await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode(text));
     try {
-      assert.deepStrictEqual(vscode.workspace.getConfiguration('handbookRoles').get('roleFiles'), ['../**/*.md', '/etc/**', '**/roles/**/*.md']);
+      assert.deepStrictEqual(vscode.workspace.getConfiguration('handbookRoles').get('roleFiles'), [
+        '../**/*.md',
+        '/etc/**',
+        '**/roles/**/*.md',
+      ]);
       await command('handbookRoles.refresh');
       await handbook.ready;
       const prefix = root.toString() + '/';

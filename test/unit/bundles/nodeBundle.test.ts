@@ -23,7 +23,9 @@ const allowed = (mod: string) => mod === 'vscode' || builtinModules.includes(mod
 
 /** The bundles the extension loads from dist/lazy/: the table src/extension/lazyModules.json. */
 function loaderNames(): string[] {
-  return Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'src', 'extension', 'lazyModules.json'), 'utf8')) as Record<string, string>).sort();
+  return Object.keys(
+    JSON.parse(fs.readFileSync(path.join(root, 'src', 'extension', 'lazyModules.json'), 'utf8')) as Record<string, string>,
+  ).sort();
 }
 
 /** Loads a bundle with a stand-in `vscode` module: only its exports are looked at. */
@@ -76,10 +78,24 @@ describe('node extension bundles', function () {
     const code = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
     const lazy = [...new Set(requiredModules(code).filter((m) => m.startsWith('./lazy/')))].sort();
     // Every module of the table but the worker's script, which is started, not required.
-    assert.deepStrictEqual(lazy, loaderNames().filter((n) => n !== 'mapWorker').map((n) => `./lazy/${n}.js`));
-    for (const inLazy of ['ComparePanel = class', 'MapPanel = class', 'function buildResponsibilityMap', 'function findRoleCommand', 'function newRoleFileCommand']) {
+    assert.deepStrictEqual(
+      lazy,
+      loaderNames()
+        .filter((n) => n !== 'mapWorker')
+        .map((n) => `./lazy/${n}.js`),
+    );
+    for (const inLazy of [
+      'ComparePanel = class',
+      'MapPanel = class',
+      'function buildResponsibilityMap',
+      'function findRoleCommand',
+      'function newRoleFileCommand',
+    ]) {
       assert.ok(!code.includes(inLazy), `dist/extension.js carries ${inLazy}`);
-      assert.ok(fs.readdirSync(lazyDir).some((f) => f.endsWith('.js') && fs.readFileSync(path.join(lazyDir, f), 'utf8').includes(inLazy)), `no lazy bundle has ${inLazy}`);
+      assert.ok(
+        fs.readdirSync(lazyDir).some((f) => f.endsWith('.js') && fs.readFileSync(path.join(lazyDir, f), 'utf8').includes(inLazy)),
+        `no lazy bundle has ${inLazy}`,
+      );
     }
   });
 
@@ -133,7 +149,9 @@ describe('node extension bundles', function () {
   describe('WorkerMapBuilder', () => {
     const { buildResponsibilityMap } = require(path.join(root, 'src', 'core', 'map')) as typeof import('../../../src/core/map');
     const { builtinRoles } = require(path.join(root, 'test', 'unit', 'core', 'map', 'fixtures')) as typeof import('../core/map/fixtures');
-    const { WorkerMapBuilder } = require(path.join(root, 'src', 'extension', 'features', 'responsibilityMap', 'workerMapBuilder')) as typeof import('../../../src/extension/features/responsibilityMap/workerMapBuilder');
+    const { WorkerMapBuilder } = require(
+      path.join(root, 'src', 'extension', 'features', 'responsibilityMap', 'workerMapBuilder'),
+    ) as typeof import('../../../src/extension/features/responsibilityMap/workerMapBuilder');
     type Built = ReturnType<typeof buildResponsibilityMap>;
     const fallback = () => {
       const calls: number[] = [];

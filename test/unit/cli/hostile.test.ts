@@ -28,7 +28,11 @@ async function ensureCli(): Promise<void> {
     }
     return t;
   };
-  const sources = Math.max(newest(path.join(REPO, 'src', 'core')), newest(path.join(REPO, 'src', 'cli')), newest(path.join(REPO, 'schemas')));
+  const sources = Math.max(
+    newest(path.join(REPO, 'src', 'core')),
+    newest(path.join(REPO, 'src', 'cli')),
+    newest(path.join(REPO, 'schemas')),
+  );
   if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
   const esbuild = await import('esbuild');
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
@@ -136,11 +140,19 @@ describe('hostile input: handbook-lint CLI', function () {
 
   it('an alias bomb: one yaml-syntax finding, exit 1', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 15; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 15; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const dir = workspace({ 'roles/bomb.md': `---\n${HEAD}x-bomb:\n${levels.map((l) => `  ${l}`).join('\n')}\n---\n` });
     const r = lint(dir, ['--format', 'json']);
     assert.strictEqual(r.status, 1);
-    assert.deepStrictEqual(json(r).map((f) => [f.file, f.code]), [['roles/bomb.md', 'yaml-syntax']]);
+    assert.deepStrictEqual(
+      json(r).map((f) => [f.file, f.code]),
+      [['roles/bomb.md', 'yaml-syntax']],
+    );
     assert.match(json(r)[0].message, /Too many alias expansions/);
   });
 
@@ -156,7 +168,8 @@ describe('hostile input: handbook-lint CLI', function () {
 
   it('a 5 MB body and a 2 MB body line: read, its links checked, exit by findings', () => {
     const lines = ['Words and [[X]] and `[[code]]` again, with more words to make a line of prose.'];
-    for (let i = 1; i < 70_000; i++) lines.push(i % 100 ? 'Plain words, a `code span`, and more words to make a line of ordinary prose.' : 'See [[Nobody]].');
+    for (let i = 1; i < 70_000; i++)
+      lines.push(i % 100 ? 'Plain words, a `code span`, and more words to make a line of ordinary prose.' : 'See [[Nobody]].');
     const body = lines.join('\n') + '\n';
     assert.ok(body.length > 5_000_000, `${body.length} chars`);
     const dir = workspace({ 'roles/big.md': `---\n${HEAD}---\n${body}${'y'.repeat(2 * 1024 * 1024)}[[Nobody]]\n` });
@@ -172,7 +185,10 @@ describe('hostile input: handbook-lint CLI', function () {
     const dir = workspace({ 'roles/line.md': `---\n${HEAD}summary: ${'s'.repeat(2 * 1024 * 1024)}\n---\n` });
     const r = lint(dir, ['--format', 'json']);
     assert.strictEqual(r.status, 1);
-    assert.deepStrictEqual(json(r).map((f) => f.code), ['yaml-syntax']);
+    assert.deepStrictEqual(
+      json(r).map((f) => f.code),
+      ['yaml-syntax'],
+    );
     assert.match(json(r)[0].message, /frontmatter longer than 256 KB is not read/);
   });
 
@@ -183,7 +199,10 @@ describe('hostile input: handbook-lint CLI', function () {
     const dir = workspace({ 'roles/noise.md': bytes, 'notes/noise.md': bytes });
     const r = lint(dir, ['--format', 'json']);
     assert.strictEqual(r.status, 1);
-    assert.deepStrictEqual(json(r).map((f) => [f.file, f.code]), [['roles/noise.md', 'frontmatter-missing']]);
+    assert.deepStrictEqual(
+      json(r).map((f) => [f.file, f.code]),
+      [['roles/noise.md', 'frontmatter-missing']],
+    );
   });
 
   it('20,000-deep nesting: "nested too deeply", exit 1', () => {
@@ -195,15 +214,25 @@ describe('hostile input: handbook-lint CLI', function () {
     assert.strictEqual(r.status, 1);
     const found = json(r);
     assert.deepStrictEqual([...new Set(found.map((f) => f.file))], ['roles/block.md', 'roles/flow.md']);
-    assert.deepStrictEqual([...new Set(found.map((f) => `${f.code}: ${f.message}`))], ['yaml-syntax: The frontmatter is nested too deeply to be read.']);
+    assert.deepStrictEqual(
+      [...new Set(found.map((f) => `${f.code}: ${f.message}`))],
+      ['yaml-syntax: The frontmatter is nested too deeply to be read.'],
+    );
   });
 
   it('invalid UTF-8: read with U+FFFD, a one-line note on stderr, findings as usual', () => {
-    const bad = Buffer.concat([Buffer.from(`---\n${HEAD}summary: caf`), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('\n---\nSee [[Nobody]].\n')]);
+    const bad = Buffer.concat([
+      Buffer.from(`---\n${HEAD}summary: caf`),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+      Buffer.from('\n---\nSee [[Nobody]].\n'),
+    ]);
     const dir = workspace({ 'roles/latin.md': bad });
     const r = lint(dir, ['--format', 'json']);
     assert.strictEqual(r.status, 0);
-    assert.deepStrictEqual(json(r).map((f) => f.code), ['unresolved-link']);
+    assert.deepStrictEqual(
+      json(r).map((f) => f.code),
+      ['unresolved-link'],
+    );
     assert.match(r.err, /^handbook-lint: roles\/latin\.md is not valid UTF-8: invalid bytes were read as U\+FFFD\n$/);
   });
 
@@ -234,7 +263,11 @@ describe('hostile input: handbook-lint CLI', function () {
   });
 
   it('unreadable files and folders (chmod 000, as an unprivileged user): findings printed, a message each, exit 2', function () {
-    const dir = workspace({ 'roles/ok.md': VALID, 'roles/secret.md': VALID.replace('role: x', 'role: secret'), 'roles/locked/a.md': VALID });
+    const dir = workspace({
+      'roles/ok.md': VALID,
+      'roles/secret.md': VALID.replace('role: x', 'role: secret'),
+      'roles/locked/a.md': VALID,
+    });
     fs.chmodSync(dir, 0o755);
     fs.chmodSync(path.join(dir, 'roles'), 0o755);
     fs.chmodSync(path.join(dir, 'roles', 'secret.md'), 0o000);
@@ -249,7 +282,11 @@ describe('hostile input: handbook-lint CLI', function () {
     );
     const named = lint(dir, ['roles/secret.md'], as);
     assert.strictEqual(named.status, 2);
-    assert.match(named.err, /\nhandbook-lint: cannot read "roles\/secret\.md": permission denied\n$/, 'after the walk\'s own "skipped" line');
+    assert.match(
+      named.err,
+      /\nhandbook-lint: cannot read "roles\/secret\.md": permission denied\n$/,
+      'after the walk\'s own "skipped" line',
+    );
   });
 
   it('a dangling symlink: skipped with a message, or exit 2 when named', () => {
@@ -260,7 +297,11 @@ describe('hostile input: handbook-lint CLI', function () {
     assert.strictEqual(walked.err, 'handbook-lint: skipped roles/dangling.md: no such file or directory\n');
     const named = lint(dir, ['roles/dangling.md']);
     assert.strictEqual(named.status, 2);
-    assert.match(named.err, /\nhandbook-lint: cannot read "roles\/dangling\.md": no such file or directory\n$/, 'after the walk\'s own "skipped" line');
+    assert.match(
+      named.err,
+      /\nhandbook-lint: cannot read "roles\/dangling\.md": no such file or directory\n$/,
+      'after the walk\'s own "skipped" line',
+    );
   });
 
   it('symlink loops in the workspace: directory loops are not followed, file loops are skipped with a message', () => {
@@ -272,7 +313,10 @@ describe('hostile input: handbook-lint CLI', function () {
     const r = lint(dir, ['--format', 'json']);
     assert.strictEqual(r.status, 0, r.err);
     assert.deepStrictEqual(json(r), []);
-    assert.deepStrictEqual(r.err.split('\n').sort(), ['', ...['a.md', 'b.md'].map((f) => `handbook-lint: skipped roles/${f}: a loop of symbolic links`)]);
+    assert.deepStrictEqual(r.err.split('\n').sort(), [
+      '',
+      ...['a.md', 'b.md'].map((f) => `handbook-lint: skipped roles/${f}: a loop of symbolic links`),
+    ]);
     const named = lint(dir, ['roles/a.md']);
     assert.strictEqual(named.status, 2);
     assert.match(named.err, /\nhandbook-lint: cannot read "roles\/a\.md": a loop of symbolic links\n$/);
@@ -280,7 +324,10 @@ describe('hostile input: handbook-lint CLI', function () {
 
   it('injection: a title, key or file name with a line break and ::error, ESC or BEL starts no line and drives no terminal', () => {
     const evil = `---\nrole: evil\ntitle: "Evil\\n::error file=x.md,line=1::forged\\u001b]0;pwned\\u0007\\u001b[2J"\ntype: manager\nresponsibilities: [a]\n"x\\nbad\\u001b[31m": 1\nbogus: 1\n---\nSee [[Nobody\u0007]].\n`;
-    const dir = workspace({ 'roles/evil.md': evil, 'roles/twin.md': `---\nrole: twin\ntitle: Twin\naliases: [evil]\ntype: manager\nresponsibilities: [a]\n---\n` });
+    const dir = workspace({
+      'roles/evil.md': evil,
+      'roles/twin.md': `---\nrole: twin\ntitle: Twin\naliases: [evil]\ntype: manager\nresponsibilities: [a]\n---\n`,
+    });
     fs.symlinkSync(path.join(dir, 'gone'), path.join(dir, 'roles', 'a\n::error file=y::forged\u001b[2J.md'));
     const assertInert = (text: string, what: string) => {
       assert.doesNotMatch(text, /^[ \t]*::/m, `${what}: a line starts a workflow command:\n${text}`);
@@ -294,48 +341,84 @@ describe('hostile input: handbook-lint CLI', function () {
     assert.match(stylish.out, /Evil ::error file=x\.md,line=1::forged\\x1B\]0;pwned\\x07\\x1B\[2J/);
     assert.match(stylish.err, /^handbook-lint: skipped roles\/a ::error file=y::forged\\x1B\[2J\.md: no such file or directory\n/);
     const github = lint(dir, ['--format', 'github']);
-    assert.strictEqual(github.out.split('\n').filter((l) => l.startsWith('::')).length, github.out.trim().split('\n').length, 'one annotation per line, nothing else');
+    assert.strictEqual(
+      github.out.split('\n').filter((l) => l.startsWith('::')).length,
+      github.out.trim().split('\n').length,
+      'one annotation per line, nothing else',
+    );
     assert.doesNotMatch(github.out, /[\u0007\u001b]/);
-    for (const report of [['--report', 'overlaps', '--format', 'markdown'], ['--report', 'org'], ['--report', 'ladder', '--format', 'markdown']]) {
+    for (const report of [
+      ['--report', 'overlaps', '--format', 'markdown'],
+      ['--report', 'org'],
+      ['--report', 'ladder', '--format', 'markdown'],
+    ]) {
       assertInert(lint(dir, report).out, report.join(' '));
     }
     const exact = json(lint(dir, ['--format', 'json']));
-    assert.ok(exact.some((f) => f.message.includes('Evil\n::error file=x.md,line=1::forged\u001b]0;pwned\u0007\u001b[2J')), 'JSON keeps the exact text');
+    assert.ok(
+      exact.some((f) => f.message.includes('Evil\n::error file=x.md,line=1::forged\u001b]0;pwned\u0007\u001b[2J')),
+      'JSON keeps the exact text',
+    );
   });
 
   it('SARIF: # and ? in a file name are percent-encoded in artifactLocation.uri (SARIF1002)', () => {
     const dir = workspace({ 'roles/a#b?c d.md': `---\n${HEAD}bogus: 1\n---\n` });
     const r = lint(dir, ['--format', 'sarif']);
-    const sarif = JSON.parse(r.out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(r.out) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     assert.strictEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'roles/a%23b%3Fc%20d.md');
   });
 
   it('a symbolic link out of the handbook is not followed, and what it points at is never echoed', () => {
-    const outside = workspace({ 'secret.md': '---\nrole: secret\ntitle: S\ntype: manager\nresponsibilities: [a]\npassword: hunter2\n---\n' });
+    const outside = workspace({
+      'secret.md': '---\nrole: secret\ntitle: S\ntype: manager\nresponsibilities: [a]\npassword: hunter2\n---\n',
+    });
     const dir = workspace({ 'roles/ok.md': VALID });
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'roles', 'leak.md'));
     fs.symlinkSync('ok.md', path.join(dir, 'roles', 'inside.md'));
     const r = lint(dir, ['--format', 'json']);
     assert.strictEqual(r.status, 1, 'the link inside the handbook is followed: a duplicate of ok.md');
-    assert.deepStrictEqual([...new Set(json(r).map((f) => `${f.file}: ${f.code}`))], ['roles/inside.md: duplicate-role', 'roles/ok.md: duplicate-role']);
+    assert.deepStrictEqual(
+      [...new Set(json(r).map((f) => `${f.file}: ${f.code}`))],
+      ['roles/inside.md: duplicate-role', 'roles/ok.md: duplicate-role'],
+    );
     assert.strictEqual(r.err, 'handbook-lint: skipped roles/leak.md: a symbolic link out of the folder: not followed\n');
     assert.doesNotMatch(r.out + r.err, /hunter2|password/);
   });
 
   it('globs outside the current directory, and paths holding [1], are found', () => {
-    const dir = workspace({ 'proj[1]/roles/ok.md': VALID, 'proj[1]/roles/ops[1].md': `---\n${HEAD.replace('x', 'ops').replace('X', 'Ops')}bogus: 1\n---\n`, 'proj[1]/sub/readme.md': '# x\n' });
+    const dir = workspace({
+      'proj[1]/roles/ok.md': VALID,
+      'proj[1]/roles/ops[1].md': `---\n${HEAD.replace('x', 'ops').replace('X', 'Ops')}bogus: 1\n---\n`,
+      'proj[1]/sub/readme.md': '# x\n',
+    });
     const sub = path.join(dir, 'proj[1]', 'sub');
     const up = lint(sub, ['--format', 'json', '../roles/*.md']);
-    assert.deepStrictEqual(json(up).map((f) => `${f.file}: ${f.code}`), ['../roles/ops[1].md: schema']);
+    assert.deepStrictEqual(
+      json(up).map((f) => `${f.file}: ${f.code}`),
+      ['../roles/ops[1].md: schema'],
+    );
     const named = lint(path.join(dir, 'proj[1]'), ['--format', 'json', 'roles/ops[1].md']);
-    assert.deepStrictEqual(json(named).map((f) => `${f.file}: ${f.code}`), ['roles/ops[1].md: schema']);
+    assert.deepStrictEqual(
+      json(named).map((f) => `${f.file}: ${f.code}`),
+      ['roles/ops[1].md: schema'],
+    );
     const absolute = lint(dir, ['--format', 'json', path.join(dir, 'proj[1]', 'roles', '*.md')]);
-    assert.deepStrictEqual(json(absolute).map((f) => f.code), ['schema']);
+    assert.deepStrictEqual(
+      json(absolute).map((f) => f.code),
+      ['schema'],
+    );
   });
 
   it('EPIPE (| head -c1), a full disk (> /dev/full) and a deleted current directory: one line, no stack trace', () => {
-    const dir = workspace({ 'roles/bad.md': `---\n${HEAD}${'bogus: 1\n'.repeat(1)}${Array.from({ length: 3000 }, (_, i) => `x${i}bogus: 1`).join('\n').replace(/x(\d+)bogus/g, 'bogus$1')}\n---\n` });
-    const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: TIMEOUT_MS, env: { ...process.env, CLI } });
+    const dir = workspace({
+      'roles/bad.md': `---\n${HEAD}${'bogus: 1\n'.repeat(1)}${Array.from({ length: 3000 }, (_, i) => `x${i}bogus: 1`)
+        .join('\n')
+        .replace(/x(\d+)bogus/g, 'bogus$1')}\n---\n`,
+    });
+    const sh = (script: string) =>
+      spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: TIMEOUT_MS, env: { ...process.env, CLI } });
     const pipe = sh('node "$CLI" 2>err.txt | head -c1 >/dev/null; echo "${PIPESTATUS[0]}"');
     assert.strictEqual(fs.readFileSync(path.join(dir, 'err.txt'), 'utf8'), '');
     assert.strictEqual(pipe.stdout.trim(), '1', 'the status so far (errors found), no crash');
@@ -355,14 +438,23 @@ describe('hostile input: handbook-lint CLI', function () {
       'roles/be.md': Buffer.from(text.replace('role: x', 'role: y').replace('title: X', 'title: Y'), 'utf16le').swap16(),
     });
     const r = lint(dir, ['--format', 'json']);
-    assert.deepStrictEqual(json(r).map((f) => `${f.file}:${f.line}: ${f.code}`), ['roles/be.md:6: schema', 'roles/le.md:6: schema']);
-    assert.strictEqual(r.err, 'handbook-lint: roles/be.md is UTF-16BE, not UTF-8: read as UTF-16BE (save it as UTF-8)\nhandbook-lint: roles/le.md is UTF-16LE, not UTF-8: read as UTF-16LE (save it as UTF-8)\n');
+    assert.deepStrictEqual(
+      json(r).map((f) => `${f.file}:${f.line}: ${f.code}`),
+      ['roles/be.md:6: schema', 'roles/le.md:6: schema'],
+    );
+    assert.strictEqual(
+      r.err,
+      'handbook-lint: roles/be.md is UTF-16BE, not UTF-8: read as UTF-16BE (save it as UTF-8)\nhandbook-lint: roles/le.md is UTF-16LE, not UTF-8: read as UTF-16LE (save it as UTF-8)\n',
+    );
   });
 
   it('an alias that names no anchor: said so, on the alias (it was "too many alias expansions")', () => {
     const dir = workspace({ 'roles/alias.md': `---\n${HEAD}x-a: *nope\n---\n` });
     const r = lint(dir, ['--format', 'json']);
-    assert.deepStrictEqual(json(r).map((f) => [f.line, f.code, f.message]), [[6, 'yaml-syntax', 'The alias "*nope" names no anchor set before it: define "&nope" first.']]);
+    assert.deepStrictEqual(
+      json(r).map((f) => [f.line, f.code, f.message]),
+      [[6, 'yaml-syntax', 'The alias "*nope" names no anchor set before it: define "&nope" first.']],
+    );
   });
 
   it('a 40 MB Markdown file that is not a role file is not read past 64 KB; a role file over 16 MB is refused, exit 2', () => {
@@ -374,7 +466,10 @@ describe('hostile input: handbook-lint CLI', function () {
     fs.writeFileSync(path.join(dir, 'roles', 'huge.md'), Buffer.concat([Buffer.from(VALID), Buffer.alloc(17 * 1024 * 1024, 'x\n')]));
     const refused = lint(dir, ['--format', 'json']);
     assert.strictEqual(refused.status, 2);
-    assert.strictEqual(refused.err, 'handbook-lint: skipped roles/huge.md: larger than 16 MB: not read\nhandbook-lint: 1 file or folder could not be read (see above)\n');
+    assert.strictEqual(
+      refused.err,
+      'handbook-lint: skipped roles/huge.md: larger than 16 MB: not read\nhandbook-lint: 1 file or folder could not be read (see above)\n',
+    );
   });
 });
 

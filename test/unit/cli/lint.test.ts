@@ -32,8 +32,26 @@ describe('handbook-lint', () => {
     const r = run(['--format', 'json'], dir);
     assert.strictEqual(r.code, 1);
     assert.deepStrictEqual(JSON.parse(r.out), [
-      { file: 'roles/a.md', line: 6, column: 27, endLine: 6, endColumn: 30, severity: 'error', code: 'unknown-role', message: 'No role named "zed" in the handbook.' },
-      { file: 'roles/b.md', line: 1, column: 1, endLine: 1, endColumn: 17, severity: 'error', code: 'frontmatter-missing', message: JSON.parse(r.out)[1].message },
+      {
+        file: 'roles/a.md',
+        line: 6,
+        column: 27,
+        endLine: 6,
+        endColumn: 30,
+        severity: 'error',
+        code: 'unknown-role',
+        message: 'No role named "zed" in the handbook.',
+      },
+      {
+        file: 'roles/b.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 17,
+        severity: 'error',
+        code: 'frontmatter-missing',
+        message: JSON.parse(r.out)[1].message,
+      },
     ]);
   });
 
@@ -50,7 +68,10 @@ describe('handbook-lint', () => {
   });
 
   it('reports only the named files, resolving references against the whole handbook', () => {
-    const dir = tree({ 'roles/a.md': role('a', 'relationships:\n  - with: b\n    kind: peer\n'), 'roles/b.md': role('b').replace('type: manager', 'type: nope') });
+    const dir = tree({
+      'roles/a.md': role('a', 'relationships:\n  - with: b\n    kind: peer\n'),
+      'roles/b.md': role('b').replace('type: manager', 'type: nope'),
+    });
     const r = run(['roles/a.md', '--format', 'json'], dir);
     assert.strictEqual(r.code, 0, r.out);
     assert.deepStrictEqual(JSON.parse(r.out), []);
@@ -110,6 +131,9 @@ describe('handbook-lint', () => {
     assert.deepStrictEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 7, endLine: 4, endColumn: 11 });
     assert.strictEqual(result.locations[0].physicalLocation.artifactLocation.uri, 'roles/a.md');
     const gh = run(['--format', 'github'], dir).out;
-    assert.match(gh, /^::error file=roles\/a\.md,line=4,col=7,endLine=4,endColumn=11,title=handbook-lint \(schema\)::"type" must be one of/);
+    assert.match(
+      gh,
+      /^::error file=roles\/a\.md,line=4,col=7,endLine=4,endColumn=11,title=handbook-lint \(schema\)::"type" must be one of/,
+    );
   });
 });

@@ -33,7 +33,10 @@ describe('handbook-lint --overlaps (opt-in findings)', () => {
     const found = JSON.parse(r.out) as { file: string; code: string }[];
     assert.ok(found.length > 0);
     assert.ok(found.every((f) => f.file === 'roles/head-of-engineering.md'));
-    assert.ok(found.some((f) => f.code === 'overlapping-responsibility'), 'the overlap with the CTO file is seen');
+    assert.ok(
+      found.some((f) => f.code === 'overlapping-responsibility'),
+      'the overlap with the CTO file is seen',
+    );
   });
 
   it('keeps --quiet meaning errors only', () => {
@@ -50,7 +53,10 @@ describe('handbook-lint --report overlaps', () => {
     assert.match(r.out, /Overlaps \(1\)\n {2}architecture: similarity 0\.\d\d; shared words: .*architecture/);
     assert.match(r.out, /roles\/cto\.md:28:11 +Chief Technology Officer: Define the high-level architecture/);
     assert.match(r.out, /Gaps \(9\)\n/);
-    assert.match(r.out, /roles\/head-of-engineering\.md:56:5 {2}unowned-criterion {2}No responsibility in the handbook matches the success criterion “Do the services run reliably\?”/);
+    assert.match(
+      r.out,
+      /roles\/head-of-engineering\.md:56:5 {2}unowned-criterion {2}No responsibility in the handbook matches the success criterion “Do the services run reliably\?”/,
+    );
     assert.match(r.out, /Chief Technology Officer shares the 7 success criteria of Head of Engineering/);
     assert.ok(!r.out.includes('\u001b['), 'no colour unless asked');
   });
@@ -59,10 +65,13 @@ describe('handbook-lint --report overlaps', () => {
     const r = run(['--report=overlaps', '--format=json'], BUILTIN);
     assert.strictEqual(r.code, 0, r.err);
     const report = JSON.parse(r.out);
-    assert.deepStrictEqual(report.roles.map((x: { id: string; file: string }) => [x.id, x.file]), [
-      ['cto', 'roles/cto.md'],
-      ['head-of-engineering', 'roles/head-of-engineering.md'],
-    ]);
+    assert.deepStrictEqual(
+      report.roles.map((x: { id: string; file: string }) => [x.id, x.file]),
+      [
+        ['cto', 'roles/cto.md'],
+        ['head-of-engineering', 'roles/head-of-engineering.md'],
+      ],
+    );
     assert.strictEqual(report.overlaps.length, 1);
     const [a, b] = report.overlaps[0].items;
     assert.deepStrictEqual([a.role, a.file, a.line, a.column, a.area], ['cto', 'roles/cto.md', 28, 11, 'architecture']);
@@ -72,7 +81,9 @@ describe('handbook-lint --report overlaps', () => {
       report.gaps.map((g: { kind: string }) => g.kind),
       ['unowned-area', ...new Array(8).fill('unowned-criterion')],
     );
-    assert.deepStrictEqual(report.shared, [{ role: 'cto', from: 'head-of-engineering', file: 'roles/cto.md', line: 41, column: 27, endLine: 41, endColumn: 46, criteria: 7 }]);
+    assert.deepStrictEqual(report.shared, [
+      { role: 'cto', from: 'head-of-engineering', file: 'roles/cto.md', line: 41, column: 27, endLine: 41, endColumn: 46, criteria: 7 },
+    ]);
   });
 
   it('prints a Markdown page for docs', () => {

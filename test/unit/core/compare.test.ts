@@ -33,13 +33,20 @@ function indexOf(files: Record<string, string>): HandbookIndex {
   return index;
 }
 
-const resolverOf = (index: HandbookIndex): RoleResolver => (ref) => index.resolve(ref);
+const resolverOf =
+  (index: HandbookIndex): RoleResolver =>
+  (ref) =>
+    index.resolve(ref);
 
 function role(id: string, lines: string[]): string {
   return ['---', `role: ${id}`, `title: ${id.toUpperCase()}`, 'type: manager', ...lines, '---', ''].join('\n');
 }
 
-const item = (text: string, line = 1): CompareItem => ({ text, uri: 'file:///x.md', range: { line, column: 1, endLine: line, endColumn: 2 } });
+const item = (text: string, line = 1): CompareItem => ({
+  text,
+  uri: 'file:///x.md',
+  range: { line, column: 1, endLine: line, endColumn: 2 },
+});
 
 describe('compare: text similarity', () => {
   it('stems inflected forms of a word to one token', () => {
@@ -58,7 +65,10 @@ describe('compare: text similarity', () => {
   });
 
   it("CTO's and the Head of Engineering's architecture responsibilities are near (Dice 0.86)", () => {
-    const s = similarity('Define the high-level architecture, structure and culture', 'Execute on the high-level architecture, structure and culture the CTO defined');
+    const s = similarity(
+      'Define the high-level architecture, structure and culture',
+      'Execute on the high-level architecture, structure and culture the CTO defined',
+    );
     assert.strictEqual(s.shared, 6);
     assert.strictEqual(Math.round(s.score * 100), 86);
     assert.ok(isNear(s));
@@ -68,7 +78,9 @@ describe('compare: text similarity', () => {
     const s = similarity('Plan the technology direction from the business plans and market trends', 'Implement the technology direction');
     assert.strictEqual(Math.round(s.score * 100), 44);
     assert.ok(!isNear(s));
-    assert.ok(!isNear(similarity('Own the technology vision and communicate it', "Ensure deliverables align with the CEO's and CTO's vision")));
+    assert.ok(
+      !isNear(similarity('Own the technology vision and communicate it', "Ensure deliverables align with the CEO's and CTO's vision")),
+    );
   });
 
   it('a single common word never makes two short texts near', () => {
@@ -87,7 +99,11 @@ describe('compare: pairing items', () => {
   it('pairs equal texts (whitespace and case aside) as same, near ones as near, the rest stays distinct', () => {
     const c = compareItems(
       [item('Mentor  engineers', 1), item('Define the high-level architecture, structure and culture', 2), item('Procure resources', 3)],
-      [item('Execute on the high-level architecture, structure and culture the CTO defined', 7), item('mentor engineers', 8), item('Estimate work', 9)],
+      [
+        item('Execute on the high-level architecture, structure and culture the CTO defined', 7),
+        item('mentor engineers', 8),
+        item('Estimate work', 9),
+      ],
     );
     assert.deepStrictEqual(
       c.shared.map((p) => [p.match, p.left.range.line, p.right.range.line]),
@@ -96,14 +112,29 @@ describe('compare: pairing items', () => {
         ['near', 2, 7],
       ],
     );
-    assert.deepStrictEqual(c.onlyLeft.map((i) => i.text), ['Procure resources']);
-    assert.deepStrictEqual(c.onlyRight.map((i) => i.text), ['Estimate work']);
+    assert.deepStrictEqual(
+      c.onlyLeft.map((i) => i.text),
+      ['Procure resources'],
+    );
+    assert.deepStrictEqual(
+      c.onlyRight.map((i) => i.text),
+      ['Estimate work'],
+    );
   });
 
   it('pairs one-to-one, best score first', () => {
-    const c = compareItems([item('Plan releases of deliverables', 1)], [item('Plan releases', 5), item('Plan releases of the deliverables', 6)]);
-    assert.deepStrictEqual(c.shared.map((p) => [p.match, p.right.range.line]), [['near', 6]]);
-    assert.deepStrictEqual(c.onlyRight.map((i) => i.range.line), [5]);
+    const c = compareItems(
+      [item('Plan releases of deliverables', 1)],
+      [item('Plan releases', 5), item('Plan releases of the deliverables', 6)],
+    );
+    assert.deepStrictEqual(
+      c.shared.map((p) => [p.match, p.right.range.line]),
+      [['near', 6]],
+    );
+    assert.deepStrictEqual(
+      c.onlyRight.map((i) => i.range.line),
+      [5],
+    );
   });
 
   it('two copies of a text pair with two copies, not one with both', () => {
@@ -128,10 +159,13 @@ describe('compare: the built-in roles', () => {
   });
 
   it('shows the symbiotic relationship in both directions, with its note', () => {
-    assert.deepStrictEqual(c.between.map((b) => [b.from, b.kind]), [
-      ['left', 'symbiotic'],
-      ['right', 'symbiotic'],
-    ]);
+    assert.deepStrictEqual(
+      c.between.map((b) => [b.from, b.kind]),
+      [
+        ['left', 'symbiotic'],
+        ['right', 'symbiotic'],
+      ],
+    );
     assert.match(c.between[0].note ?? '', /^Virtually all of their activities may overlap/);
     assert.strictEqual(c.relationships.left[0].target?.id, 'head-of-engineering');
   });
@@ -150,7 +184,11 @@ describe('compare: the built-in roles', () => {
 
   it("shares the Head of Engineering's criteria by reference and keeps the CTO's own apart", () => {
     assert.strictEqual(c.successCriteria.shared.length, hoe.successCriteria.length);
-    assert.ok(c.successCriteria.shared.every((p) => p.match === 'reference' && p.left.sharedFrom?.id === 'head-of-engineering' && !p.right.sharedFrom));
+    assert.ok(
+      c.successCriteria.shared.every(
+        (p) => p.match === 'reference' && p.left.sharedFrom?.id === 'head-of-engineering' && !p.right.sharedFrom,
+      ),
+    );
     assert.deepStrictEqual(
       c.successCriteria.onlyLeft.map((i) => i.text),
       cto.successCriteria.map((x) => x.value),
@@ -169,7 +207,10 @@ describe('compare: the built-in roles', () => {
   it('is symmetric when the sides are swapped', () => {
     const r = compareRoles(hoe, cto, resolverOf(index));
     assert.strictEqual(r.successCriteria.shared.length, c.successCriteria.shared.length);
-    assert.deepStrictEqual(r.between.map((b) => b.from), ['left', 'right']);
+    assert.deepStrictEqual(
+      r.between.map((b) => b.from),
+      ['left', 'right'],
+    );
     assert.strictEqual(r.responsibilities.shared[0].left.id, 'execute-architecture');
   });
 });
@@ -181,7 +222,9 @@ describe('compare: shared success criteria', () => {
       'file:///b.md': role('b', ['responsibilities: [x]', 'successCriteria: [B1, B2]', 'sharesSuccessCriteriaOf: [c, a]']),
       'file:///c.md': role('c', ['responsibilities: [x]', 'successCriteria: [C1]', 'sharesSuccessCriteriaOf: [b]']),
     });
-    const got = effectiveCriteria(index.resolve('a')!, resolverOf(index)).map((i) => `${i.text}${i.sharedFrom ? `<${i.sharedFrom.id}` : ''}`);
+    const got = effectiveCriteria(index.resolve('a')!, resolverOf(index)).map(
+      (i) => `${i.text}${i.sharedFrom ? `<${i.sharedFrom.id}` : ''}`,
+    );
     assert.deepStrictEqual(got, ['A1', 'B1<b', 'B2<b', 'C1<c']);
   });
 
@@ -192,11 +235,17 @@ describe('compare: shared success criteria', () => {
       'file:///c.md': role('c', ['responsibilities: [z]', 'successCriteria: [C1, C2]']),
     });
     const c = compareRoles(index.resolve('a')!, index.resolve('b')!, resolverOf(index));
-    assert.deepStrictEqual(c.successCriteria.shared.map((p) => [p.match, p.left.text, p.left.sharedFrom?.id]), [
-      ['reference', 'C1', 'c'],
-      ['reference', 'C2', 'c'],
-    ]);
-    assert.deepStrictEqual(c.successCriteria.onlyRight.map((i) => i.text), ['Own B']);
+    assert.deepStrictEqual(
+      c.successCriteria.shared.map((p) => [p.match, p.left.text, p.left.sharedFrom?.id]),
+      [
+        ['reference', 'C1', 'c'],
+        ['reference', 'C2', 'c'],
+      ],
+    );
+    assert.deepStrictEqual(
+      c.successCriteria.onlyRight.map((i) => i.text),
+      ['Own B'],
+    );
     assert.deepStrictEqual(c.between, []);
   });
 
@@ -207,8 +256,14 @@ describe('compare: shared success criteria', () => {
     });
     const a: Role = index.resolve('a')!;
     const c = compareRoles(a, index.resolve('b')!, resolverOf(index));
-    assert.deepStrictEqual(c.focus.shared.map((p) => p.match), ['same']);
-    assert.deepStrictEqual(c.between.map((b) => [b.from, b.kind, b.note]), [['right', 'peer', undefined]]);
+    assert.deepStrictEqual(
+      c.focus.shared.map((p) => p.match),
+      ['same'],
+    );
+    assert.deepStrictEqual(
+      c.between.map((b) => [b.from, b.kind, b.note]),
+      [['right', 'peer', undefined]],
+    );
   });
 });
 
@@ -225,10 +280,20 @@ describe('compare: Markdown table', () => {
     assert.strictEqual(lines[1], '| --- | --- | --- |');
     assert.strictEqual(lines[2], '| Type | executive | manager |');
     assert.ok(lines.every((l) => /^\|.*\|$/.test(l)));
-    assert.ok(lines.every((l) => l.split(/(?<!\\)\|/).length === 5), 'every row has three cells');
+    assert.ok(
+      lines.every((l) => l.split(/(?<!\\)\|/).length === 5),
+      'every row has three cells',
+    );
     const firstResp = lines.findIndex((l) => l.startsWith('| Responsibilities'));
-    assert.strictEqual(lines[firstResp], '| Responsibilities (shared) | Define the high-level architecture, structure and culture | Execute on the high-level architecture, structure and culture the CTO defined |');
-    assert.ok(lines.includes('| Success criteria (shared) | Is the recruitment process smooth? (shared from Head of Engineering) | Is the recruitment process smooth? |'));
+    assert.strictEqual(
+      lines[firstResp],
+      '| Responsibilities (shared) | Define the high-level architecture, structure and culture | Execute on the high-level architecture, structure and culture the CTO defined |',
+    );
+    assert.ok(
+      lines.includes(
+        '| Success criteria (shared) | Is the recruitment process smooth? (shared from Head of Engineering) | Is the recruitment process smooth? |',
+      ),
+    );
     assert.ok(lines.some((l) => l.startsWith('| Relationships | symbiotic: Head of Engineering — Virtually all')));
   });
 });

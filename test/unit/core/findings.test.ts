@@ -5,7 +5,16 @@ import type { Finding } from '../../../src/core/types';
 
 const brief = (f: Finding) => `${f.code} ${f.range.line}:${f.range.column}-${f.range.endLine}:${f.range.endColumn}`;
 
-const VALID = ['---', 'role: cto', 'title: Chief Technology Officer', 'type: executive', 'responsibilities:', '  - Set the vision', '---', ''].join('\n');
+const VALID = [
+  '---',
+  'role: cto',
+  'title: Chief Technology Officer',
+  'type: executive',
+  'responsibilities:',
+  '  - Set the vision',
+  '---',
+  '',
+].join('\n');
 
 describe('findings with exact ranges', () => {
   it('accepts a valid role file', () => {
@@ -66,14 +75,20 @@ describe('findings with exact ranges', () => {
     }
     lines.push('---');
     const f = parseFile('a.md', lines.join('\n')).findings;
-    assert.deepStrictEqual(f.map((x) => x.code), ['yaml-syntax']);
+    assert.deepStrictEqual(
+      f.map((x) => x.code),
+      ['yaml-syntax'],
+    );
     assert.match(f[0].message, /alias/i);
     assert.strictEqual(f[0].range.line, 4);
   });
 
   it('refuses custom tags', () => {
     const f = parseFile('a.md', '---\nrole: cto\ntitle: !!js/function "x"\n---\n').findings;
-    assert.ok(f.some((x) => x.code === 'yaml-syntax' && x.range.line === 3), f.map(brief).join());
+    assert.ok(
+      f.some((x) => x.code === 'yaml-syntax' && x.range.line === 3),
+      f.map(brief).join(),
+    );
   });
 
   it('schema: wrong enum points at the value and lists allowed values', () => {
@@ -92,7 +107,10 @@ describe('findings with exact ranges', () => {
   });
 
   it('schema: missing required key in a nested object points at its first line', () => {
-    const text = VALID.replace('---\n', '---\n').replace('  - Set the vision', '  - Set the vision\nrelationships:\n  - with: cto\n    note: hi');
+    const text = VALID.replace('---\n', '---\n').replace(
+      '  - Set the vision',
+      '  - Set the vision\nrelationships:\n  - with: cto\n    note: hi',
+    );
     const f = parseFile('a.md', text).findings;
     assert.deepStrictEqual(f.map(brief), ['schema 8:5-8:14']);
     assert.match(f[0].message, /Missing required key "kind" in relationships\[0\]/);
@@ -144,7 +162,8 @@ describe('findings with exact ranges', () => {
 });
 
 describe('cross-file findings', () => {
-  const role = (id: string, extra = '') => `---\nrole: ${id}\ntitle: ${id.toUpperCase()} title\ntype: manager\nresponsibilities: [work]\n${extra}---\n`;
+  const role = (id: string, extra = '') =>
+    `---\nrole: ${id}\ntitle: ${id.toUpperCase()} title\ntype: manager\nresponsibilities: [work]\n${extra}---\n`;
 
   it('unknown-role on the reference, with a suggestion', () => {
     const idx = new HandbookIndex();
@@ -181,7 +200,8 @@ describe('cross-file findings', () => {
 
   it('unresolved-link in the body, not in code spans or fenced code', () => {
     const idx = new HandbookIndex();
-    const body = 'See [[alpha]] and [[Nobody|them]].\n`[[inline]]` ``[[double]]``\n```\n[[fenced]]\n```\n~~~md\n[[tilde]]\n~~~\nLast [[ghost]]\n';
+    const body =
+      'See [[alpha]] and [[Nobody|them]].\n`[[inline]]` ``[[double]]``\n```\n[[fenced]]\n```\n~~~md\n[[tilde]]\n~~~\nLast [[ghost]]\n';
     idx.set('a.md', role('alpha') + body);
     assert.deepStrictEqual(idx.findings('a.md').map(brief), ['unresolved-link 7:19-7:34', 'unresolved-link 15:6-15:15']);
   });

@@ -5,7 +5,11 @@ import { RoleSearch, queryWords, stem, tokenize, type SearchableRole } from '../
 import { parseFile } from '../../../src/core/parse';
 import type { Role } from '../../../src/core/types';
 
-function role(id: string, title: string, more: Partial<{ aliases: string[]; summary: string; focus: string[]; responsibilities: string[]; successCriteria: string[] }> = {}): SearchableRole {
+function role(
+  id: string,
+  title: string,
+  more: Partial<{ aliases: string[]; summary: string; focus: string[]; responsibilities: string[]; successCriteria: string[] }> = {},
+): SearchableRole {
   return {
     id,
     title,
@@ -19,7 +23,9 @@ function role(id: string, title: string, more: Partial<{ aliases: string[]; summ
 
 function builtinRoles(): Role[] {
   const dir = path.join(__dirname, '../../../builtin/roles');
-  return ['cto.md', 'head-of-engineering.md'].map((f) => parseFile(`handbook-builtin:/roles/${f}`, fs.readFileSync(path.join(dir, f), 'utf8')).role!);
+  return ['cto.md', 'head-of-engineering.md'].map(
+    (f) => parseFile(`handbook-builtin:/roles/${f}`, fs.readFileSync(path.join(dir, f), 'utf8')).role!,
+  );
 }
 
 const ids = (results: { role: SearchableRole }[]) => results.map((r) => r.role.id);
@@ -30,7 +36,8 @@ describe('lookup: tokens and stems', () => {
   });
 
   it('stems related forms to one stem', () => {
-    const same = (...words: string[]) => assert.deepStrictEqual(new Set(words.map(stem)).size, 1, `${words.join('/')} → ${words.map(stem).join('/')}`);
+    const same = (...words: string[]) =>
+      assert.deepStrictEqual(new Set(words.map(stem)).size, 1, `${words.join('/')} → ${words.map(stem).join('/')}`);
     same('onboarding', 'onboarded', 'onboard');
     same('estimate', 'estimates', 'estimating');
     same('planned', 'planning', 'plan', 'plans');
@@ -98,7 +105,10 @@ describe('lookup: RoleSearch', () => {
   });
 
   it('prefers whole words over prefixes', () => {
-    const search = new RoleSearch([role('a', 'Alpha', { responsibilities: ['Run the platformer game'] }), role('b', 'Beta', { responsibilities: ['Run the platform'] })]);
+    const search = new RoleSearch([
+      role('a', 'Alpha', { responsibilities: ['Run the platformer game'] }),
+      role('b', 'Beta', { responsibilities: ['Run the platform'] }),
+    ]);
     assert.deepStrictEqual(ids(search.search('platform')), ['b', 'a']);
   });
 
@@ -127,7 +137,11 @@ describe('lookup: RoleSearch', () => {
   it('top-k matches a full sort on many roles', () => {
     const roles: SearchableRole[] = [];
     for (let i = 0; i < 500; i++) {
-      roles.push(role(`r${i}`, `Role ${String(i).padStart(3, '0')}`, { responsibilities: [i % 3 ? 'Own delivery' : 'Plan delivery and release', `Task ${i % 7}`] }));
+      roles.push(
+        role(`r${i}`, `Role ${String(i).padStart(3, '0')}`, {
+          responsibilities: [i % 3 ? 'Own delivery' : 'Plan delivery and release', `Task ${i % 7}`],
+        }),
+      );
     }
     const search = new RoleSearch(roles);
     const all = search.search('delivery task', 1000);

@@ -22,7 +22,10 @@ function render(src: string, options: MarkdownIt.Options = {}): { html: string; 
 
 describe('markdown-it role links', () => {
   it('[[CTO]] becomes a link to the role, with its title', () => {
-    assert.strictEqual(render('Ask the [[CTO]].').html, '<p>Ask the <a class="handbook-role-link" href="roles/cto.md" title="Chief Technology Officer" data-role="cto">CTO</a>.</p>\n');
+    assert.strictEqual(
+      render('Ask the [[CTO]].').html,
+      '<p>Ask the <a class="handbook-role-link" href="roles/cto.md" title="Chief Technology Officer" data-role="cto">CTO</a>.</p>\n',
+    );
   });
 
   it('[[CTO|label]] shows the label', () => {
@@ -30,7 +33,10 @@ describe('markdown-it role links', () => {
   });
 
   it('an unknown role renders as an unresolved span', () => {
-    assert.strictEqual(render('[[Nobody]]').html, '<p><span class="handbook-role-link handbook-role-link-unresolved" title="No role named &quot;Nobody&quot;">Nobody</span></p>\n');
+    assert.strictEqual(
+      render('[[Nobody]]').html,
+      '<p><span class="handbook-role-link handbook-role-link-unresolved" title="No role named &quot;Nobody&quot;">Nobody</span></p>\n',
+    );
   });
 
   it('passes the renderer environment to the resolver', () => {
@@ -70,7 +76,12 @@ describe('markdown-it role links', () => {
 
   it('a resolver that throws renders the link as unresolved', () => {
     const md = new MarkdownIt();
-    roleLinksPlugin(md, { resolve: () => { throw new Error('boom'); }, unresolvedTitle: (n) => `?${n}` });
+    roleLinksPlugin(md, {
+      resolve: () => {
+        throw new Error('boom');
+      },
+      unresolvedTitle: (n) => `?${n}`,
+    });
     assert.match(md.render('[[x]]'), /title="\?x"/);
   });
 });

@@ -2,7 +2,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { HandbookIndex } from '../../../src/core/handbookIndex';
-import { buildFileNode, DEFAULT_TREE_LABELS, buildRolesTree, nodeDependencies, parentMap, type RolesTreeNode, type RolesTreeSource } from '../../../src/core/rolesTree';
+import {
+  buildFileNode,
+  DEFAULT_TREE_LABELS,
+  buildRolesTree,
+  nodeDependencies,
+  parentMap,
+  type RolesTreeNode,
+  type RolesTreeSource,
+} from '../../../src/core/rolesTree';
 
 const BUILTIN = path.join(__dirname, '..', '..', '..', 'builtin', 'roles');
 
@@ -47,25 +55,50 @@ const LEAD = [
   '',
 ].join('\n');
 
-const EM = ['---', 'role: engineering-manager', 'title: Engineering Manager', 'aliases: [EM]', 'type: manager', 'responsibilities: [Hire]', 'successCriteria:', '  - Is the team staffed?', '---', ''].join('\n');
+const EM = [
+  '---',
+  'role: engineering-manager',
+  'title: Engineering Manager',
+  'aliases: [EM]',
+  'type: manager',
+  'responsibilities: [Hire]',
+  'successCriteria:',
+  '  - Is the team staffed?',
+  '---',
+  '',
+].join('\n');
 
 describe('roles tree model', () => {
   it('lists the built-in handbook under its own node: role → sections, with type and summary', () => {
     const roots = buildRolesTree({ workspace: source(new HandbookIndex()), builtins: source(builtins()) });
-    assert.deepStrictEqual(roots.map((r) => [r.kind, r.label]), [['group', 'Built-in handbook']]);
+    assert.deepStrictEqual(
+      roots.map((r) => [r.kind, r.label]),
+      [['group', 'Built-in handbook']],
+    );
     const group = roots[0];
-    assert.deepStrictEqual(group.children.map((r) => r.label), ['Chief Technology Officer', 'Head of Engineering']);
+    assert.deepStrictEqual(
+      group.children.map((r) => r.label),
+      ['Chief Technology Officer', 'Head of Engineering'],
+    );
     const cto = group.children[0];
     assert.strictEqual(cto.description, 'executive');
     assert.strictEqual(cto.roleType, 'executive');
     assert.match(cto.summary ?? '', /^Owns the technology vision/);
-    assert.deepStrictEqual(cto.role, { id: 'cto', title: 'Chief Technology Officer', uri: 'handbook-builtin:/roles/cto.md', builtin: true });
-    assert.deepStrictEqual(cto.children.map((s) => [s.label, s.description]), [
-      ['Focus', '1'],
-      ['Responsibilities', '9'],
-      ['Success criteria', '10'],
-      ['Relationships', '1'],
-    ]);
+    assert.deepStrictEqual(cto.role, {
+      id: 'cto',
+      title: 'Chief Technology Officer',
+      uri: 'handbook-builtin:/roles/cto.md',
+      builtin: true,
+    });
+    assert.deepStrictEqual(
+      cto.children.map((s) => [s.label, s.description]),
+      [
+        ['Focus', '1'],
+        ['Responsibilities', '9'],
+        ['Success criteria', '10'],
+        ['Relationships', '1'],
+      ],
+    );
     // The role node opens at its `role` value (line 2 of the file).
     assert.deepStrictEqual(cto.range, { line: 2, column: 7, endLine: 2, endColumn: 10 });
   });
@@ -74,15 +107,25 @@ describe('roles tree model', () => {
     const roots = buildRolesTree({ workspace: source(builtins()) });
     const cto = roots.find((r) => r.role?.id === 'cto')!;
     const criteria = child(cto, 'Success criteria').children;
-    assert.deepStrictEqual(criteria.slice(0, 3).map((c) => c.sharedFrom), [undefined, undefined, undefined]);
+    assert.deepStrictEqual(
+      criteria.slice(0, 3).map((c) => c.sharedFrom),
+      [undefined, undefined, undefined],
+    );
     assert.strictEqual(criteria[0].uri, 'handbook-builtin:/roles/cto.md');
     const shared = criteria[3];
     assert.strictEqual(shared.label, 'Is the recruitment process smooth?');
     assert.strictEqual(shared.description, 'shared from Head of Engineering');
-    assert.deepStrictEqual(shared.sharedFrom, { id: 'head-of-engineering', title: 'Head of Engineering', uri: 'handbook-builtin:/roles/head-of-engineering.md' });
+    assert.deepStrictEqual(shared.sharedFrom, {
+      id: 'head-of-engineering',
+      title: 'Head of Engineering',
+      uri: 'handbook-builtin:/roles/head-of-engineering.md',
+    });
     assert.strictEqual(shared.uri, 'handbook-builtin:/roles/head-of-engineering.md');
     const hoeText = fs.readFileSync(path.join(BUILTIN, 'head-of-engineering.md'), 'utf8').split('\n');
-    assert.strictEqual(hoeText[shared.range.line - 1].slice(shared.range.column - 1, shared.range.endColumn - 1), 'Is the recruitment process smooth?');
+    assert.strictEqual(
+      hoeText[shared.range.line - 1].slice(shared.range.column - 1, shared.range.endColumn - 1),
+      'Is the recruitment process smooth?',
+    );
     // The Head of Engineering shares nothing: its criteria are all its own.
     const hoe = roots.find((r) => r.role?.id === 'head-of-engineering')!;
     assert.ok(child(hoe, 'Success criteria').children.every((c) => !c.sharedFrom));
@@ -93,25 +136,40 @@ describe('roles tree model', () => {
     index.set('file:///w/roles/tech-lead.md', LEAD);
     index.set('file:///w/roles/em.md', EM);
     const roots = buildRolesTree({ workspace: source(index) });
-    assert.deepStrictEqual(roots.map((r) => r.label), ['Engineering Manager', 'Tech Lead']);
+    assert.deepStrictEqual(
+      roots.map((r) => r.label),
+      ['Engineering Manager', 'Tech Lead'],
+    );
     const lead = roots[1];
     const resp = child(lead, 'Responsibilities').children;
-    assert.deepStrictEqual(resp.map((r) => [r.label, r.description, r.range.line, r.range.column]), [
-      ['Review designs', undefined, 7, 5],
-      ['Keep the build green', 'delivery', 8, 11],
-    ]);
+    assert.deepStrictEqual(
+      resp.map((r) => [r.label, r.description, r.range.line, r.range.column]),
+      [
+        ['Review designs', undefined, 7, 5],
+        ['Keep the build green', 'delivery', 8, 11],
+      ],
+    );
     // No focus: no Focus section.
-    assert.deepStrictEqual(lead.children.map((s) => s.section), ['responsibilities', 'successCriteria', 'relationships']);
+    assert.deepStrictEqual(
+      lead.children.map((s) => s.section),
+      ['responsibilities', 'successCriteria', 'relationships'],
+    );
     const rel = child(lead, 'Relationships').children;
-    assert.deepStrictEqual(rel.map((r) => [r.label, r.description, r.note, r.target?.id, r.range.line]), [
-      ['Engineering Manager', 'reports-to', 'Weekly one-on-ones.', 'engineering-manager', 14],
-      ['ghost', 'peer', undefined, undefined, 17],
-    ]);
+    assert.deepStrictEqual(
+      rel.map((r) => [r.label, r.description, r.note, r.target?.id, r.range.line]),
+      [
+        ['Engineering Manager', 'reports-to', 'Weekly one-on-ones.', 'engineering-manager', 14],
+        ['ghost', 'peer', undefined, undefined, 17],
+      ],
+    );
     assert.strictEqual(rel[0].target?.uri, 'file:///w/roles/em.md');
-    assert.deepStrictEqual(child(lead, 'Success criteria').children.map((c) => [c.label, c.sharedFrom?.id]), [
-      ['Are designs reviewed?', undefined],
-      ['Is the team staffed?', 'engineering-manager'],
-    ]);
+    assert.deepStrictEqual(
+      child(lead, 'Success criteria').children.map((c) => [c.label, c.sharedFrom?.id]),
+      [
+        ['Are designs reviewed?', undefined],
+        ['Is the team staffed?', 'engineering-manager'],
+      ],
+    );
   });
 
   it('roles with errors still show, with their problems; unreadable role files show by file name', () => {
@@ -120,16 +178,22 @@ describe('roles tree model', () => {
     index.set('file:///w/roles/bad.md', ['---', 'role: bad', 'title: Bad Role', 'type: boss', '---', ''].join('\n'));
     index.set('file:///w/roles/no%20front.md', '# Nothing here\n', { forceRoleFile: true });
     const roots = buildRolesTree({ workspace: source(index) });
-    assert.deepStrictEqual(roots.map((r) => [r.kind, r.label]), [
-      ['role', 'Bad Role'],
-      ['role', 'Tech Lead'],
-      ['invalid', 'no front.md'],
-    ]);
+    assert.deepStrictEqual(
+      roots.map((r) => [r.kind, r.label]),
+      [
+        ['role', 'Bad Role'],
+        ['role', 'Tech Lead'],
+        ['invalid', 'no front.md'],
+      ],
+    );
     const bad = roots[0];
     assert.deepStrictEqual([bad.problems?.errors, bad.problems?.warnings], [2, 0]);
     assert.strictEqual(bad.description, 'boss · 2 problems');
     // The required (empty) Responsibilities section is still shown.
-    assert.deepStrictEqual(bad.children.map((s) => [s.section, s.children.length]), [['responsibilities', 0]]);
+    assert.deepStrictEqual(
+      bad.children.map((s) => [s.section, s.children.length]),
+      [['responsibilities', 0]],
+    );
     // Tech Lead, without the Engineering Manager: unknown-role for "Engineering Manager", "em" and "ghost".
     assert.strictEqual(roots[1].problems?.errors, 3);
     assert.match(roots[1].problems?.messages.join('\n') ?? '', /No role named "ghost"/);
@@ -165,7 +229,10 @@ describe('roles tree model', () => {
     assert.ok(em.id.startsWith('x/') && em.children.every((c) => c.id.startsWith('x/')));
     // A Markdown file that is not a role file has no node.
     index.set('file:///w/notes.md', '# Notes\n');
-    assert.strictEqual(buildFileNode({ uri: 'file:///w/notes.md', isRoleFile: false, findings: [], references: [], links: [] }, [], source(index)), undefined);
+    assert.strictEqual(
+      buildFileNode({ uri: 'file:///w/notes.md', isRoleFile: false, findings: [], references: [], links: [] }, [], source(index)),
+      undefined,
+    );
   });
 
   it('uses the labels it is given', () => {
@@ -183,7 +250,10 @@ describe('roles tree model', () => {
         noRole: '-',
       },
     });
-    assert.deepStrictEqual(roots[0].children.map((s) => s.label), ['F', 'R', 'S', 'L']);
+    assert.deepStrictEqual(
+      roots[0].children.map((s) => s.label),
+      ['F', 'R', 'S', 'L'],
+    );
     assert.strictEqual(child(roots[0], 'S').children[3].description, '<Head of Engineering');
   });
 });

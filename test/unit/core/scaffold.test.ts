@@ -45,7 +45,11 @@ describe('scaffold: new role file from the schema', () => {
     const keys = Object.keys(schema.properties);
     const positions = keys.map((k) => fm.search(new RegExp(`^(# )?${k}:`, 'm')));
     positions.forEach((p, i) => assert.ok(p >= 0, `key ${keys[i]} missing from the scaffold`));
-    assert.deepStrictEqual([...positions].sort((a, b) => a - b), positions, 'schema order');
+    assert.deepStrictEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      'schema order',
+    );
     assert.ok(fm.includes('# aliases: [CTO]'), 'optional keys show the schema example');
   });
 
@@ -63,9 +67,15 @@ describe('scaffold: new role file from the schema', () => {
     assert.strictEqual(roleIdProblem('tech--lead'), 'pattern');
     assert.strictEqual(roleIdProblem('1st'), 'pattern');
     assert.strictEqual(roleIdProblem('tech-lead'), undefined);
-    assert.strictEqual(roleIdProblem('cto', (n) => n === 'cto'), 'taken');
+    assert.strictEqual(
+      roleIdProblem('cto', (n) => n === 'cto'),
+      'taken',
+    );
     assert.strictEqual(titleProblem('  '), 'empty');
-    assert.strictEqual(titleProblem('CTO', (n) => n.toLowerCase() === 'cto'), 'taken');
+    assert.strictEqual(
+      titleProblem('CTO', (n) => n.toLowerCase() === 'cto'),
+      'taken',
+    );
     assert.strictEqual(titleProblem('Tech Lead'), undefined);
     assert.strictEqual(suggestRoleId('Chief Technology Officer'), 'chief-technology-officer');
   });

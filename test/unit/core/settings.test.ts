@@ -2,7 +2,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_ROLE_FILE_GLOBS, roleFileGlobMatcher, roleFileReason } from '../../../src/core/roleFiles';
-import { RESOURCE_SETTINGS, SETTING_DEFAULTS, SETTING_ENUMS, SETTINGS_SECTION, settingValue, type SettingKey } from '../../../src/core/settings';
+import {
+  RESOURCE_SETTINGS,
+  SETTING_DEFAULTS,
+  SETTING_ENUMS,
+  SETTINGS_SECTION,
+  settingValue,
+  type SettingKey,
+} from '../../../src/core/settings';
 
 interface Contributed {
   default: unknown;
@@ -17,7 +24,12 @@ const contributed = manifest.contributes.configuration.properties;
 
 describe('settings: one table (src/core/settings.ts) that package.json agrees with', () => {
   it('lists every contributed setting, and no other', () => {
-    assert.deepStrictEqual(Object.keys(SETTING_DEFAULTS).map((k) => `${SETTINGS_SECTION}.${k}`).sort(), Object.keys(contributed).sort());
+    assert.deepStrictEqual(
+      Object.keys(SETTING_DEFAULTS)
+        .map((k) => `${SETTINGS_SECTION}.${k}`)
+        .sort(),
+      Object.keys(contributed).sort(),
+    );
   });
 
   for (const key of Object.keys(SETTING_DEFAULTS) as SettingKey[]) {

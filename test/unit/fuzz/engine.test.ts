@@ -48,7 +48,13 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
         const text = stripBom(raw);
         const fm = findFrontmatter(text);
         if (fm.kind === 'ok') {
-          assert.ok(0 < fm.yamlStart && fm.yamlStart <= fm.yamlEnd && fm.yamlEnd <= fm.closeEnd && fm.closeEnd <= fm.bodyStart && fm.bodyStart <= text.length);
+          assert.ok(
+            0 < fm.yamlStart &&
+              fm.yamlStart <= fm.yamlEnd &&
+              fm.yamlEnd <= fm.closeEnd &&
+              fm.closeEnd <= fm.bodyStart &&
+              fm.bodyStart <= text.length,
+          );
           assert.match(text.slice(fm.yamlEnd, fm.closeEnd), /^---[ \t]*$/);
           assert.match(text.slice(0, fm.yamlStart), /^---[ \t]*(\r\n|\r|\n)$/);
         } else if (fm.kind === 'unclosed') {
@@ -82,7 +88,11 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
     check(
       'valid role files',
       fc.property(roleSpec, (spec) => {
-        const text = renderRole({ ...spec, type: spec.type === 'wizard' ? 'manager' : spec.type, relationships: spec.relationships.map((r) => ({ ...r, kind: 'peer' })) });
+        const text = renderRole({
+          ...spec,
+          type: spec.type === 'wizard' ? 'manager' : spec.type,
+          relationships: spec.relationships.map((r) => ({ ...r, kind: 'peer' })),
+        });
         const p = parseFile('file:///r.md', text);
         const local = p.findings.filter((f) => f.code === 'schema' || f.code === 'yaml-syntax' || f.code.startsWith('frontmatter'));
         if (new Set(spec.aliases).size !== spec.aliases.length || spec.responsibilities.some((r) => !r)) return;
@@ -96,19 +106,24 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
   it('YAML positions: pathAtOffset and nodeAtPath answer for every offset and path', () => {
     check(
       'yaml positions',
-      fc.property(mutatedRole, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.array(fc.oneof(fc.constantFrom(...TOP_LEVEL_KEYS, 'text', 'with'), fc.nat({ max: 3 })), { maxLength: 3 }), (raw, offsets, path) => {
-        const text = stripBom(raw);
-        const parsed = parseFrontmatterYaml(text);
-        if (!parsed) return;
-        const root = parsed.doc.contents as Parameters<typeof pathAtOffset>[0];
-        const yamlLength = text.length - parsed.base;
-        for (const o of offsets) {
-          const at = pathAtOffset(root, o % (yamlLength + 1));
-          if (at) assert.ok(Array.isArray(at.path));
-        }
-        const hit = nodeAtPath(root, path);
-        if (hit?.node?.range) assert.ok(hit.node.range[0] <= hit.node.range[1]);
-      }),
+      fc.property(
+        mutatedRole,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.oneof(fc.constantFrom(...TOP_LEVEL_KEYS, 'text', 'with'), fc.nat({ max: 3 })), { maxLength: 3 }),
+        (raw, offsets, path) => {
+          const text = stripBom(raw);
+          const parsed = parseFrontmatterYaml(text);
+          if (!parsed) return;
+          const root = parsed.doc.contents as Parameters<typeof pathAtOffset>[0];
+          const yamlLength = text.length - parsed.base;
+          for (const o of offsets) {
+            const at = pathAtOffset(root, o % (yamlLength + 1));
+            if (at) assert.ok(Array.isArray(at.path));
+          }
+          const hit = nodeAtPath(root, path);
+          if (hit?.node?.range) assert.ok(hit.node.range[0] <= hit.node.range[1]);
+        },
+      ),
       runs(100),
     );
   });
@@ -120,7 +135,10 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
       { weight: 1, arbitrary: fc.boolean() },
       { weight: 1, arbitrary: fc.constant(null) },
     );
-    const item = fc.oneof(value, fc.dictionary(fc.constantFrom('text', 'id', 'area', 'with', 'kind', 'note', 'extra'), value, { maxKeys: 4 }));
+    const item = fc.oneof(
+      value,
+      fc.dictionary(fc.constantFrom('text', 'id', 'area', 'with', 'kind', 'note', 'extra'), value, { maxKeys: 4 }),
+    );
     const frontmatter = fc.dictionary(
       fc.constantFrom(...TOP_LEVEL_KEYS, 'x-extra', 'responsibilites', 'Role'),
       fc.oneof(value, fc.array(item, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 2 })),
@@ -164,11 +182,18 @@ describe('fuzz: engine on arbitrary and mutated role files', () => {
 
   it('normalizeName: trimmed, whitespace runs collapsed to one space, lower case', () => {
     const ws = fc.string({ unit: fc.constantFrom('a', 'B', 'É', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', 'x') });
-    check('normalizeName', fc.property(ws, (s) => assert.strictEqual(normalizeName(s), s.trim().replace(/\s+/g, ' ').toLowerCase())), runs(500));
+    check(
+      'normalizeName',
+      fc.property(ws, (s) => assert.strictEqual(normalizeName(s), s.trim().replace(/\s+/g, ' ').toLowerCase())),
+      runs(500),
+    );
   });
 
   it('link scanning: every link is the [[...]] text at its range, its target at the target range', () => {
-    const piece = fc.oneof(fragment, fc.constantFrom('[[CTO]]', '[[a|b]]', '[[ x ]]', '`[[code]]`', '```\n[[fenced]]\n```\n', '~~~~\n', '``[[x]]`', '\n'));
+    const piece = fc.oneof(
+      fragment,
+      fc.constantFrom('[[CTO]]', '[[a|b]]', '[[ x ]]', '`[[code]]`', '```\n[[fenced]]\n```\n', '~~~~\n', '``[[x]]`', '\n'),
+    );
     check(
       'link scanning',
       fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), (pieces, startSeed) => {

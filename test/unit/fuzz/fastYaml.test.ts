@@ -34,7 +34,11 @@ function agrees(src: string): boolean {
   const fast = parseSimpleYaml(src, OPTIONS);
   if (!fast) return false;
   const ref = parseDocument(src, OPTIONS);
-  assert.deepStrictEqual([...ref.errors, ...ref.warnings].map((e) => e.message), [], `yaml rejects what the fast path took: ${JSON.stringify(src)}`);
+  assert.deepStrictEqual(
+    [...ref.errors, ...ref.warnings].map((e) => e.message),
+    [],
+    `yaml rejects what the fast path took: ${JSON.stringify(src)}`,
+  );
   assert.deepStrictEqual(dump(fast.doc.contents), dump(ref.contents), `nodes of ${JSON.stringify(src)}`);
   assert.deepStrictEqual(fast.data, ref.toJS(), `value of ${JSON.stringify(src)}`);
   assert.deepStrictEqual(fast.doc.toJS(), ref.toJS());
@@ -44,11 +48,70 @@ function agrees(src: string): boolean {
 /** Keys and values near the fast path's edges: both sides of every rule. */
 const KEYS = ['role', 'title', 'a', 'x-y', 'k_1', 'true', 'null', '__proto__', '"q"', 'a b', 'a:b', '1'];
 const VALUES = [
-  'cto', 'Chief Technology Officer', 'Tech  Lead', '"quoted"', '"esc \\" \\\\ \\n \\u00e9"', '"bad \\x41"', "'single ''q'''", "'open",
-  '[a, b]', '[ a , "b" , \'c\' ]', '[]', '[a,]', '[a, [b]]', '[a: b]', '[a:b]', '[a:]', '[x#y]', '[a #b]', '[-a]', '[1]', '{a: 1}', '1', '-1', '.5', '~', 'null', 'True', 'yes', 'http://x.y/z', 'a: b',
-  'a #c', '#c', 'a#b', 'C#', '&anchor x', '*alias', '!tag x', '|', '>-', '- x', '-x', '?x', '@x', '`x`', '%x', 'é ü 中文 😀', 'x   ', '',
+  'cto',
+  'Chief Technology Officer',
+  'Tech  Lead',
+  '"quoted"',
+  '"esc \\" \\\\ \\n \\u00e9"',
+  '"bad \\x41"',
+  "'single ''q'''",
+  "'open",
+  '[a, b]',
+  '[ a , "b" , \'c\' ]',
+  '[]',
+  '[a,]',
+  '[a, [b]]',
+  '[a: b]',
+  '[a:b]',
+  '[a:]',
+  '[x#y]',
+  '[a #b]',
+  '[-a]',
+  '[1]',
+  '{a: 1}',
+  '1',
+  '-1',
+  '.5',
+  '~',
+  'null',
+  'True',
+  'yes',
+  'http://x.y/z',
+  'a: b',
+  'a #c',
+  '#c',
+  'a#b',
+  'C#',
+  '&anchor x',
+  '*alias',
+  '!tag x',
+  '|',
+  '>-',
+  '- x',
+  '-x',
+  '?x',
+  '@x',
+  '`x`',
+  '%x',
+  'é ü 中文 😀',
+  'x   ',
+  '',
 ];
-const SAFE_VALUES = ['cto', 'Chief Technology Officer', 'Tech  Lead', '"quoted"', '"esc \\" \\\\ \\u00e9"', "'single ''q'''", '[a, b]', '[ a , "b" , \'c\' ]', '[]', 'http://x.y/z', 'C#', 'é ü 中文 😀', 'x   '];
+const SAFE_VALUES = [
+  'cto',
+  'Chief Technology Officer',
+  'Tech  Lead',
+  '"quoted"',
+  '"esc \\" \\\\ \\u00e9"',
+  "'single ''q'''",
+  '[a, b]',
+  '[ a , "b" , \'c\' ]',
+  '[]',
+  'http://x.y/z',
+  'C#',
+  'é ü 中文 😀',
+  'x   ',
+];
 
 type Tree =
   | { kind: 'scalar'; text: string }
@@ -57,10 +120,15 @@ type Tree =
   | { kind: 'seq'; items: Tree[]; compact: boolean };
 
 /** Block scalars: headers and content lines near the fast path's edges. */
-const block = fc.record({
-  header: fc.constantFrom('>-', '>', '|', '|-', '>+', '|2', '> # c', '>-  '),
-  lines: fc.array(fc.constantFrom('one two', 'three: four', '# not a comment', '- dash', '  more indented', '', 'trailing  ', 'é 😀', '"quoted"'), { minLength: 1, maxLength: 4 }),
-}).map((b) => ({ kind: 'block' as const, ...b }));
+const block = fc
+  .record({
+    header: fc.constantFrom('>-', '>', '|', '|-', '>+', '|2', '> # c', '>-  '),
+    lines: fc.array(
+      fc.constantFrom('one two', 'three: four', '# not a comment', '- dash', '  more indented', '', 'trailing  ', 'é 😀', '"quoted"'),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map((b) => ({ kind: 'block' as const, ...b }));
 
 const tree = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
   tree: fc.oneof(
@@ -71,8 +139,21 @@ const tree = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
     { weight: 2, arbitrary: tie('map') },
     { weight: 2, arbitrary: tie('seq') },
   ),
-  map: fc.array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom('role', 'title', 'a', 'x-y', 'k_1') }, { weight: 1, arbitrary: fc.constantFrom(...KEYS) }), tie('tree')), { minLength: 1, maxLength: 4 }).map((entries) => ({ kind: 'map' as const, entries })),
-  seq: fc.tuple(fc.array(tie('tree'), { minLength: 1, maxLength: 4 }), fc.boolean()).map(([items, compact]) => ({ kind: 'seq' as const, items, compact })),
+  map: fc
+    .array(
+      fc.tuple(
+        fc.oneof(
+          { weight: 5, arbitrary: fc.constantFrom('role', 'title', 'a', 'x-y', 'k_1') },
+          { weight: 1, arbitrary: fc.constantFrom(...KEYS) },
+        ),
+        tie('tree'),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((entries) => ({ kind: 'map' as const, entries })),
+  seq: fc
+    .tuple(fc.array(tie('tree'), { minLength: 1, maxLength: 4 }), fc.boolean())
+    .map(([items, compact]) => ({ kind: 'seq' as const, items, compact })),
 })).map;
 
 /** Renders a tree as block YAML with `step` spaces of indentation. */
@@ -105,12 +186,14 @@ function render(t: Tree, indent: number, step: number, out: string[]): void {
   }
 }
 
-const yamlDoc = fc.tuple(tree, fc.constantFrom(1, 2, 4), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.array(fc.nat(), { maxLength: 2 })).map(([t, step, eol, last, blanks]) => {
-  const out: string[] = [];
-  render(t, 0, step, out);
-  for (const b of blanks) out.splice(b % (out.length + 1), 0, b % 3 ? '' : '   ');
-  return out.join(eol) + (last ? eol : '');
-});
+const yamlDoc = fc
+  .tuple(tree, fc.constantFrom(1, 2, 4), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.array(fc.nat(), { maxLength: 2 }))
+  .map(([t, step, eol, last, blanks]) => {
+    const out: string[] = [];
+    render(t, 0, step, out);
+    for (const b of blanks) out.splice(b % (out.length + 1), 0, b % 3 ? '' : '   ');
+    return out.join(eol) + (last ? eol : '');
+  });
 
 describe('fuzz: the fast YAML path against the yaml package', () => {
   it('takes the role files people write (generated roles, the built-in handbook)', () => {
@@ -154,7 +237,9 @@ describe('fuzz: the fast YAML path against the yaml package', () => {
     check(
       'fast yaml: mutated roles',
       fc.property(roleSpec, fc.array(edit, { maxLength: 3 }), (spec, edits) => {
-        const src = edits.reduce((t, e) => applyEdit(t, { ...e, kind: e.kind }), frontmatterOf(renderRole(spec))).replace(/\r(?!\n)/g, '\n');
+        const src = edits
+          .reduce((t, e) => applyEdit(t, { ...e, kind: e.kind }), frontmatterOf(renderRole(spec)))
+          .replace(/\r(?!\n)/g, '\n');
         total++;
         if (agrees(src)) taken++;
       }),

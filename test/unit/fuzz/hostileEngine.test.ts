@@ -14,7 +14,6 @@ import { assertInside, cpuMs } from './support';
 
 const HEAD = 'role: x\ntitle: X\ntype: manager\nresponsibilities: [a]\n';
 
-
 function timed(text: string, forceRoleFile = true): { parsed: ParsedFile; ms: number } {
   const { value: parsed, ms } = cpuMs(() => parseFile('file:///x.md', text, { forceRoleFile }));
   const lines = new LineMap(text);
@@ -45,7 +44,9 @@ describe('hostile input: engine', () => {
     const text = `---\n${HEAD}${'x-k: 1\n'.repeat(n)}---\n`;
     const { parsed, ms } = timed(text);
     assert.strictEqual(parsed.findings.length, n - 1);
-    assert.ok(parsed.findings.every((f) => f.code === 'yaml-syntax' && f.message === 'Duplicate key: each key may appear once in a mapping.'));
+    assert.ok(
+      parsed.findings.every((f) => f.code === 'yaml-syntax' && f.message === 'Duplicate key: each key may appear once in a mapping.'),
+    );
     assert.deepStrictEqual(parsed.findings[0].range, { line: 7, column: 1, endLine: 7, endColumn: 4 });
     assert.ok(ms < 4000, `${ms} ms (the parser's own unique-key check took ~10 s here)`);
   });
@@ -53,7 +54,10 @@ describe('hostile input: engine', () => {
   it('duplicate keys are still reported next to other YAML errors, and inside flow mappings', () => {
     const { parsed } = timed(`---\n${HEAD}x-m: {a: 1, a: 2}\nbad: [\n---\n`);
     const dup = parsed.findings.filter((f) => /Duplicate key/.test(f.message));
-    assert.deepStrictEqual(dup.map((f) => [f.range.line, f.range.column]), [[6, 13]]);
+    assert.deepStrictEqual(
+      dup.map((f) => [f.range.line, f.range.column]),
+      [[6, 13]],
+    );
     assert.ok(parsed.findings.some((f) => /YAML syntax error/.test(f.message)));
   });
 
@@ -62,7 +66,12 @@ describe('hostile input: engine', () => {
     const text = `---\n${HEAD}${Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n')}\n---\n`;
     const { parsed, ms } = timed(text);
     assert.strictEqual(parsed.findings.length, n);
-    assert.deepStrictEqual(parsed.findings[n - 1].range, { line: 6 + n - 1, column: 1, endLine: 6 + n - 1, endColumn: 1 + `k${n - 1}`.length });
+    assert.deepStrictEqual(parsed.findings[n - 1].range, {
+      line: 6 + n - 1,
+      column: 1,
+      endLine: 6 + n - 1,
+      endColumn: 1 + `k${n - 1}`.length,
+    });
     assert.ok(ms < 4000, `${ms} ms`);
   });
 
@@ -70,7 +79,10 @@ describe('hostile input: engine', () => {
     for (const deep of [`${'{a: '.repeat(20000)}1${'}'.repeat(20000)}`, `\n  ${'- '.repeat(20000)}1`]) {
       const { parsed } = timed(`---\n${HEAD}x-deep: ${deep}\n---\n`);
       assert.ok(parsed.findings.length >= 1);
-      assert.ok(parsed.findings.every((f) => f.code === 'yaml-syntax' && f.message === 'The frontmatter is nested too deeply to be read.'), JSON.stringify(parsed.findings.map((f) => f.message)));
+      assert.ok(
+        parsed.findings.every((f) => f.code === 'yaml-syntax' && f.message === 'The frontmatter is nested too deeply to be read.'),
+        JSON.stringify(parsed.findings.map((f) => f.message)),
+      );
     }
   });
 
@@ -115,9 +127,15 @@ describe('hostile input: engine', () => {
     const text = `---\n${HEAD}focus:\n${'  - some focus item\n'.repeat(Math.ceil(MAX_FRONTMATTER_CHARS / 20) + 10)}---\nSee [[CTO]].\n`;
     const { parsed, ms } = timed(text, false);
     assert.ok(parsed.isRoleFile, 'it has a role key');
-    assert.deepStrictEqual(parsed.findings.map((f) => [f.code, f.range.line, f.range.column, f.range.endColumn]), [['yaml-syntax', 1, 1, 4]]);
+    assert.deepStrictEqual(
+      parsed.findings.map((f) => [f.code, f.range.line, f.range.column, f.range.endColumn]),
+      [['yaml-syntax', 1, 1, 4]],
+    );
     assert.match(parsed.findings[0].message, /frontmatter is \d+ KB long; frontmatter longer than 256 KB is not read/);
-    assert.deepStrictEqual(parsed.links.map((l) => l.target), ['CTO']);
+    assert.deepStrictEqual(
+      parsed.links.map((l) => l.target),
+      ['CTO'],
+    );
     assert.ok(ms < 2000, `${ms} ms`);
     // Just under the limit is read as usual.
     const under = `---\n${HEAD}focus:\n${'  - some focus item\n'.repeat(1000)}---\n`;
@@ -167,7 +185,8 @@ describe('hostile input: engine', () => {
 
   it('an index edit that keeps the role names touches no other file', () => {
     const index = new HandbookIndex();
-    const role = (id: string, extra = '') => `---\nrole: ${id}\ntitle: ${id.toUpperCase()}\ntype: manager\nresponsibilities: [a]\nrelationships:\n  - with: hub\n    kind: peer\n---\n${extra}`;
+    const role = (id: string, extra = '') =>
+      `---\nrole: ${id}\ntitle: ${id.toUpperCase()}\ntype: manager\nresponsibilities: [a]\nrelationships:\n  - with: hub\n    kind: peer\n---\n${extra}`;
     index.set('file:///hub.md', role('hub'));
     for (let i = 0; i < 50; i++) index.set(`file:///r${i}.md`, role(`r${i}`));
     assert.deepStrictEqual([...index.set('file:///hub.md', role('hub', 'A new body line.\n')).affected], ['file:///hub.md']);

@@ -25,7 +25,10 @@ type Op =
 const text = fc.oneof(
   { weight: 6, arbitrary: roleSpec.map(renderRole) },
   { weight: 2, arbitrary: mutatedRole },
-  { weight: 1, arbitrary: fc.constantFrom('# Notes\n\nSee [[CTO]] and [[nobody]].\n', '', '---\nrole: cto\n', '---\ntitle: x\n---\n[[TL]]\n') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('# Notes\n\nSee [[CTO]] and [[nobody]].\n', '', '---\nrole: cto\n', '---\ntitle: x\n---\n[[TL]]\n'),
+  },
 );
 const uri = fc.constantFrom(...URIS);
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -135,7 +138,10 @@ describe('fuzz: HandbookIndex against a model', () => {
           const reporting = fullRole.relationships.filter((r) => r.kind === 'reports-to' || r.kind === 'manages');
           assert.deepStrictEqual([role.focus, role.successCriteria, role.relationships], [[], [], reporting], 'keeps names only');
           assert.deepStrictEqual(role.responsibilities, fullRole.responsibilities);
-          assert.deepStrictEqual([role.id, role.title, role.aliases], [full.get(u)!.role!.id, full.get(u)!.role!.title, full.get(u)!.role!.aliases]);
+          assert.deepStrictEqual(
+            [role.id, role.title, role.aliases],
+            [full.get(u)!.role!.id, full.get(u)!.role!.title, full.get(u)!.role!.aliases],
+          );
         }
         for (const name of REFERENCE_NAMES) assert.strictEqual(lean.resolve(name)?.uri, full.resolve(name)?.uri, `resolve(${name})`);
         assert.deepStrictEqual([...lean.knownNames()].sort(), [...full.knownNames()].sort());

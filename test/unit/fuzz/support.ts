@@ -43,9 +43,14 @@ if (process.env.FUZZ_REPORT) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     if (process.env.FUZZ_REPORT === '1') {
       const rows = [...counts].map(([k, v]) => `  ${String(v).padStart(9)}  ${k}`);
-      process.stdout.write(`\nfuzz cases run${seed !== undefined ? ` (seed ${seed})` : ''}:\n${rows.join('\n')}\n  ${String(total).padStart(9)}  total\n`);
+      process.stdout.write(
+        `\nfuzz cases run${seed !== undefined ? ` (seed ${seed})` : ''}:\n${rows.join('\n')}\n  ${String(total).padStart(9)}  total\n`,
+      );
     } else {
-      require('fs').writeFileSync(process.env.FUZZ_REPORT, JSON.stringify({ seed, total, properties: Object.fromEntries(counts) }, null, 2));
+      require('fs').writeFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify({ seed, total, properties: Object.fromEntries(counts) }, null, 2),
+      );
     }
   });
 }
@@ -87,7 +92,18 @@ const TITLES: Record<string, string> = {
   designer: 'Designer',
 };
 /** References a role file may make: known ids, titles, aliases, near misses and unknown names. */
-export const REFERENCE_NAMES = [...ROLE_IDS, 'CTO', 'Head of Engineering', 'tech lead', 'TL', 'ctoo', 'head-of-engineerin', 'engineers', 'nobody', 'VP  Product'];
+export const REFERENCE_NAMES = [
+  ...ROLE_IDS,
+  'CTO',
+  'Head of Engineering',
+  'tech lead',
+  'TL',
+  'ctoo',
+  'head-of-engineerin',
+  'engineers',
+  'nobody',
+  'VP  Product',
+];
 
 export interface RoleSpec {
   id: string;
@@ -103,19 +119,24 @@ export interface RoleSpec {
   eol: '\n' | '\r\n' | '\r';
 }
 
-export const roleSpec: fc.Arbitrary<RoleSpec> = fc.record({
-  id: fc.constantFrom(...ROLE_IDS),
-  title: fc.option(fc.constantFrom(...Object.values(TITLES), 'Tech  Lead', 'engineer'), { nil: undefined }),
-  aliases: fc.subarray(['CTO', 'TL', 'HoE', 'Eng', 'ctoo']),
-  type: fc.constantFrom('executive', 'manager', 'individual-contributor', 'wizard'),
-  responsibilities: fc.array(fc.constantFrom('Set the vision', 'set  the vision', 'Hire people', 'Ship it', ''), { maxLength: 4 }),
-  shares: fc.subarray(REFERENCE_NAMES, { maxLength: 2 }),
-  relationships: fc.array(fc.record({ with: fc.constantFrom(...REFERENCE_NAMES), kind: fc.constantFrom('peer', 'advises', 'boss', 'reports-to', 'manages') }), { maxLength: 2 }),
-  extends: fc.option(fc.constantFrom(...REFERENCE_NAMES), { nil: undefined }),
-  level: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-  links: fc.subarray(REFERENCE_NAMES, { maxLength: 3 }),
-  eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
-}).map((r) => ({ ...r, title: r.title ?? TITLES[r.id] }));
+export const roleSpec: fc.Arbitrary<RoleSpec> = fc
+  .record({
+    id: fc.constantFrom(...ROLE_IDS),
+    title: fc.option(fc.constantFrom(...Object.values(TITLES), 'Tech  Lead', 'engineer'), { nil: undefined }),
+    aliases: fc.subarray(['CTO', 'TL', 'HoE', 'Eng', 'ctoo']),
+    type: fc.constantFrom('executive', 'manager', 'individual-contributor', 'wizard'),
+    responsibilities: fc.array(fc.constantFrom('Set the vision', 'set  the vision', 'Hire people', 'Ship it', ''), { maxLength: 4 }),
+    shares: fc.subarray(REFERENCE_NAMES, { maxLength: 2 }),
+    relationships: fc.array(
+      fc.record({ with: fc.constantFrom(...REFERENCE_NAMES), kind: fc.constantFrom('peer', 'advises', 'boss', 'reports-to', 'manages') }),
+      { maxLength: 2 },
+    ),
+    extends: fc.option(fc.constantFrom(...REFERENCE_NAMES), { nil: undefined }),
+    level: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    links: fc.subarray(REFERENCE_NAMES, { maxLength: 3 }),
+    eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
+  })
+  .map((r) => ({ ...r, title: r.title ?? TITLES[r.id] }));
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -141,9 +162,52 @@ export function renderRole(r: RoleSpec): string {
 // Mutations: random edits of a valid file
 
 const FRAGMENTS = [
-  '---', '...', ':', ': ', '- ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\uFEFF', '\u0000', '\uFFFD', '\uD800', '\uDC00', '😀',
-  '[[', ']]', '|', '`', '```', '~~~', '[', ']', '{', '}', '"', "'", '&a ', '*a', '!!binary ', '!custom ', '? ', '#', '%YAML 1.2',
-  'role: x', 'role:', 'title:', 'type: manager', 'responsibilities:', 'aliases: [CTO, CTO]', 'x-any: {a: [1, 2]}', '<<: *a', '@', '\\',
+  '---',
+  '...',
+  ':',
+  ': ',
+  '- ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\uFEFF',
+  '\u0000',
+  '\uFFFD',
+  '\uD800',
+  '\uDC00',
+  '😀',
+  '[[',
+  ']]',
+  '|',
+  '`',
+  '```',
+  '~~~',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '&a ',
+  '*a',
+  '!!binary ',
+  '!custom ',
+  '? ',
+  '#',
+  '%YAML 1.2',
+  'role: x',
+  'role:',
+  'title:',
+  'type: manager',
+  'responsibilities:',
+  'aliases: [CTO, CTO]',
+  'x-any: {a: [1, 2]}',
+  '<<: *a',
+  '@',
+  '\\',
 ];
 
 export const fragment: fc.Arbitrary<string> = fc.oneof(
@@ -184,7 +248,9 @@ export function applyEdit(text: string, e: Edit): string {
 }
 
 /** A valid role file with 0–6 random edits. */
-export const mutatedRole: fc.Arbitrary<string> = fc.tuple(roleSpec, fc.array(edit, { maxLength: 6 })).map(([spec, edits]) => edits.reduce(applyEdit, renderRole(spec)));
+export const mutatedRole: fc.Arbitrary<string> = fc
+  .tuple(roleSpec, fc.array(edit, { maxLength: 6 }))
+  .map(([spec, edits]) => edits.reduce(applyEdit, renderRole(spec)));
 
 /** Arbitrary text, mutated role files, and random "files" built of fragments. */
 export const anyDocument: fc.Arbitrary<string> = fc.oneof(

@@ -9,7 +9,13 @@
  * it names must belong to the roles the panel offered.
  */
 import * as vscode from 'vscode';
-import { COMPARE_VIEW_TYPE, parseCompareState, sideRef as ref, type CompareState, type CompareViewModel } from '../../../core/protocol/compareProtocol';
+import {
+  COMPARE_VIEW_TYPE,
+  parseCompareState,
+  sideRef as ref,
+  type CompareState,
+  type CompareViewModel,
+} from '../../../core/protocol/compareProtocol';
 import { nextLevel } from '../../../core/org/ladders';
 import type { Role } from '../../../core/types';
 import type { Feature, FeatureContext } from '../../featureContext';
@@ -56,7 +62,11 @@ function roleOfArg(ctx: FeatureContext, arg: unknown): Role | undefined {
 
 export const registerCompareView: Feature = (ctx) => {
   const { handbook } = ctx;
-  const events = { update: new vscode.EventEmitter<CompareViewModel>(), render: new vscode.EventEmitter<Rendered>(), reject: new vscode.EventEmitter<unknown>() };
+  const events = {
+    update: new vscode.EventEmitter<CompareViewModel>(),
+    render: new vscode.EventEmitter<Rendered>(),
+    reject: new vscode.EventEmitter<unknown>(),
+  };
   let current: ComparePanel | undefined;
 
   const attach = (panel: vscode.WebviewPanel, state: CompareState): ComparePanel => {
@@ -73,7 +83,12 @@ export const registerCompareView: Feature = (ctx) => {
       current.panel.reveal(undefined, false);
       return current.setSides(ref(left), ref(right));
     }
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare Roles'), vscode.ViewColumn.Active, PANEL_OPTIONS);
+    const panel = vscode.window.createWebviewPanel(
+      COMPARE_VIEW_TYPE,
+      vscode.l10n.t('Compare Roles'),
+      vscode.ViewColumn.Active,
+      PANEL_OPTIONS,
+    );
     return attach(panel, { left: ref(left), right: ref(right) }).model!;
   };
 
@@ -87,7 +102,8 @@ export const registerCompareView: Feature = (ctx) => {
       if (a !== undefined) warnUnknown(a);
       return undefined;
     }
-    const right = b === undefined ? await pickRole(handbook, vscode.l10n.t('Compare {0} with which role?', left.title), left.uri) : roleOfArg(ctx, b);
+    const right =
+      b === undefined ? await pickRole(handbook, vscode.l10n.t('Compare {0} with which role?', left.title), left.uri) : roleOfArg(ctx, b);
     if (!right) {
       if (b !== undefined) warnUnknown(b);
       return undefined;

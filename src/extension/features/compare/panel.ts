@@ -73,7 +73,11 @@ export class ComparePanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private state: CompareState,
     private readonly ctx: FeatureContext,
-    private readonly events: { update: vscode.EventEmitter<CompareViewModel>; render: vscode.EventEmitter<Rendered>; reject: vscode.EventEmitter<unknown> },
+    private readonly events: {
+      update: vscode.EventEmitter<CompareViewModel>;
+      render: vscode.EventEmitter<Rendered>;
+      reject: vscode.EventEmitter<unknown>;
+    },
     onDispose: () => void,
   ) {
     const page = { script: 'compare.js', style: 'compare.css', title: vscode.l10n.t('Compare Roles') };
@@ -109,12 +113,19 @@ export class ComparePanel implements vscode.Disposable {
     const right = this.resolve(this.state.right);
     if (left) this.state.left = ref(left);
     if (right) this.state.right = ref(right);
-    const choices: RoleChoice[] = allRoles(handbook).map((r) => ({ uri: r.uri, id: r.id, title: r.title, type: r.type, builtin: !!r.builtin }));
+    const choices: RoleChoice[] = allRoles(handbook).map((r) => ({
+      uri: r.uri,
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      builtin: !!r.builtin,
+    }));
     const model: CompareViewModel = { left: this.state.left, right: this.state.right, choices, labels: compareLabels() };
     if (left && right) model.comparison = compareRoles(left, right, roleResolver(handbook));
     else model.missing = vscode.l10n.t('No role "{0}" in the handbook any more.', (left ? this.state.right : this.state.left).id);
     this.model = model;
-    this.panel.title = left && right ? vscode.l10n.t('Compare: {0} ↔ {1}', shortName(left), shortName(right)) : vscode.l10n.t('Compare Roles');
+    this.panel.title =
+      left && right ? vscode.l10n.t('Compare: {0} ↔ {1}', shortName(left), shortName(right)) : vscode.l10n.t('Compare Roles');
     const json = JSON.stringify(model);
     if (json !== this.posted) {
       this.posted = json;
@@ -169,7 +180,11 @@ export class ComparePanel implements vscode.Disposable {
       case 'open': {
         if (!this.allowedUris().has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
         const range = toVsRange({ line: msg.line, column: msg.column, endLine: msg.endLine, endColumn: msg.endColumn });
-        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), { selection: range, viewColumn: vscode.ViewColumn.Beside, preview: true });
+        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), {
+          selection: range,
+          viewColumn: vscode.ViewColumn.Beside,
+          preview: true,
+        });
         return true;
       }
       case 'copyMarkdown': {

@@ -15,13 +15,7 @@
 import * as vscode from 'vscode';
 import { DOCS_BASE_URL, FINDING_DOCS } from '../../../core/findingDocs';
 import type { ResponsibilityMap } from '../../../core/map/types';
-import {
-  MAP_VIEW_TYPE,
-  parseFilter,
-  parseMapState,
-  type MapFilter,
-  type MapRendered,
-} from '../../../core/protocol/mapProtocol';
+import { MAP_VIEW_TYPE, parseFilter, parseMapState, type MapFilter, type MapRendered } from '../../../core/protocol/mapProtocol';
 import { normalizeName } from '../../../core/text';
 import type { Finding } from '../../../core/types';
 import type { Feature } from '../../featureContext';
@@ -186,7 +180,12 @@ class OverlapDiagnostics implements vscode.Disposable {
 }
 
 function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const severity = f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const severity =
+    f.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : f.severity === 'warning'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Information;
   const d = new vscode.Diagnostic(toVsRange(f.range), f.message, severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.code, target: vscode.Uri.parse(FINDING_DOCS[f.code]?.helpUri ?? DOCS_BASE_URL + f.code) };
@@ -240,11 +239,14 @@ export const registerResponsibilityMap: Feature = (ctx) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (current) redraw(current);
-      if (diagnostics.enabled) void diagnostics.refresh();
-    }, Math.max(REBUILD_DEBOUNCE_MS, REBUILD_COST_FACTOR * source.lastBuildMs));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        if (current) redraw(current);
+        if (diagnostics.enabled) void diagnostics.refresh();
+      },
+      Math.max(REBUILD_DEBOUNCE_MS, REBUILD_COST_FACTOR * source.lastBuildMs),
+    );
   };
   void handbook.ready.then(() => {
     if (diagnostics.enabled) void diagnostics.refresh();
@@ -284,4 +286,3 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     }),
   );
 };
-

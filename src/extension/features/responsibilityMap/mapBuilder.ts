@@ -34,5 +34,11 @@ const inThread: MapBuilder = {
 
 export function createMapBuilder(log: vscode.LogOutputChannel): MapBuilder {
   // One expression, so that esbuild drops the Node branch (and worker_threads) from the web bundle.
-  return __WEB__ ? inThread : new (require('./workerMapBuilder') as typeof import('./workerMapBuilder')).WorkerMapBuilder(log, inThread, lazyBundlePath('mapWorker'));
+  return __WEB__
+    ? inThread
+    : new (require('./workerMapBuilder') as typeof import('./workerMapBuilder')).WorkerMapBuilder(
+        log,
+        inThread,
+        lazyBundlePath('mapWorker'),
+      );
 }

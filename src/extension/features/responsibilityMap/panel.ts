@@ -121,13 +121,21 @@ export class MapPanel implements vscode.Disposable {
       case 'open': {
         const item = this.map?.items.find((it) => it.key === msg.item);
         if (!item) return this.reject(raw, 'no such item in the map');
-        await vscode.window.showTextDocument(vscode.Uri.parse(item.role), { selection: toVsRange(item.range), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        await vscode.window.showTextDocument(vscode.Uri.parse(item.role), {
+          selection: toVsRange(item.range),
+          viewColumn: vscode.ViewColumn.Beside,
+          preview: true,
+        });
         return true;
       }
       case 'openRole': {
         const role = this.map?.roles.some((r) => r.key === msg.role) ? this.ctx.handbook.index.get(msg.role)?.role : undefined;
         if (!role) return this.reject(raw, 'no such role in the map');
-        await vscode.window.showTextDocument(vscode.Uri.parse(role.uri), { selection: toVsRange(role.idRange), viewColumn: vscode.ViewColumn.Beside, preview: true });
+        await vscode.window.showTextDocument(vscode.Uri.parse(role.uri), {
+          selection: toVsRange(role.idRange),
+          viewColumn: vscode.ViewColumn.Beside,
+          preview: true,
+        });
         return true;
       }
       case 'copyMarkdown': {

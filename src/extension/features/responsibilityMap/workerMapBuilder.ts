@@ -76,7 +76,8 @@ export class WorkerMapBuilder implements MapBuilder {
   }
 
   private giveUp(e: unknown): void {
-    if (!this.broken) this.log.warn(`Responsibility map: the worker thread failed (${errorDetail(e)}); building on the extension host's thread.`);
+    if (!this.broken)
+      this.log.warn(`Responsibility map: the worker thread failed (${errorDetail(e)}); building on the extension host's thread.`);
     this.broken = true;
     this.stop();
   }

@@ -26,7 +26,22 @@ describe('language/completion', () => {
     it('offers the top-level keys not yet present, required ones first, with schema docs', () => {
       const c = complete(`${HEAD}‸\n---\n`)!;
       assert.ok(!c.labels.includes('role') && !c.labels.includes('title'));
-      assert.deepStrictEqual(new Set(c.labels), new Set(['type', 'responsibilities', 'aliases', 'summary', 'focus', 'successCriteria', 'sharesSuccessCriteriaOf', 'relationships', 'extends', 'level', 'ladder']));
+      assert.deepStrictEqual(
+        new Set(c.labels),
+        new Set([
+          'type',
+          'responsibilities',
+          'aliases',
+          'summary',
+          'focus',
+          'successCriteria',
+          'sharesSuccessCriteriaOf',
+          'relationships',
+          'extends',
+          'level',
+          'ladder',
+        ]),
+      );
       const sorted = [...c.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
       assert.deepStrictEqual(sorted.slice(0, 2), ['type', 'responsibilities']);
       const summary = c.items.find((i) => i.label === 'summary')!;
@@ -39,7 +54,10 @@ describe('language/completion', () => {
       const snippet = (k: string) => c.items.find((i) => i.label === k)!;
       assert.strictEqual(snippet('type').insertText, 'type: ${1|executive,manager,individual-contributor|}');
       assert.strictEqual(snippet('responsibilities').insertText, 'responsibilities:\n  - $1');
-      assert.strictEqual(snippet('relationships').insertText, 'relationships:\n  - with: $1\n    kind: ${2|symbiotic,reports-to,manages,peer,advises|}');
+      assert.strictEqual(
+        snippet('relationships').insertText,
+        'relationships:\n  - with: $1\n    kind: ${2|symbiotic,reports-to,manages,peer,advises|}',
+      );
       assert.strictEqual(snippet('summary').insertText, 'summary: $1');
       assert.ok(c.items.every((i) => i.snippet && i.kind === 'key'));
     });
@@ -107,7 +125,10 @@ describe('language/completion', () => {
   describe('role references', () => {
     it('relationships[].with: ids, aliases and titles of the other roles', () => {
       const c = complete(`${HEAD}relationships:\n  - with: ‸\n---\n`)!;
-      assert.deepStrictEqual(new Set(c.labels), new Set(['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'sales-europe', 'Sales, Europe']));
+      assert.deepStrictEqual(
+        new Set(c.labels),
+        new Set(['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'sales-europe', 'Sales, Europe']),
+      );
       assert.ok(c.items.every((i) => i.kind === 'role'));
       assert.match(c.items.find((i) => i.label === 'cto')!.documentation!, /\*\*Chief Technology Officer\*\*/);
     });
@@ -117,7 +138,7 @@ describe('language/completion', () => {
       assert.strictEqual(c.labels.filter((l) => l.toLowerCase() === 'cto').length, 1);
     });
 
-    it('leaves out the document\'s own role', () => {
+    it("leaves out the document's own role", () => {
       const self = parseFile(SELF, roleText('me', 'Me')).role!;
       const c = complete(`${HEAD}relationships:\n  - with: ‸\n---\n`, { roles: [...ROLES, self] })!;
       assert.ok(!c.labels.includes('me'));
@@ -137,11 +158,14 @@ describe('language/completion', () => {
       assert.strictEqual(complete(`${HEAD}sharesSuccessCriteriaOf: [‸]\n---\n`)!.replaced, '');
     });
 
-    it('extends: role names after the key, quoted when needed, not the document\'s own role', () => {
+    it("extends: role names after the key, quoted when needed, not the document's own role", () => {
       const self = parseFile(SELF, roleText('me', 'Me')).role!;
       const c = complete(`${HEAD}extends: He‸\n---\n`, { roles: [...ROLES, self] })!;
       assert.strictEqual(c.replaced, 'He');
-      assert.deepStrictEqual(new Set(c.labels), new Set(['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'sales-europe', 'Sales, Europe']));
+      assert.deepStrictEqual(
+        new Set(c.labels),
+        new Set(['cto', 'Chief Technology Officer', 'head-of-engineering', 'Head of Engineering', 'sales-europe', 'Sales, Europe']),
+      );
       assert.strictEqual(c.items.find((i) => i.label === 'head-of-engineering')!.insertText, 'head-of-engineering');
       const q = complete(`${HEAD}extends: "‸"\n---\n`)!;
       assert.strictEqual(q.replaced, '""');

@@ -10,7 +10,14 @@ describe('language/escape', () => {
     assert.strictEqual(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 
-  for (const hostile of ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '[click](javascript:alert(1))', '**bold** _em_ `code` # h', '![i](x.png) <https://e.x>', 'a\\*b &amp; c']) {
+  for (const hostile of [
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '[click](javascript:alert(1))',
+    '**bold** _em_ `code` # h',
+    '![i](x.png) <https://e.x>',
+    'a\\*b &amp; c',
+  ]) {
     it(`escapeMarkdown renders ${JSON.stringify(hostile)} literally, even with HTML on`, () => {
       const html = md.renderInline(escapeMarkdown(hostile));
       assert.strictEqual(html, escapeMarkdownExpected(hostile));
@@ -26,7 +33,18 @@ describe('language/escape', () => {
     assert.strictEqual(markdownLinkTarget('file:///a b/(c)<d>.md'), 'file:///a%20b/%28c%29%3Cd%3E.md');
   });
 
-  for (const [s, flow] of [['cto', false], ['Head of Engineering', false], ['a: b', false], ['# x', false], ['yes', false], ['12', false], ['a, b', true], ['[x]', false], [' pad', false], ["it's", false]] as [string, boolean][]) {
+  for (const [s, flow] of [
+    ['cto', false],
+    ['Head of Engineering', false],
+    ['a: b', false],
+    ['# x', false],
+    ['yes', false],
+    ['12', false],
+    ['a, b', true],
+    ['[x]', false],
+    [' pad', false],
+    ["it's", false],
+  ] as [string, boolean][]) {
     it(`yamlScalar(${JSON.stringify(s)}${flow ? ', flow' : ''}) reads back as the same string`, () => {
       const y = yamlScalar(s, flow);
       const back = flow ? parse(`[${y}]`)[0] : parse(`k: ${y}`).k;

@@ -18,7 +18,11 @@ export function at(marked: string): { text: string; line: number; column: number
 export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
   const lines = new LineMap(text);
   const spans = edits
-    .map((e) => ({ start: lines.offset(e.range.line, e.range.column), end: lines.offset(e.range.endLine, e.range.endColumn), text: e.newText }))
+    .map((e) => ({
+      start: lines.offset(e.range.line, e.range.column),
+      end: lines.offset(e.range.endLine, e.range.endColumn),
+      text: e.newText,
+    }))
     .sort((a, b) => b.start - a.start);
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);

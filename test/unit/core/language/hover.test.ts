@@ -20,17 +20,23 @@ function permissive(options: MarkdownIt.Options = {}): MarkdownIt {
 }
 
 describe('language/hover', () => {
-  it('a key shows the schema\'s markdownDescription, nested keys too', () => {
+  it("a key shows the schema's markdownDescription, nested keys too", () => {
     assert.strictEqual(keyHover(['summary']), schema.properties.summary.markdownDescription);
     assert.strictEqual(keyHover(['relationships', 0, 'kind']), schema.properties.relationships.items.properties.kind.markdownDescription);
-    assert.strictEqual(keyHover(['responsibilities', 2, 'area']), schema.properties.responsibilities.items.oneOf[1].properties!.area.markdownDescription);
+    assert.strictEqual(
+      keyHover(['responsibilities', 2, 'area']),
+      schema.properties.responsibilities.items.oneOf[1].properties!.area.markdownDescription,
+    );
     assert.strictEqual(keyHover(['x-owner']), schema.patternProperties['^x-'].markdownDescription);
     assert.strictEqual(keyHover(['nope']), undefined);
   });
 
-  it('an enum value shows its markdownEnumDescription, the key\'s for a value not allowed', () => {
+  it("an enum value shows its markdownEnumDescription, the key's for a value not allowed", () => {
     assert.strictEqual(enumHover(['type'], 'manager'), schema.properties.type.markdownEnumDescriptions[1]);
-    assert.strictEqual(enumHover(['relationships', 0, 'kind'], 'advises'), schema.properties.relationships.items.properties.kind.markdownEnumDescriptions[4]);
+    assert.strictEqual(
+      enumHover(['relationships', 0, 'kind'], 'advises'),
+      schema.properties.relationships.items.properties.kind.markdownEnumDescriptions[4],
+    );
     assert.strictEqual(enumHover(['type'], 'boss'), schema.properties.type.markdownDescription);
   });
 
@@ -52,7 +58,17 @@ describe('language/hover', () => {
   });
 
   it('uses the labels it is given', () => {
-    const card = roleCard(role(CTO), { labels: { id: 'Kennung', aliases: 'Aliasse', builtin: 'eingebaut', responsibilities: 'Aufgaben', more: (n) => `${n} weitere`, openFile: 'Öffnen' }, href: 'file:///x' });
+    const card = roleCard(role(CTO), {
+      labels: {
+        id: 'Kennung',
+        aliases: 'Aliasse',
+        builtin: 'eingebaut',
+        responsibilities: 'Aufgaben',
+        more: (n) => `${n} weitere`,
+        openFile: 'Öffnen',
+      },
+      href: 'file:///x',
+    });
     assert.match(card, /Kennung: cto/);
     assert.match(card, /Aufgaben:/);
     assert.match(card, /\[Öffnen\]/);

@@ -42,7 +42,11 @@ describe('language/position: what is under a position', () => {
 
   it('references: a flow item of sharesSuccessCriteriaOf and relationships[].with', () => {
     const s = target(mark('head-of-engineering]', 4));
-    assert.deepStrictEqual(s?.kind === 'reference' && [s.name, s.path, s.text], ['head-of-engineering', ['sharesSuccessCriteriaOf', 0], 'head-of-engineering']);
+    assert.deepStrictEqual(s?.kind === 'reference' && [s.name, s.path, s.text], [
+      'head-of-engineering',
+      ['sharesSuccessCriteriaOf', 0],
+      'head-of-engineering',
+    ]);
     const w = target(mark('Head of Engineering\n', 5));
     assert.deepStrictEqual(w?.kind === 'reference' && [w.name, w.text], ['Head of Engineering', 'Head of Engineering']);
   });
@@ -56,7 +60,12 @@ describe('language/position: what is under a position', () => {
     const a = target(mark('[[CTO]]', 3));
     assert.deepStrictEqual(a?.kind === 'link' && [a.name, a.text], ['CTO', '[[CTO]]']);
     const b = target(mark('[[Head of Engineering|HoE]]', 24));
-    assert.deepStrictEqual(b?.kind === 'link' && [b.name, b.label, b.text, slice(CTO, b.targetRange)], ['Head of Engineering', 'HoE', '[[Head of Engineering|HoE]]', 'Head of Engineering']);
+    assert.deepStrictEqual(b?.kind === 'link' && [b.name, b.label, b.text, slice(CTO, b.targetRange)], [
+      'Head of Engineering',
+      'HoE',
+      '[[Head of Engineering|HoE]]',
+      'Head of Engineering',
+    ]);
   });
 
   it('no link inside a code span or fenced code', () => {
@@ -73,7 +82,13 @@ describe('language/position: what is under a position', () => {
   it('a Markdown file without frontmatter: links from the first line', () => {
     assert.strictEqual(target('See [[C‸TO]].')?.kind, 'link');
     assert.strictEqual(linkAt('See [[CTO]].', 1, 2), undefined);
-    assert.deepStrictEqual(documentLinks('[[a]] and [[b|c]]').map((l) => [l.target, l.label]), [['a', undefined], ['b', 'c']]);
+    assert.deepStrictEqual(
+      documentLinks('[[a]] and [[b|c]]').map((l) => [l.target, l.label]),
+      [
+        ['a', undefined],
+        ['b', 'c'],
+      ],
+    );
   });
 
   it('a BOM does not shift columns', () => {
@@ -88,15 +103,24 @@ describe('language/position: what is under a position', () => {
 
   it('documentReferences: every reference of the frontmatter, with the range of its value', () => {
     const refs = documentReferences(CTO);
-    assert.deepStrictEqual(refs.map((r) => [r.name, r.path, slice(CTO, r.range)]), [
-      ['head-of-engineering', ['sharesSuccessCriteriaOf', 0], 'head-of-engineering'],
-      ['Head of Engineering', ['relationships', 0, 'with'], 'Head of Engineering'],
-    ]);
+    assert.deepStrictEqual(
+      refs.map((r) => [r.name, r.path, slice(CTO, r.range)]),
+      [
+        ['head-of-engineering', ['sharesSuccessCriteriaOf', 0], 'head-of-engineering'],
+        ['Head of Engineering', ['relationships', 0, 'with'], 'Head of Engineering'],
+      ],
+    );
     assert.deepStrictEqual(documentReferences('# none\n'), []);
     const rung = '---\nrole: senior\nextends: "Head of Engineering"\n---\n';
-    assert.deepStrictEqual(documentReferences(rung).map((r) => [r.name, r.path, slice(rung, r.range)]), [['Head of Engineering', ['extends'], '"Head of Engineering"']]);
+    assert.deepStrictEqual(
+      documentReferences(rung).map((r) => [r.name, r.path, slice(rung, r.range)]),
+      [['Head of Engineering', ['extends'], '"Head of Engineering"']],
+    );
     const t = target('---\nrole: senior\nextends: he‸ad\n---\n');
     assert.deepStrictEqual(t && [t.kind, t.text], ['reference', 'head']);
-    assert.deepStrictEqual(documentReferences('---\nsharesSuccessCriteriaOf: [1, "", {a: b}, "x y"]\n---\n').map((r) => r.name), ['x y']);
+    assert.deepStrictEqual(
+      documentReferences('---\nsharesSuccessCriteriaOf: [1, "", {a: b}, "x y"]\n---\n').map((r) => r.name),
+      ['x y'],
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('language/quickFixes', () => {
     const text = VALID.replace('responsibilities:', 'responsibilites:');
     const f = only(text, 'schema', {}, (x) => !!x.data?.name);
     const fixes = quickFixesFor(f, text);
-    assert.deepStrictEqual(fixes.map((x) => [x.kind, x.value, x.preferred]), [['rename-key', 'responsibilities', true]]);
+    assert.deepStrictEqual(
+      fixes.map((x) => [x.kind, x.value, x.preferred]),
+      [['rename-key', 'responsibilities', true]],
+    );
     assert.strictEqual(fixed(text, f), VALID);
   });
 
@@ -35,8 +38,14 @@ describe('language/quickFixes', () => {
     const text = VALID.replace('type: manager', 'type: manger');
     const f = only(text, 'schema');
     const fixes = quickFixesFor(f, text);
-    assert.deepStrictEqual(fixes.map((x) => x.value), ['executive', 'manager', 'individual-contributor']);
-    assert.deepStrictEqual(fixes.filter((x) => x.preferred).map((x) => x.value), ['manager']);
+    assert.deepStrictEqual(
+      fixes.map((x) => x.value),
+      ['executive', 'manager', 'individual-contributor'],
+    );
+    assert.deepStrictEqual(
+      fixes.filter((x) => x.preferred).map((x) => x.value),
+      ['manager'],
+    );
     assert.strictEqual(fixed(text, f, 1), VALID);
     assert.strictEqual(fixed(text, f, 2), VALID.replace('type: manager', 'type: individual-contributor'));
   });
@@ -51,7 +60,10 @@ describe('language/quickFixes', () => {
     const text = VALID.replace('role: me', 'role: Head_Of Data');
     const f = only(text, 'schema');
     const fixes = quickFixesFor(f, text);
-    assert.deepStrictEqual(fixes.map((x) => [x.kind, x.value]), [['kebab-case', 'head-of-data']]);
+    assert.deepStrictEqual(
+      fixes.map((x) => [x.kind, x.value]),
+      [['kebab-case', 'head-of-data']],
+    );
     assert.deepStrictEqual(parseFile('x', fixed(text, f)).findings, []);
   });
 
@@ -64,12 +76,18 @@ describe('language/quickFixes', () => {
   it('missing top-level key: inserted before the closing ---; type offers each kind', () => {
     const noTitle = VALID.replace('title: Me\n', '');
     const t = only(noTitle, 'schema');
-    assert.deepStrictEqual(quickFixesFor(t, noTitle).map((x) => [x.kind, x.value]), [['add-key', 'Me']]);
+    assert.deepStrictEqual(
+      quickFixesFor(t, noTitle).map((x) => [x.kind, x.value]),
+      [['add-key', 'Me']],
+    );
     assert.deepStrictEqual(parseFile('x', fixed(noTitle, t)).findings, []);
 
     const noType = VALID.replace('type: manager\n', '');
     const ty = only(noType, 'schema');
-    assert.deepStrictEqual(quickFixesFor(ty, noType).map((x) => x.value), ['executive', 'manager', 'individual-contributor']);
+    assert.deepStrictEqual(
+      quickFixesFor(ty, noType).map((x) => x.value),
+      ['executive', 'manager', 'individual-contributor'],
+    );
     assert.deepStrictEqual(parseFile('x', fixed(noType, ty, 1)).findings, []);
   });
 
@@ -91,7 +109,10 @@ describe('language/quickFixes', () => {
     const block = VALID.replace('---\n\n#', 'relationships:\n  - with: me\n    note: >-\n      long\n      note\n\n---\n\n#');
     const f = only(block, 'schema');
     const fixes = quickFixesFor(f, block);
-    assert.deepStrictEqual(fixes.map((x) => x.value), ['symbiotic', 'reports-to', 'manages', 'peer', 'advises']);
+    assert.deepStrictEqual(
+      fixes.map((x) => x.value),
+      ['symbiotic', 'reports-to', 'manages', 'peer', 'advises'],
+    );
     const after = fixed(block, f, 3);
     assert.match(after, /    note: >-\n      long\n      note\n    kind: peer\n/);
     assert.deepStrictEqual(parseFile('x', after).findings, []);
@@ -114,7 +135,10 @@ describe('language/quickFixes', () => {
     const text = '# Head of Data\n\nSome prose.\n';
     const f = only(text, 'frontmatter-missing', { forceRoleFile: true });
     const after = fixed(text, f);
-    assert.match(after, /^---\nrole: head-of-data\ntitle: Head of Data\ntype: individual-contributor\nresponsibilities:\n  - .+\n---\n\n# Head of Data\n/);
+    assert.match(
+      after,
+      /^---\nrole: head-of-data\ntitle: Head of Data\ntype: individual-contributor\nresponsibilities:\n  - .+\n---\n\n# Head of Data\n/,
+    );
     assert.deepStrictEqual(parseFile('x', after, { forceRoleFile: true }).findings, []);
   });
 
@@ -139,7 +163,13 @@ describe('language/quickFixes', () => {
     it('unknown role: the nearest role, in a flow list and in a block value', () => {
       const flow = VALID.replace('---\n\n#', 'sharesSuccessCriteriaOf: [head-of-enginering]\n---\n\n#');
       const f = crossFinding(flow, 'unknown-role');
-      assert.deepStrictEqual(quickFixesFor(f, flow).map((x) => [x.kind, x.value, x.preferred]), [['nearest-role', 'head-of-engineering', true], ['nearest-role', 'Head of Engineering', false]]);
+      assert.deepStrictEqual(
+        quickFixesFor(f, flow).map((x) => [x.kind, x.value, x.preferred]),
+        [
+          ['nearest-role', 'head-of-engineering', true],
+          ['nearest-role', 'Head of Engineering', false],
+        ],
+      );
       assert.match(fixed(flow, f), /sharesSuccessCriteriaOf: \[head-of-engineering\]/);
 
       const block = VALID.replace('---\n\n#', 'relationships:\n  - with: "Head of Enginering"\n    kind: peer\n---\n\n#');

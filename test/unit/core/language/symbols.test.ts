@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import { roleSymbols, type SymbolModel } from '../../../../src/core/language/symbols';
 import { CTO, slice } from './helpers';
 
-const brief = (s: SymbolModel): unknown => ({ name: s.name, detail: s.detail, kind: s.kind, ...(s.children.length ? { children: s.children.map(brief) } : {}) });
+const brief = (s: SymbolModel): unknown => ({
+  name: s.name,
+  detail: s.detail,
+  kind: s.kind,
+  ...(s.children.length ? { children: s.children.map(brief) } : {}),
+});
 
 describe('language/symbols: the outline of a role file', () => {
   it('one role symbol with a section per key and an item per list entry', () => {
@@ -27,8 +32,18 @@ describe('language/symbols: the outline of a role file', () => {
               { name: 'Define the architecture', detail: 'architecture · strategy', kind: 'object' },
             ],
           },
-          { name: 'sharesSuccessCriteriaOf', detail: '1', kind: 'list', children: [{ name: 'head-of-engineering', detail: '', kind: 'item' }] },
-          { name: 'relationships', detail: '1', kind: 'list', children: [{ name: 'Head of Engineering', detail: 'symbiotic', kind: 'object' }] },
+          {
+            name: 'sharesSuccessCriteriaOf',
+            detail: '1',
+            kind: 'list',
+            children: [{ name: 'head-of-engineering', detail: '', kind: 'item' }],
+          },
+          {
+            name: 'relationships',
+            detail: '1',
+            kind: 'list',
+            children: [{ name: 'Head of Engineering', detail: 'symbiotic', kind: 'object' }],
+          },
         ],
       },
     ]);

@@ -20,12 +20,20 @@ describe('responsibility map: the built-in handbook', () => {
   const look = new MapLookup(map);
 
   it('lists both roles and every responsibility and criterion', () => {
-    assert.deepStrictEqual(map.roles.map((r) => r.id), ['cto', 'head-of-engineering']);
+    assert.deepStrictEqual(
+      map.roles.map((r) => r.id),
+      ['cto', 'head-of-engineering'],
+    );
     assert.deepStrictEqual([map.stats.responsibilities, map.stats.criteria], [22, 10]);
   });
 
   it('finds the CTO/Head of Engineering overlap on the high-level architecture, and explains it', () => {
-    assert.deepStrictEqual(overlapTexts(map), [['Define the high-level architecture, structure and culture', 'Execute on the high-level architecture, structure and culture the CTO defined']]);
+    assert.deepStrictEqual(overlapTexts(map), [
+      [
+        'Define the high-level architecture, structure and culture',
+        'Execute on the high-level architecture, structure and culture the CTO defined',
+      ],
+    ]);
     const [o] = map.overlaps;
     assert.deepStrictEqual(o.roles, [CTO, HOE]);
     assert.strictEqual(o.links.length, 1);
@@ -36,7 +44,18 @@ describe('responsibility map: the built-in handbook', () => {
 
   it('groups by the declared areas, alphabetically, and puts unmatched criteria after them', () => {
     const declared = map.areas.filter((a) => a.source === 'declared').map((a) => a.label);
-    assert.deepStrictEqual(declared, ['architecture', 'communication', 'decisions', 'delivery', 'operations', 'people', 'planning', 'resources', 'strategy', 'vision']);
+    assert.deepStrictEqual(declared, [
+      'architecture',
+      'communication',
+      'decisions',
+      'delivery',
+      'operations',
+      'people',
+      'planning',
+      'resources',
+      'strategy',
+      'vision',
+    ]);
     assert.deepStrictEqual(map.areas.find((a) => a.key === 'area:architecture')!.roles, [CTO, HOE]);
     assert.strictEqual(map.areas[map.areas.length - 1].key, OTHER_AREA);
   });
@@ -51,7 +70,10 @@ describe('responsibility map: the built-in handbook', () => {
 
   it('matches criteria to the responsibilities that own them', () => {
     const mentoring = map.items.find((it) => it.text === 'Does everyone receive mentoring?')!;
-    assert.deepStrictEqual(mentoring.matches!.map((m) => textOf(map, m.item)), ['Mentor and motivate engineers']);
+    assert.deepStrictEqual(
+      mentoring.matches!.map((m) => textOf(map, m.item)),
+      ['Mentor and motivate engineers'],
+    );
     assert.deepStrictEqual(mentoring.owners, [HOE]);
     assert.strictEqual(mentoring.area, 'area:people');
     const vision = map.items.find((it) => /excited about the technology vision/.test(it.text))!;
@@ -76,9 +98,15 @@ describe('responsibility map: the built-in handbook', () => {
     const area = look.areas.get((areaGaps[0] as { area: string }).area)!;
     assert.strictEqual(area.source, 'inferred');
     assert.ok(area.unowned);
-    assert.deepStrictEqual(area.items.map((k) => textOf(map, k)), ['Is the recruitment process smooth?', 'Is the onboarding process smooth?']);
+    assert.deepStrictEqual(
+      area.items.map((k) => textOf(map, k)),
+      ['Is the recruitment process smooth?', 'Is the onboarding process smooth?'],
+    );
     // Each role owns at least one of its own criteria.
-    assert.deepStrictEqual(map.gaps.filter((g) => g.kind === 'role-without-matching-responsibility'), []);
+    assert.deepStrictEqual(
+      map.gaps.filter((g) => g.kind === 'role-without-matching-responsibility'),
+      [],
+    );
   });
 
   it('points every item at its text in the role file', () => {
@@ -96,20 +124,37 @@ describe('responsibility map: the built-in handbook', () => {
 
 describe('responsibility map: rules', () => {
   it('the same text in two roles is one overlap, explained as the same text', () => {
-    const map = buildResponsibilityMap(roles({ id: 'a', responsibilities: ['Run the   weekly incident review'] }, { id: 'b', responsibilities: ['run the weekly incident REVIEW'] }));
+    const map = buildResponsibilityMap(
+      roles(
+        { id: 'a', responsibilities: ['Run the   weekly incident review'] },
+        { id: 'b', responsibilities: ['run the weekly incident REVIEW'] },
+      ),
+    );
     assert.strictEqual(map.overlaps.length, 1);
-    assert.deepStrictEqual(map.overlaps[0].links.map((l) => [l.same, l.score]), [[true, 1]]);
+    assert.deepStrictEqual(
+      map.overlaps[0].links.map((l) => [l.same, l.score]),
+      [[true, 1]],
+    );
   });
 
   it('near-duplicates within one role are not an overlap; unrelated texts never are', () => {
     const map = buildResponsibilityMap(
-      roles({ id: 'a', responsibilities: ['Run the weekly incident review', 'Run the weekly incident reviews'] }, { id: 'b', responsibilities: ['Negotiate vendor contracts'] }),
+      roles(
+        { id: 'a', responsibilities: ['Run the weekly incident review', 'Run the weekly incident reviews'] },
+        { id: 'b', responsibilities: ['Negotiate vendor contracts'] },
+      ),
     );
     assert.deepStrictEqual(map.overlaps, []);
   });
 
   it('overlap groups do not chain: the ends of a chain of similar texts are not grouped', () => {
-    const chain = ['alpha beta gamma delta', 'beta gamma delta epsilon', 'gamma delta epsilon zeta', 'delta epsilon zeta eta', 'epsilon zeta eta theta'];
+    const chain = [
+      'alpha beta gamma delta',
+      'beta gamma delta epsilon',
+      'gamma delta epsilon zeta',
+      'delta epsilon zeta eta',
+      'epsilon zeta eta theta',
+    ];
     const map = buildResponsibilityMap(roles(...chain.map((t, i) => ({ id: `r${i}`, responsibilities: [t] }))), { overlapThreshold: 0.5 });
     const groups = overlapTexts(map);
     assert.ok(groups.length >= 1);
@@ -121,7 +166,13 @@ describe('responsibility map: rules', () => {
   it('a responsibility without area takes the area of the most similar one, and says why', () => {
     const map = buildResponsibilityMap(
       roles(
-        { id: 'a', responsibilities: [{ text: 'Run the on-call rotation for the platform', area: 'Operations' }, { text: 'Hire platform engineers', area: 'People' }] },
+        {
+          id: 'a',
+          responsibilities: [
+            { text: 'Run the on-call rotation for the platform', area: 'Operations' },
+            { text: 'Hire platform engineers', area: 'People' },
+          ],
+        },
         { id: 'b', responsibilities: ['Staff the on-call rotation'] },
       ),
     );
@@ -132,14 +183,23 @@ describe('responsibility map: rules', () => {
 
   it('responsibilities without any area group by similarity, the rest go to Other', () => {
     const map = buildResponsibilityMap(
-      roles({ id: 'a', responsibilities: ['Plan the release train', 'Negotiate vendor contracts'] }, { id: 'b', responsibilities: ['Schedule the release train', 'Water the office plants'] }),
+      roles(
+        { id: 'a', responsibilities: ['Plan the release train', 'Negotiate vendor contracts'] },
+        { id: 'b', responsibilities: ['Schedule the release train', 'Water the office plants'] },
+      ),
     );
     const inferred = map.areas.filter((a) => a.source === 'inferred');
     assert.strictEqual(inferred.length, 1);
-    assert.deepStrictEqual(inferred[0].items.map((k) => textOf(map, k)), ['Plan the release train', 'Schedule the release train']);
+    assert.deepStrictEqual(
+      inferred[0].items.map((k) => textOf(map, k)),
+      ['Plan the release train', 'Schedule the release train'],
+    );
     assert.match(inferred[0].label, /release|train/);
     const other = map.areas.find((a) => a.key === OTHER_AREA)!;
-    assert.deepStrictEqual(other.items.map((k) => textOf(map, k)), ['Negotiate vendor contracts', 'Water the office plants']);
+    assert.deepStrictEqual(
+      other.items.map((k) => textOf(map, k)),
+      ['Negotiate vendor contracts', 'Water the office plants'],
+    );
     assert.strictEqual(other.unowned, false);
   });
 
@@ -151,7 +211,12 @@ describe('responsibility map: rules', () => {
       ),
     );
     const gap = map.gaps.find((g) => g.kind === 'unowned-criterion')!;
-    assert.deepStrictEqual(gap, { kind: 'unowned-criterion', item: 'file:///hb/roles/lead.md#c0', accountable: ['file:///hb/roles/lead.md'], elsewhere: ['file:///hb/roles/sre.md'] });
+    assert.deepStrictEqual(gap, {
+      kind: 'unowned-criterion',
+      item: 'file:///hb/roles/lead.md#c0',
+      accountable: ['file:///hb/roles/lead.md'],
+      elsewhere: ['file:///hb/roles/sre.md'],
+    });
     assert.ok(map.gaps.some((g) => g.kind === 'role-without-matching-responsibility' && g.role === 'file:///hb/roles/lead.md'));
   });
 
@@ -166,7 +231,10 @@ describe('responsibility map: rules', () => {
     const map = buildResponsibilityMap(roles(...specs));
     const crit = map.items.find((it) => it.kind === 'criterion')!;
     assert.strictEqual(MAX_ACCOUNTABLE, 50);
-    assert.deepStrictEqual(crit.accountable, Array.from({ length: MAX_ACCOUNTABLE }, (_, i) => `file:///hb/roles/${id(i)}.md`));
+    assert.deepStrictEqual(
+      crit.accountable,
+      Array.from({ length: MAX_ACCOUNTABLE }, (_, i) => `file:///hb/roles/${id(i)}.md`),
+    );
   });
 
   it('a criterion is owned when a role that shares it has the responsibility, transitively', () => {
@@ -178,8 +246,14 @@ describe('responsibility map: rules', () => {
       ),
     );
     const crit = map.items.find((it) => it.kind === 'criterion')!;
-    assert.deepStrictEqual(crit.accountable, ['a', 'b', 'c'].map((id) => `file:///hb/roles/${id}.md`));
-    assert.deepStrictEqual(map.gaps.filter((g) => g.kind === 'unowned-criterion'), []);
+    assert.deepStrictEqual(
+      crit.accountable,
+      ['a', 'b', 'c'].map((id) => `file:///hb/roles/${id}.md`),
+    );
+    assert.deepStrictEqual(
+      map.gaps.filter((g) => g.kind === 'unowned-criterion'),
+      [],
+    );
     assert.deepStrictEqual(
       map.shared.map((s) => [s.role, s.from, s.criteria.length]),
       [
@@ -192,19 +266,33 @@ describe('responsibility map: rules', () => {
   it('ignores unresolved and self references, and survives cycles of sharing', () => {
     const map = buildResponsibilityMap(
       roles(
-        { id: 'a', responsibilities: ['Write the roadmap'], successCriteria: ['Is the roadmap written?'], sharesSuccessCriteriaOf: ['b', 'a', 'nobody'] },
+        {
+          id: 'a',
+          responsibilities: ['Write the roadmap'],
+          successCriteria: ['Is the roadmap written?'],
+          sharesSuccessCriteriaOf: ['b', 'a', 'nobody'],
+        },
         { id: 'b', responsibilities: ['Hire engineers'], successCriteria: ['Are engineers hired?'], sharesSuccessCriteriaOf: ['a'] },
       ),
     );
-    assert.deepStrictEqual(map.roles.map((r) => r.sharesFrom.length), [1, 1]);
-    assert.deepStrictEqual(map.gaps.filter((g) => g.kind === 'unowned-criterion'), []);
+    assert.deepStrictEqual(
+      map.roles.map((r) => r.sharesFrom.length),
+      [1, 1],
+    );
+    assert.deepStrictEqual(
+      map.gaps.filter((g) => g.kind === 'unowned-criterion'),
+      [],
+    );
   });
 
   it('two files with the same role id stay two columns', () => {
     const [a] = roles({ id: 'a', responsibilities: ['Write the roadmap'] });
     const b = { ...a, uri: 'file:///hb/other/a.md' };
     const map = buildResponsibilityMap([a, b]);
-    assert.deepStrictEqual(map.roles.map((r) => r.key), ['file:///hb/other/a.md', 'file:///hb/roles/a.md']);
+    assert.deepStrictEqual(
+      map.roles.map((r) => r.key),
+      ['file:///hb/other/a.md', 'file:///hb/roles/a.md'],
+    );
     assert.strictEqual(map.overlaps.length, 1);
   });
 

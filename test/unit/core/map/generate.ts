@@ -5,15 +5,86 @@
  */
 import type { Range, Role } from '../../../../src/core/types';
 
-const VERBS = ['Own', 'Plan', 'Define', 'Review', 'Run', 'Improve', 'Measure', 'Coordinate', 'Lead', 'Support', 'Design', 'Report on', 'Budget for', 'Hire for', 'Mentor people on', 'Document', 'Audit', 'Prioritise', 'Negotiate', 'Automate'];
-const QUALIFIERS = ['the quarterly', 'the company-wide', 'the regional', 'the team', 'the long-term', 'the weekly', 'the customer-facing', 'the internal', 'the security', 'the hiring', 'the release', 'the platform', 'the data', 'the mobile', 'the billing', 'the partner'];
+const VERBS = [
+  'Own',
+  'Plan',
+  'Define',
+  'Review',
+  'Run',
+  'Improve',
+  'Measure',
+  'Coordinate',
+  'Lead',
+  'Support',
+  'Design',
+  'Report on',
+  'Budget for',
+  'Hire for',
+  'Mentor people on',
+  'Document',
+  'Audit',
+  'Prioritise',
+  'Negotiate',
+  'Automate',
+];
+const QUALIFIERS = [
+  'the quarterly',
+  'the company-wide',
+  'the regional',
+  'the team',
+  'the long-term',
+  'the weekly',
+  'the customer-facing',
+  'the internal',
+  'the security',
+  'the hiring',
+  'the release',
+  'the platform',
+  'the data',
+  'the mobile',
+  'the billing',
+  'the partner',
+];
 const SUBJECTS = [
-  'roadmap', 'architecture', 'incident process', 'on-call rotation', 'budget', 'vendor contracts', 'hiring pipeline', 'onboarding', 'career ladder', 'performance reviews',
-  'service levels', 'deployment pipeline', 'test strategy', 'observability', 'cost controls', 'compliance evidence', 'access reviews', 'threat model', 'data retention', 'capacity plan',
-  'product discovery', 'pricing experiments', 'support escalations', 'documentation', 'developer experience', 'technical debt', 'migration plan', 'accessibility', 'localisation', 'analytics',
+  'roadmap',
+  'architecture',
+  'incident process',
+  'on-call rotation',
+  'budget',
+  'vendor contracts',
+  'hiring pipeline',
+  'onboarding',
+  'career ladder',
+  'performance reviews',
+  'service levels',
+  'deployment pipeline',
+  'test strategy',
+  'observability',
+  'cost controls',
+  'compliance evidence',
+  'access reviews',
+  'threat model',
+  'data retention',
+  'capacity plan',
+  'product discovery',
+  'pricing experiments',
+  'support escalations',
+  'documentation',
+  'developer experience',
+  'technical debt',
+  'migration plan',
+  'accessibility',
+  'localisation',
+  'analytics',
 ];
 const AREAS = ['strategy', 'delivery', 'people', 'operations', 'security', 'finance', 'product', 'quality'];
-const QUESTIONS = ['Is the {s} healthy?', 'Do people trust the {s}?', 'Is the {s} on budget?', 'Does the {s} ship on time?', 'Is the {s} measured every quarter?'];
+const QUESTIONS = [
+  'Is the {s} healthy?',
+  'Do people trust the {s}?',
+  'Is the {s} on budget?',
+  'Does the {s} ship on time?',
+  'Is the {s} measured every quarter?',
+];
 
 /** A small linear congruential generator: the same seed gives the same handbook. */
 function rng(seed: number): () => number {
@@ -36,7 +107,10 @@ export function generateHandbook(n: number, seed = 42): Role[] {
       const text = `${pick(VERBS)} ${pick(QUALIFIERS)} ${pick(SUBJECTS)}${rand() < 0.3 ? ` with the ${pick(SUBJECTS)} owners` : ''}`;
       return { text, id: `r-${k}`, area: rand() < 0.6 ? pick(AREAS) : undefined, range: R, textRange: R };
     });
-    const successCriteria = Array.from({ length: Math.floor(rand() * 4) }, () => ({ value: pick(QUESTIONS).replace('{s}', `${pick(QUALIFIERS).replace(/^the /, '')} ${pick(SUBJECTS)}`), range: R }));
+    const successCriteria = Array.from({ length: Math.floor(rand() * 4) }, () => ({
+      value: pick(QUESTIONS).replace('{s}', `${pick(QUALIFIERS).replace(/^the /, '')} ${pick(SUBJECTS)}`),
+      range: R,
+    }));
     roles.push({
       uri: `file:///handbook/roles/${id}.md`,
       id,

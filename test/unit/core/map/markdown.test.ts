@@ -36,13 +36,21 @@ describe('responsibility map as Markdown', () => {
     const rows = tableRows(md);
     assert.strictEqual(rows[0], '| Area | Chief Technology Officer | Head of Engineering |');
     for (const r of rows) assert.strictEqual(cells(r).length, 3, r);
-    assert.ok(rows.some((r) => r.startsWith('| architecture | Define the high-level architecture, structure and culture **(overlap)** | Execute on')));
+    assert.ok(
+      rows.some((r) =>
+        r.startsWith('| architecture | Define the high-level architecture, structure and culture **(overlap)** | Execute on'),
+      ),
+    );
   });
 
   it('keeps the table intact whatever a role says', () => {
     const hostile = buildResponsibilityMap(
       roles(
-        { id: 'a', title: 'A | <b>bold</b>', responsibilities: [{ text: 'Pipe | and <img src=x onerror=alert(1)> and `code`', area: 'x|y' }] },
+        {
+          id: 'a',
+          title: 'A | <b>bold</b>',
+          responsibilities: [{ text: 'Pipe | and <img src=x onerror=alert(1)> and `code`', area: 'x|y' }],
+        },
         { id: 'b', responsibilities: ['Line\nbreak? no: YAML folds it'] },
       ),
     );
@@ -55,10 +63,16 @@ describe('responsibility map as Markdown', () => {
     const md = mapToMarkdown(map, { roles: [CTO], areas: ['area:architecture', 'area:vision'], issuesOnly: false });
     const rows = tableRows(md);
     assert.deepStrictEqual(rows.slice(0, 2), ['| Area | Chief Technology Officer |', '| --- | --- |']);
-    assert.deepStrictEqual(rows.slice(2).map((r) => cells(r)[0]), ['architecture', 'vision']);
+    assert.deepStrictEqual(
+      rows.slice(2).map((r) => cells(r)[0]),
+      ['architecture', 'vision'],
+    );
     assert.match(md, /: 0 overlaps, /, 'an overlap needs two roles in view');
     const issues = tableRows(mapToMarkdown(map, { roles: [], areas: [], issuesOnly: true }));
-    assert.ok(issues.every((r) => !r.includes('Mentor and motivate')), 'only overlaps and gaps');
+    assert.ok(
+      issues.every((r) => !r.includes('Mentor and motivate')),
+      'only overlaps and gaps',
+    );
     assert.ok(issues.some((r) => r.includes('Do the services run reliably?')));
   });
 });

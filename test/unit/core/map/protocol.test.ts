@@ -31,7 +31,9 @@ describe('map protocol', () => {
   });
 
   it('restores a saved filter, or the default for anything malformed', () => {
-    assert.deepStrictEqual(parseMapState({ filter: { roles: ['r'], areas: ['a'], issuesOnly: true } }), { filter: { roles: ['r'], areas: ['a'], issuesOnly: true } });
+    assert.deepStrictEqual(parseMapState({ filter: { roles: ['r'], areas: ['a'], issuesOnly: true } }), {
+      filter: { roles: ['r'], areas: ['a'], issuesOnly: true },
+    });
     assert.deepStrictEqual(parseMapState(undefined), { filter: NO_FILTER });
     assert.deepStrictEqual(parseMapState({ filter: { roles: 'r' } }), { filter: NO_FILTER });
     assert.deepStrictEqual(parseFilter({ roles: new Array(10_001).fill('r'), areas: [], issuesOnly: false }), undefined);

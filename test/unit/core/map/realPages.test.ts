@@ -35,9 +35,15 @@ describe('responsibility map: a real handbook page (Sourcegraph PM + EM partners
       it('explains each overlap by the same text or by the shared words', () => {
         const look = new MapLookup(map);
         const weekly = map.overlaps.find((o) => o.items.some((k) => look.item(k).text.startsWith('Provide weekly status')))!;
-        assert.deepStrictEqual(weekly.links.map((l) => [l.same, [...l.words].sort()]), [[false, ['provide', 'report', 'status', 'weekly']]]);
+        assert.deepStrictEqual(
+          weekly.links.map((l) => [l.same, [...l.words].sort()]),
+          [[false, ['provide', 'report', 'status', 'weekly']]],
+        );
         const bugs = map.overlaps.find((o) => o.items.some((k) => look.item(k).text.startsWith('Scope and prioritize')))!;
-        assert.deepStrictEqual(bugs.links.map((l) => [l.same, l.score]), [[true, 1]]);
+        assert.deepStrictEqual(
+          bugs.links.map((l) => [l.same, l.score]),
+          [[true, 1]],
+        );
       });
 
       it('does not call two similar responsibilities of one role an overlap', () => {

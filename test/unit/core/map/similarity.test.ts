@@ -7,11 +7,16 @@ const space = (texts: string[]) => buildVectors(texts.map(terms));
 
 function brute(vectors: TermVector[], threshold: number): string[] {
   const out: string[] = [];
-  for (let b = 0; b < vectors.length; b++) for (let a = 0; a < b; a++) if (cosine(vectors[a], vectors[b]) >= threshold - 1e-12) out.push(`${a}-${b}`);
+  for (let b = 0; b < vectors.length; b++)
+    for (let a = 0; a < b; a++) if (cosine(vectors[a], vectors[b]) >= threshold - 1e-12) out.push(`${a}-${b}`);
   return out.sort();
 }
 
-function joined(vectors: TermVector[], threshold: number, maxPostings?: number): { pairs: string[]; scores: Map<string, number>; scored: number } {
+function joined(
+  vectors: TermVector[],
+  threshold: number,
+  maxPostings?: number,
+): { pairs: string[]; scores: Map<string, number>; scored: number } {
   const scores = new Map<string, number>();
   const scored = similarPairs(vectors, threshold, (a, b, s) => scores.set(`${a}-${b}`, s), { maxPostings });
   return { pairs: [...scores.keys()].sort(), scores, scored };
@@ -43,17 +48,34 @@ describe('map similarity (TF-IDF cosine)', () => {
   });
 
   it('the join finds exactly the pairs a brute-force scan finds (property)', () => {
-    const word = fc.constantFrom('plan', 'roadmap', 'hire', 'engineer', 'budget', 'vision', 'team', 'review', 'incident', 'release', 'security', 'mentor');
+    const word = fc.constantFrom(
+      'plan',
+      'roadmap',
+      'hire',
+      'engineer',
+      'budget',
+      'vision',
+      'team',
+      'review',
+      'incident',
+      'release',
+      'security',
+      'mentor',
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(word, { minLength: 0, maxLength: 6 }), { minLength: 0, maxLength: 40 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (docs, threshold) => {
-        const { vectors } = space(docs.map((d) => d.join(' ')));
-        const result = joined(vectors, threshold, 1_000_000);
-        assert.deepStrictEqual(result.pairs, brute(vectors, threshold));
-        for (const [k, s] of result.scores) {
-          const [a, b] = k.split('-').map(Number);
-          assert.ok(Math.abs(s - cosine(vectors[a], vectors[b])) < 1e-12);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(word, { minLength: 0, maxLength: 6 }), { minLength: 0, maxLength: 40 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (docs, threshold) => {
+          const { vectors } = space(docs.map((d) => d.join(' ')));
+          const result = joined(vectors, threshold, 1_000_000);
+          assert.deepStrictEqual(result.pairs, brute(vectors, threshold));
+          for (const [k, s] of result.scores) {
+            const [a, b] = k.split('-').map(Number);
+            assert.ok(Math.abs(s - cosine(vectors[a], vectors[b])) < 1e-12);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

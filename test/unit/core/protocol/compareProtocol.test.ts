@@ -63,11 +63,22 @@ describe('compare protocol: messages from the webview', () => {
 describe('compare protocol: restored state', () => {
   it('accepts two side references, dropping anything else', () => {
     const state = { left: { uri: U, id: 'a', extra: true }, right: { uri: 'handbook-builtin:/roles/cto.md', id: 'cto' }, junk: 1 };
-    assert.deepStrictEqual(parseCompareState(state), { left: { uri: U, id: 'a' }, right: { uri: 'handbook-builtin:/roles/cto.md', id: 'cto' } });
+    assert.deepStrictEqual(parseCompareState(state), {
+      left: { uri: U, id: 'a' },
+      right: { uri: 'handbook-builtin:/roles/cto.md', id: 'cto' },
+    });
   });
 
   it('refuses a partial or malformed state', () => {
-    for (const s of [undefined, null, 'x', {}, { left: { uri: U, id: 'a' } }, { left: { uri: U }, right: { uri: U, id: 'b' } }, { left: { uri: 1, id: 'a' }, right: { uri: U, id: 'b' } }]) {
+    for (const s of [
+      undefined,
+      null,
+      'x',
+      {},
+      { left: { uri: U, id: 'a' } },
+      { left: { uri: U }, right: { uri: U, id: 'b' } },
+      { left: { uri: 1, id: 'a' }, right: { uri: U, id: 'b' } },
+    ]) {
       assert.strictEqual(parseCompareState(s), undefined, JSON.stringify(s));
     }
   });
