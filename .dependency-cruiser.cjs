@@ -66,10 +66,18 @@ module.exports = {
     {
       name: 'webview-only-its-protocol',
       comment:
-        'A webview page (media/NAME.ts) reaches the rest of the code only through its message protocol, src/core/protocol/NAMEProtocol.ts.',
+        'A webview page (media/NAME.ts) reaches the rest of the code only through its message protocol, src/core/protocol/NAMEProtocol.ts (and the shared page kit, media/shared/).',
       severity: 'error',
       from: { path: '^media/([^/]+)\\.ts$' },
-      to: { path: '^(src|media)/', pathNot: ['^src/core/protocol/$1Protocol\\.ts$', '^media/$1/'] },
+      to: { path: '^(src|media)/', pathNot: ['^src/core/protocol/$1Protocol\\.ts$', '^media/$1/', '^media/shared/'] },
+    },
+    {
+      name: 'webview-shared-imports-nothing',
+      comment:
+        'media/shared/ holds what every page uses (the DOM kit, the VS Code API handle): plain DOM code that imports nothing of the extension, the core or a page.',
+      severity: 'error',
+      from: { path: '^media/shared/' },
+      to: { path: '^(src|media)/', pathNot: ['^media/shared/'] },
     },
     {
       name: 'nothing-imports-tests',

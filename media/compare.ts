@@ -18,40 +18,10 @@ import type {
   Side,
   WebviewMessage,
 } from '../src/core/protocol/compareProtocol';
+import { fmt, foreignElements, h, visibleText, vscodeApi, type Child } from './shared/page';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  setState(state: CompareState): void;
-  getState(): CompareState | undefined;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<WebviewMessage, CompareState>();
 const app = document.getElementById('app')!;
-
-type Child = Node | string | undefined | false;
-
-/** Every element this script made: anything else in the page would have come from role text. */
-const created = new WeakSet<Element>();
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { class?: string; title?: string; id?: string; ariaLabel?: string } = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  created.add(e);
-  if (props.class) e.className = props.class;
-  if (props.title) e.title = props.title;
-  if (props.id) e.id = props.id;
-  if (props.ariaLabel) e.setAttribute('aria-label', props.ariaLabel);
-  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
-
-function fmt(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
-}
 
 function shortName(r: RoleSummary): string {
   return r.aliases[0] ?? r.title;
@@ -302,8 +272,8 @@ function render(model: CompareViewModel): void {
   app.replaceChildren(...content.filter((x): x is Node => x instanceof Node));
   if (focusedId) document.getElementById(focusedId)?.focus();
   vscode.setState({ left: model.left, right: model.right });
-  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
-  const text = (app.textContent ?? '').slice(0, 4096);
+  const foreign = foreignElements(app);
+  const text = visibleText(app, 4096);
   vscode.postMessage({
     type: 'rendered',
     left: c?.left.uri ?? '',

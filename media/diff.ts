@@ -17,38 +17,12 @@ import type {
   RoleDiff,
   RoleSide,
 } from '../src/core/protocol/diffProtocol';
+import { fmt, foreignElements, h, visibleText, vscodeApi, type Child } from './shared/page';
 
-interface VsCodeApi {
-  postMessage(message: DiffWebviewMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<DiffWebviewMessage>();
 const app = document.getElementById('app')!;
 
-type Child = Node | string | undefined | false;
 type Side = 'base' | 'target';
-
-/** Every element this script made: anything else in the page would have come from handbook text. */
-const created = new WeakSet<Element>();
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { class?: string; title?: string; id?: string } = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  created.add(e);
-  if (props.class) e.className = props.class;
-  if (props.title) e.title = props.title;
-  if (props.id) e.id = props.id;
-  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
-
-function fmt(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
-}
 
 let labels: DiffLabels;
 let model: DiffViewModel;
@@ -208,8 +182,8 @@ function render(m: DiffViewModel): void {
   if (!d.roles.length && !d.moved.length && !d.unreadable.length) content.push(h('p', { class: 'empty' }, labels.nothing));
   app.replaceChildren(...content.filter((x): x is Node => x instanceof Node));
   if (focusedId) document.getElementById(focusedId)?.focus();
-  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
-  const text = (app.textContent ?? '').slice(0, 4096);
+  const foreign = foreignElements(app);
+  const text = visibleText(app, 4096);
   vscode.postMessage({ type: 'rendered', items: app.querySelectorAll('button.item').length, foreign, text });
 }
 

@@ -13,42 +13,13 @@ import {
   type LadderState,
   type LadderToHost,
 } from '../src/core/protocol/ladderProtocol';
-
-interface VsCodeApi {
-  postMessage(message: LadderToHost): void;
-  setState(state: LadderState): void;
-  getState(): unknown;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import { button, el, fmt, foreignElements, visibleText, vscodeApi, type Child } from './shared/page';
 
 const MAX_RENDERED_TEXT = 4096;
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<LadderToHost, LadderState>();
 const app = document.getElementById('app')!;
-const created = new WeakSet<Element>();
 let state: LadderState = parseLadderState(vscode.getState());
 let current: { model: LadderModel; labels: LadderLabels } | undefined;
-
-type Child = Node | string | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  created.add(e);
-  if (cls) e.className = cls;
-  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
-
-function fmt(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
-}
-
-function button(cls: string, text: string, title: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', cls, text);
-  b.type = 'button';
-  b.title = title;
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 function itemList(rung: LadderRung, items: LadderItem[], l: LadderLabels): HTMLUListElement {
   return el(
@@ -109,13 +80,13 @@ function render(): void {
       )
     : [el('p', 'note', l.empty)];
   app.replaceChildren(el('div', 'toolbar', label, select), ...body);
-  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
+  const foreign = foreignElements(app);
   vscode.postMessage({
     type: 'rendered',
     ladders: shown.length,
     rungs: shown.reduce((n, x) => n + x.rungs.length, 0),
     foreign,
-    text: (app.textContent ?? '').slice(0, MAX_RENDERED_TEXT),
+    text: visibleText(app, MAX_RENDERED_TEXT),
   });
 }
 

@@ -20,48 +20,18 @@ import {
   type MapState,
   type MapToHost,
 } from '../src/core/protocol/mapProtocol';
-
-interface VsCodeApi {
-  postMessage(message: MapToHost): void;
-  setState(state: MapState): void;
-  getState(): unknown;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import { button, el, fmt, foreignElements, visibleText, vscodeApi } from './shared/page';
 
 /** Entries drawn at most; beyond that the page asks for a filter. */
 const MAX_ENTRIES = 4000;
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<MapToHost, MapState>();
 const app = document.getElementById('app')!;
-/** Elements this page created: anything else in #app would be markup smuggled in by a role. */
-const created = new WeakSet<Element>();
 
 let map: ResponsibilityMap | undefined;
 let labels: MapLabels | undefined;
 let builtin = false;
 let filter: MapFilter = parseMapState(vscode.getState()).filter;
-
-type Child = Node | string | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  created.add(e);
-  if (cls) e.className = cls;
-  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
-
-function fmt(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
-}
-
-function button(cls: string, text: string, title: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', cls, text);
-  b.type = 'button';
-  if (title) b.title = title;
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 function setFilter(next: MapFilter): void {
   filter = next;
@@ -271,7 +241,7 @@ function render(): void {
   app.replaceChildren(...parts);
 
   vscode.setState({ filter });
-  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
+  const foreign = foreignElements(app);
   vscode.postMessage({
     type: 'rendered',
     filter,
@@ -281,7 +251,7 @@ function render(): void {
     overlaps,
     gaps,
     foreign,
-    text: (app.textContent ?? '').slice(0, MAX_RENDERED_TEXT),
+    text: visibleText(app, MAX_RENDERED_TEXT),
   });
 }
 

@@ -13,43 +13,12 @@ import {
   type OrgState,
   type OrgToHost,
 } from '../src/core/protocol/orgProtocol';
+import { button, el, fmt, foreignElements, svg, visibleText, vscodeApi } from './shared/page';
 
-interface VsCodeApi {
-  postMessage(message: OrgToHost): void;
-  setState(state: OrgState): void;
-  getState(): unknown;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const SVG = 'http://www.w3.org/2000/svg';
 const MAX_RENDERED_TEXT = 4096;
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<OrgToHost, OrgState>();
 const app = document.getElementById('app')!;
-/** Elements this page created: anything else in #app would be markup smuggled in by a role. */
-const created = new WeakSet<Element>();
 let state: OrgState = parseOrgState(vscode.getState());
-
-type Child = Node | string | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  created.add(e);
-  if (cls) e.className = cls;
-  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
-
-function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElement {
-  const e = document.createElementNS(SVG, tag);
-  created.add(e);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  for (const c of children) if (c !== undefined && c !== false) e.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return e;
-}
-
-function fmt(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
-}
 
 /** One line cut to about what fits in `width` pixels. */
 function fit(text: string, width: number, charWidth: number): string {
@@ -58,11 +27,8 @@ function fit(text: string, width: number, charWidth: number): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-function button(text: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', 'action', text);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
+function action(text: string, onClick: () => void): HTMLButtonElement {
+  return button('action', text, '', onClick);
 }
 
 function meta(card: OrgCard, l: OrgLabels): string {
@@ -166,8 +132,8 @@ function render(chart: OrgChart, l: OrgLabels): void {
     'toolbar',
     label,
     select,
-    button(l.copyMermaid, () => vscode.postMessage({ type: 'copyMermaid' })),
-    button(l.saveSvg, () => vscode.postMessage({ type: 'saveSvg' })),
+    action(l.copyMermaid, () => vscode.postMessage({ type: 'copyMermaid' })),
+    action(l.saveSvg, () => vscode.postMessage({ type: 'saveSvg' })),
     summary,
   );
   const body = chart.tooLarge
@@ -176,14 +142,14 @@ function render(chart: OrgChart, l: OrgLabels): void {
       ? el('p', 'note', l.empty)
       : el('div', 'canvas', chartElement(chart, l));
   app.replaceChildren(toolbar, body);
-  const foreign = Array.from(app.querySelectorAll('*')).filter((e) => !created.has(e)).length;
+  const foreign = foreignElements(app);
   // What the DOM holds (not what the chart said): the cards and the drawn lines.
   vscode.postMessage({
     type: 'rendered',
     cards: app.querySelectorAll('g.card').length,
     edges: app.querySelectorAll('path.edge').length,
     foreign,
-    text: (app.textContent ?? '').slice(0, MAX_RENDERED_TEXT),
+    text: visibleText(app, MAX_RENDERED_TEXT),
   });
 }
 

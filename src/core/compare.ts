@@ -333,6 +333,17 @@ export function compareRoles(left: Role, right: Role, resolve: RoleResolver, tok
   };
 }
 
+/** The files a comparison shows: the two roles' and every file an item or related role of theirs comes from. */
+export function comparisonUris(c: RoleComparison): Set<string> {
+  const out = new Set<string>([c.left.uri, c.right.uri]);
+  for (const s of [c.focus, c.responsibilities, c.successCriteria]) {
+    for (const p of s.shared) out.add(p.left.uri).add(p.right.uri);
+    for (const i of [...s.onlyLeft, ...s.onlyRight]) out.add(i.uri);
+  }
+  for (const r of [...c.relationships.left, ...c.relationships.right]) if (r.target) out.add(r.target.uri);
+  return out;
+}
+
 /** A table cell: one line, pipes escaped, and no raw HTML when the page is rendered. */
 export function markdownCell(text: string): string {
   return text

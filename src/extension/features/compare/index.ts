@@ -22,7 +22,7 @@ import type { Feature, FeatureContext } from '../../featureContext';
 import type { ComparePanel, Rendered } from './panel';
 import { once } from '../../util/lazy';
 import { findRole, pickRole, roleByUri } from '../../util/roleChoice';
-import { PANEL_OPTIONS } from '../../util/webview';
+import { PANEL_OPTIONS, PanelSlot, type PanelApi } from '../../util/webview';
 
 /** The panel, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
 const loadPanel = once(() => require('./panel') as typeof import('./panel'));
@@ -34,18 +34,10 @@ declare module '../../featureContext' {
   }
 }
 
-export interface CompareViewApi {
+/** onDidUpdate: opened, swapped, a role file changed; onDidReject: refused by the validator or the URI check. */
+export interface CompareViewApi extends PanelApi<CompareViewModel, Rendered> {
   /** The model the open panel shows (undefined when no panel is open). */
   current(): CompareViewModel | undefined;
-  panel(): vscode.WebviewPanel | undefined;
-  /** Handles a message exactly as if the page had sent it; resolves to whether it was accepted. */
-  receive(raw: unknown): Promise<boolean>;
-  /** Fires when the panel's model changes (opened, swapped, a role file changed). */
-  readonly onDidUpdate: vscode.Event<CompareViewModel>;
-  /** Fires when the page reports that it rendered a model. */
-  readonly onDidRender: vscode.Event<Rendered>;
-  /** Fires for every message refused by the validator or by the URI check. */
-  readonly onDidReject: vscode.Event<unknown>;
   /** What the panel serializer does with a panel VS Code restores: false (and the panel closed) for a bad state. */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<boolean>;
 }
@@ -62,27 +54,14 @@ function roleOfArg(ctx: FeatureContext, arg: unknown): Role | undefined {
 
 export const registerCompareView: Feature = (ctx) => {
   const { handbook } = ctx;
-  const events = {
-    update: new vscode.EventEmitter<CompareViewModel>(),
-    render: new vscode.EventEmitter<Rendered>(),
-    reject: new vscode.EventEmitter<unknown>(),
-  };
-  let current: ComparePanel | undefined;
+  const slot = new PanelSlot<ComparePanel, CompareViewModel, Rendered>();
 
-  const attach = (panel: vscode.WebviewPanel, state: CompareState): ComparePanel => {
-    if (current && current.panel !== panel) current.panel.dispose();
-    const created: ComparePanel = new (loadPanel().ComparePanel)(panel, state, ctx, events, () => {
-      if (current === created) current = undefined;
-    });
-    current = created;
-    return created;
-  };
+  const attach = (panel: vscode.WebviewPanel, state: CompareState): ComparePanel =>
+    slot.attach(panel, (onDispose) => new (loadPanel().ComparePanel)(panel, state, ctx, slot.events, onDispose));
 
   const show = (left: Role, right: Role): CompareViewModel => {
-    if (current) {
-      current.panel.reveal(undefined, false);
-      return current.setSides(ref(left), ref(right));
-    }
+    const open = slot.revealed();
+    if (open) return open.setSides(ref(left), ref(right));
     const panel = vscode.window.createWebviewPanel(
       COMPARE_VIEW_TYPE,
       vscode.l10n.t('Compare Roles'),
@@ -150,23 +129,12 @@ export const registerCompareView: Feature = (ctx) => {
     return true;
   };
 
-  ctx.expose('compare', {
-    current: () => current?.model,
-    panel: () => current?.panel,
-    receive: (raw) => (current ? current.receive(raw) : Promise.resolve(false)),
-    onDidUpdate: events.update.event,
-    onDidRender: events.render.event,
-    onDidReject: events.reject.event,
-    restore,
-  });
+  ctx.expose('compare', { ...slot.api(), current: () => slot.current?.model, restore });
 
   return vscode.Disposable.from(
-    events.update,
-    events.render,
-    events.reject,
     // The panel itself stays open on deactivation: the serializer restores it after a reload.
-    { dispose: () => current?.dispose() },
-    handbook.onDidChange(() => current?.update()),
+    slot,
+    handbook.onDidChange(() => slot.current?.update()),
     vscode.commands.registerCommand('handbookRoles.compareRoles', compareCommand),
     vscode.commands.registerCommand('handbookRoles.compareWith', compareWith),
     vscode.commands.registerCommand('handbookRoles.compareWithNextLevel', compareWithNextLevel),

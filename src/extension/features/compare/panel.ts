@@ -4,7 +4,7 @@
  * commands and the serializer.
  */
 import * as vscode from 'vscode';
-import { compareRoles, comparisonToMarkdown, type MarkdownLabels } from '../../../core/compare';
+import { compareRoles, comparisonToMarkdown, comparisonUris, type MarkdownLabels } from '../../../core/compare';
 import {
   parseWebviewMessage,
   sideRef as ref,
@@ -20,7 +20,8 @@ import type { Role } from '../../../core/types';
 import type { FeatureContext } from '../../featureContext';
 import { toVsRange } from '../../util/ranges';
 import { allRoles, roleByUri, roleResolver } from '../../util/roleChoice';
-import { describeMessage, setUpPanel } from '../../util/webview';
+import { PanelHost, type PageRequest } from '../../util/panelHost';
+import type { PanelEvents } from '../../util/webview';
 
 export type Rendered = Extract<WebviewMessage, { type: 'rendered' }>;
 
@@ -63,36 +64,19 @@ function markdownLabels(): MarkdownLabels {
   };
 }
 
-export class ComparePanel implements vscode.Disposable {
-  private ready = false;
+export class ComparePanel extends PanelHost<WebviewMessage, HostMessage, CompareViewModel> {
   private posted = '';
   model: CompareViewModel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private state: CompareState,
-    private readonly ctx: FeatureContext,
-    private readonly events: {
-      update: vscode.EventEmitter<CompareViewModel>;
-      render: vscode.EventEmitter<Rendered>;
-      reject: vscode.EventEmitter<unknown>;
-    },
+    ctx: FeatureContext,
+    events: PanelEvents<CompareViewModel, Rendered>,
     onDispose: () => void,
   ) {
     const page = { script: 'compare.js', style: 'compare.css', title: vscode.l10n.t('Compare Roles') };
-    this.disposables.push(
-      ...setUpPanel(
-        panel,
-        ctx.extension.extensionUri,
-        page,
-        (raw) => void this.receive(raw),
-        () => {
-          this.dispose();
-          onDispose();
-        },
-      ),
-    );
+    super(panel, ctx, events, { ...page, parse: parseWebviewMessage, logName: 'Compare view' }, onDispose);
     this.update();
   }
 
@@ -129,43 +113,18 @@ export class ComparePanel implements vscode.Disposable {
     const json = JSON.stringify(model);
     if (json !== this.posted) {
       this.posted = json;
-      this.post();
+      this.onReady();
       this.events.update.fire(model);
     }
     return model;
   }
 
-  private post(): void {
-    if (!this.ready || !this.model) return;
-    const message: HostMessage = { type: 'model', model: this.model };
-    void this.panel.webview.postMessage(message);
+  protected onReady(): void {
+    if (this.model) this.send({ type: 'model', model: this.model });
   }
 
-  /** URIs the page may ask to open: the two roles and every file an item of theirs comes from. */
-  private allowedUris(): Set<string> {
-    const c = this.model?.comparison;
-    const out = new Set<string>();
-    if (!c) return out;
-    out.add(c.left.uri).add(c.right.uri);
-    for (const s of [c.focus, c.responsibilities, c.successCriteria]) {
-      for (const p of s.shared) out.add(p.left.uri).add(p.right.uri);
-      for (const i of [...s.onlyLeft, ...s.onlyRight]) out.add(i.uri);
-    }
-    for (const r of [...c.relationships.left, ...c.relationships.right]) if (r.target) out.add(r.target.uri);
-    return out;
-  }
-
-  async receive(raw: unknown): Promise<boolean> {
-    const msg = parseWebviewMessage(raw);
-    if (!msg) return this.reject(raw, 'malformed');
+  protected async handle(msg: PageRequest<WebviewMessage>, raw: unknown): Promise<boolean> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.post();
-        return true;
-      case 'rendered':
-        this.events.render.fire(msg);
-        return true;
       case 'swap':
         this.setSides(this.state.right, this.state.left);
         return true;
@@ -178,33 +137,18 @@ export class ComparePanel implements vscode.Disposable {
         return true;
       }
       case 'open': {
-        if (!this.allowedUris().has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
-        const range = toVsRange({ line: msg.line, column: msg.column, endLine: msg.endLine, endColumn: msg.endColumn });
-        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), {
-          selection: range,
-          viewColumn: vscode.ViewColumn.Beside,
-          preview: true,
-        });
+        const c = this.model?.comparison;
+        if (!c || !comparisonUris(c).has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
+        await this.openBeside(vscode.Uri.parse(msg.uri), toVsRange(msg));
         return true;
       }
       case 'copyMarkdown': {
         const c = this.model?.comparison;
         if (!c) return false;
-        await vscode.env.clipboard.writeText(comparisonToMarkdown(c, markdownLabels()));
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the comparison as a Markdown table.'));
+        await this.copy(comparisonToMarkdown(c, markdownLabels()), vscode.l10n.t('Copied the comparison as a Markdown table.'));
         return true;
       }
     }
-  }
-
-  private reject(raw: unknown, why: string): false {
-    this.ctx.log.warn(`Compare view: refused a message (${why}): ${describeMessage(raw)}`);
-    this.events.reject.fire(raw);
-    return false;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

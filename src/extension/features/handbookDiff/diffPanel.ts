@@ -15,7 +15,7 @@
  */
 import * as vscode from 'vscode';
 import { LatestRun, unlessCancelled, type CancellationLike } from '../../../core/cancellation';
-import { compareRoles, comparisonToMarkdown, type RoleComparison } from '../../../core/compare';
+import { compareRoles, comparisonToMarkdown, comparisonUris, type RoleComparison } from '../../../core/compare';
 import { diffHandbooks, diffToMarkdown, summarizeDiff, type HandbookDiff } from '../../../core/diff';
 import { parseFile } from '../../../core/parse';
 import {
@@ -37,7 +37,8 @@ import type { FeatureContext } from '../../featureContext';
 import { GitStatus, type GitApi, type GitChange, type GitRepository } from '../../util/git';
 import { toVsRange } from '../../util/ranges';
 import { roleResolver } from '../../util/roleChoice';
-import { describeMessage, setUpPanel } from '../../util/webview';
+import { PanelHost, type PageRequest } from '../../util/panelHost';
+import type { PanelEvents } from '../../util/webview';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 /** Files read at once through git (each `show` is a git process). */
@@ -152,42 +153,25 @@ function diffLabels(diff: HandbookDiff): DiffLabels {
   };
 }
 
-export interface DiffPanelEvents {
-  update: vscode.EventEmitter<DiffViewModel>;
-  render: vscode.EventEmitter<DiffRendered>;
-  reject: vscode.EventEmitter<unknown>;
-}
+export type DiffPanelEvents = PanelEvents<DiffViewModel, DiffRendered>;
 
 /** The webview of one handbook diff: a revision against the working tree. */
-export class DiffPanel implements vscode.Disposable {
-  private ready = false;
+export class DiffPanel extends PanelHost<DiffWebviewMessage, DiffHostMessage, DiffViewModel> {
   model: DiffViewModel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   /** A refresh while the diff is still read cancels the older read. */
   private readonly updates = new LatestRun();
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly ctx: FeatureContext,
+    panel: vscode.WebviewPanel,
+    ctx: FeatureContext,
     private readonly api: GitApi,
     private readonly repo: GitRepository,
     readonly ref: string,
-    private readonly events: DiffPanelEvents,
+    events: DiffPanelEvents,
     onDispose: () => void,
   ) {
     const page = { script: 'diff.js', style: 'diff.css', title: vscode.l10n.t('Handbook Changes') };
-    this.disposables.push(
-      ...setUpPanel(
-        panel,
-        ctx.extension.extensionUri,
-        page,
-        (raw) => void this.receive(raw),
-        () => {
-          this.dispose();
-          onDispose();
-        },
-      ),
-    );
+    super(panel, ctx, events, { ...page, parse: parseDiffMessage, logName: 'Handbook changes' }, onDispose);
   }
 
   /** Reads the diff again and shows it; undefined when a newer update (or closing the panel) cancelled this one. */
@@ -196,65 +180,44 @@ export class DiffPanel implements vscode.Disposable {
     if (!diff) return undefined;
     this.model = { base: this.ref, target: vscode.l10n.t('working tree'), diff, labels: diffLabels(diff) };
     this.panel.title = vscode.l10n.t('Handbook: {0} ↔ working tree', this.ref);
-    this.post();
+    this.onReady();
     this.events.update.fire(this.model);
     return this.model;
   }
 
-  private post(): void {
-    if (!this.ready || !this.model) return;
-    const message: DiffHostMessage = { type: 'model', model: this.model };
-    void this.panel.webview.postMessage(message);
+  protected onReady(): void {
+    if (this.model) this.send({ type: 'model', model: this.model });
   }
 
-  async receive(raw: unknown): Promise<boolean> {
-    const msg = parseDiffMessage(raw);
-    if (!msg) return this.reject(raw, 'malformed');
+  protected async handle(msg: PageRequest<DiffWebviewMessage>, raw: unknown): Promise<boolean> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.post();
-        return true;
-      case 'rendered':
-        this.events.render.fire(msg);
-        return true;
       case 'refresh':
         await this.update();
         return true;
       case 'open': {
         if (!this.model || !diffPaths(this.model.diff)[msg.side].has(msg.path)) return this.reject(raw, 'file not in the diff');
         const file = vscode.Uri.joinPath(this.repo.rootUri, msg.path);
-        const uri = msg.side === 'base' ? this.api.toGitUri(file, this.ref) : file;
-        const range = toVsRange({ line: msg.line, column: msg.column, endLine: msg.endLine, endColumn: msg.endColumn });
-        await vscode.window.showTextDocument(uri, { selection: range, viewColumn: vscode.ViewColumn.Beside, preview: true });
+        await this.openBeside(msg.side === 'base' ? this.api.toGitUri(file, this.ref) : file, toVsRange(msg));
         return true;
       }
       case 'copyMarkdown': {
         if (!this.model) return false;
-        await vscode.env.clipboard.writeText(diffToMarkdown(this.model.diff, this.ref, vscode.l10n.t('working tree')));
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the handbook changes as Markdown.'));
+        await this.copy(
+          diffToMarkdown(this.model.diff, this.ref, vscode.l10n.t('working tree')),
+          vscode.l10n.t('Copied the handbook changes as Markdown.'),
+        );
         return true;
       }
     }
   }
 
-  private reject(raw: unknown, why: string): false {
-    this.ctx.log.warn(`Handbook changes: refused a message (${why}): ${describeMessage(raw)}`);
-    this.events.reject.fire(raw);
-    return false;
-  }
-
-  dispose(): void {
+  override dispose(): void {
     this.updates.cancel();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }
 
-export interface RevisionCompareEvents {
-  update: vscode.EventEmitter<CompareViewModel>;
-  render: vscode.EventEmitter<CompareRendered>;
-  reject: vscode.EventEmitter<unknown>;
-}
+export type RevisionCompareEvents = PanelEvents<CompareViewModel, CompareRendered>;
 
 /** Why a role file cannot be compared with HEAD, for the user; or the two versions. */
 export type RevisionPair =
@@ -300,33 +263,20 @@ export async function compareWithRevision(
 }
 
 /** Two versions of one role in the role-comparison page (no pickers: the sides are revisions). */
-export class RevisionComparePanel implements vscode.Disposable {
-  private ready = false;
+export class RevisionComparePanel extends PanelHost<WebviewMessage, HostMessage, CompareViewModel> {
   readonly model: CompareViewModel;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly ctx: FeatureContext,
+    panel: vscode.WebviewPanel,
+    ctx: FeatureContext,
     pair: Extract<RevisionPair, { comparison: unknown }>,
     ref: string,
-    private readonly events: RevisionCompareEvents,
+    events: RevisionCompareEvents,
     onDispose: () => void,
   ) {
     const c = pair.comparison;
     const page = { script: 'compare.js', style: 'compare.css', title: vscode.l10n.t('Compare with {0}', ref) };
-    this.disposables.push(
-      ...setUpPanel(
-        panel,
-        ctx.extension.extensionUri,
-        page,
-        (raw) => void this.receive(raw),
-        () => {
-          this.dispose();
-          onDispose();
-        },
-      ),
-    );
+    super(panel, ctx, events, { ...page, parse: parseWebviewMessage, logName: 'Compare with revision' }, onDispose);
     this.model = {
       left: { uri: c.left.uri, id: c.left.id },
       right: { uri: c.right.uri, id: c.right.id },
@@ -339,64 +289,25 @@ export class RevisionComparePanel implements vscode.Disposable {
     this.events.update.fire(this.model);
   }
 
-  private post(): void {
-    if (!this.ready) return;
-    const message: HostMessage = { type: 'model', model: this.model };
-    void this.panel.webview.postMessage(message);
+  protected onReady(): void {
+    this.send({ type: 'model', model: this.model });
   }
 
-  /** URIs the page may ask to open: the two versions and every file an item comes from. */
-  private allowedUris(): Set<string> {
-    const c = this.model.comparison!;
-    const out = new Set<string>([c.left.uri, c.right.uri]);
-    for (const s of [c.focus, c.responsibilities, c.successCriteria]) {
-      for (const p of s.shared) out.add(p.left.uri).add(p.right.uri);
-      for (const i of [...s.onlyLeft, ...s.onlyRight]) out.add(i.uri);
-    }
-    for (const r of [...c.relationships.left, ...c.relationships.right]) if (r.target) out.add(r.target.uri);
-    return out;
-  }
-
-  async receive(raw: unknown): Promise<boolean> {
-    const msg = parseWebviewMessage(raw);
-    if (!msg) return this.reject(raw, 'malformed');
+  protected async handle(msg: PageRequest<WebviewMessage>, raw: unknown): Promise<boolean> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.post();
-        return true;
-      case 'rendered':
-        this.events.render.fire(msg);
-        return true;
       case 'open': {
-        if (!this.allowedUris().has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
-        const range = toVsRange({ line: msg.line, column: msg.column, endLine: msg.endLine, endColumn: msg.endColumn });
-        await vscode.window.showTextDocument(vscode.Uri.parse(msg.uri), {
-          selection: range,
-          viewColumn: vscode.ViewColumn.Beside,
-          preview: true,
-        });
+        if (!comparisonUris(this.model.comparison!).has(msg.uri)) return this.reject(raw, 'URI not in the comparison');
+        await this.openBeside(vscode.Uri.parse(msg.uri), toVsRange(msg));
         return true;
       }
       case 'copyMarkdown':
-        await vscode.env.clipboard.writeText(comparisonToMarkdown(this.model.comparison!));
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the comparison as a Markdown table.'));
+        await this.copy(comparisonToMarkdown(this.model.comparison!), vscode.l10n.t('Copied the comparison as a Markdown table.'));
         return true;
       case 'pick':
       case 'swap':
         // The sides are two revisions of one role: nothing to pick or swap.
         return this.reject(raw, 'not offered');
     }
-  }
-
-  private reject(raw: unknown, why: string): false {
-    this.ctx.log.warn(`Compare with revision: refused a message (${why}): ${describeMessage(raw)}`);
-    this.events.reject.fire(raw);
-    return false;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

@@ -18,7 +18,7 @@ import type { Feature } from '../../featureContext';
 import type { CompareRendered, DiffPanel, DiffRendered, RevisionComparePanel } from './diffPanel';
 import { openGit, type GitRef, type GitRepository } from '../../util/git';
 import { once } from '../../util/lazy';
-import { PANEL_OPTIONS } from '../../util/webview';
+import { PANEL_OPTIONS, PanelSlot, type PanelApi } from '../../util/webview';
 
 /** The panels and the reading through git, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
 const loadDiffPanel = once(() => require('./diffPanel') as typeof import('./diffPanel'));
@@ -34,22 +34,11 @@ declare module '../../featureContext' {
   }
 }
 
-export interface HandbookDiffApi {
+export interface HandbookDiffApi extends PanelApi<DiffViewModel, DiffRendered> {
   /** The model the open handbook-changes panel shows. */
   current(): DiffViewModel | undefined;
-  panel(): vscode.WebviewPanel | undefined;
-  /** Handles a message exactly as if the page had sent it; resolves to whether it was accepted. */
-  receive(raw: unknown): Promise<boolean>;
-  readonly onDidUpdate: vscode.Event<DiffViewModel>;
-  readonly onDidRender: vscode.Event<DiffRendered>;
-  readonly onDidReject: vscode.Event<unknown>;
   /** The open "Compare with HEAD" panel. */
-  revision: {
-    current(): CompareViewModel | undefined;
-    panel(): vscode.WebviewPanel | undefined;
-    receive(raw: unknown): Promise<boolean>;
-    readonly onDidRender: vscode.Event<CompareRendered>;
-  };
+  revision: PanelApi<CompareViewModel, CompareRendered> & { current(): CompareViewModel | undefined };
 }
 
 /** A ref the user can pick: local branches, tags, remote branches, then "a commit…". */
@@ -79,18 +68,8 @@ async function pickRef(repo: GitRepository): Promise<string | undefined> {
 }
 
 export const registerHandbookDiff: Feature = (ctx) => {
-  const diffEvents = {
-    update: new vscode.EventEmitter<DiffViewModel>(),
-    render: new vscode.EventEmitter<DiffRendered>(),
-    reject: new vscode.EventEmitter<unknown>(),
-  };
-  const revisionEvents = {
-    update: new vscode.EventEmitter<CompareViewModel>(),
-    render: new vscode.EventEmitter<CompareRendered>(),
-    reject: new vscode.EventEmitter<unknown>(),
-  };
-  let diffPanel: DiffPanel | undefined;
-  let revisionPanel: RevisionComparePanel | undefined;
+  const diffSlot = new PanelSlot<DiffPanel, DiffViewModel, DiffRendered>();
+  const revisionSlot = new PanelSlot<RevisionComparePanel, CompareViewModel, CompareRendered>();
 
   const unavailable = (message: string): Unavailable => {
     void vscode.window.showWarningMessage(message);
@@ -109,17 +88,17 @@ export const registerHandbookDiff: Feature = (ctx) => {
     } catch {
       return unavailable(vscode.l10n.t('Git knows no revision "{0}".', revision));
     }
-    diffPanel?.panel.dispose();
+    diffSlot.current?.panel.dispose();
     const panel = vscode.window.createWebviewPanel(
       DIFF_VIEW_TYPE,
       vscode.l10n.t('Handbook Changes'),
       vscode.ViewColumn.Active,
       PANEL_OPTIONS,
     );
-    const created: DiffPanel = new (loadDiffPanel().DiffPanel)(panel, ctx, git.api, git.repository, revision, diffEvents, () => {
-      if (diffPanel === created) diffPanel = undefined;
-    });
-    diffPanel = created;
+    const created = diffSlot.attach(
+      panel,
+      (onDispose) => new (loadDiffPanel().DiffPanel)(panel, ctx, git.api, git.repository, revision, diffSlot.events, onDispose),
+    );
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing the handbook with {0}…', revision) },
@@ -164,48 +143,34 @@ export const registerHandbookDiff: Feature = (ctx) => {
       );
     }
     if ('unavailable' in pair) return unavailable(pair.unavailable);
-    revisionPanel?.panel.dispose();
+    revisionSlot.current?.panel.dispose();
     const panel = vscode.window.createWebviewPanel(
       REVISION_VIEW_TYPE,
       vscode.l10n.t('Compare with HEAD'),
       vscode.ViewColumn.Active,
       PANEL_OPTIONS,
     );
-    const created: RevisionComparePanel = new module.RevisionComparePanel(panel, ctx, pair, 'HEAD', revisionEvents, () => {
-      if (revisionPanel === created) revisionPanel = undefined;
-    });
-    revisionPanel = created;
-    return created.model;
+    return revisionSlot.attach(
+      panel,
+      (onDispose) => new module.RevisionComparePanel(panel, ctx, pair, 'HEAD', revisionSlot.events, onDispose),
+    ).model;
   };
 
   ctx.expose('handbookDiff', {
-    current: () => diffPanel?.model,
-    panel: () => diffPanel?.panel,
-    receive: (raw) => (diffPanel ? diffPanel.receive(raw) : Promise.resolve(false)),
-    onDidUpdate: diffEvents.update.event,
-    onDidRender: diffEvents.render.event,
-    onDidReject: diffEvents.reject.event,
-    revision: {
-      current: () => revisionPanel?.model,
-      panel: () => revisionPanel?.panel,
-      receive: (raw) => (revisionPanel ? revisionPanel.receive(raw) : Promise.resolve(false)),
-      onDidRender: revisionEvents.render.event,
-    },
+    ...diffSlot.api(),
+    current: () => diffSlot.current?.model,
+    revision: { ...revisionSlot.api(), current: () => revisionSlot.current?.model },
   });
 
   return vscode.Disposable.from(
-    diffEvents.update,
-    diffEvents.render,
-    diffEvents.reject,
-    revisionEvents.update,
-    revisionEvents.render,
-    revisionEvents.reject,
     {
       dispose: () => {
-        diffPanel?.panel.dispose();
-        revisionPanel?.panel.dispose();
+        diffSlot.current?.panel.dispose();
+        revisionSlot.current?.panel.dispose();
       },
     },
+    diffSlot,
+    revisionSlot,
     vscode.commands.registerCommand('handbookRoles.compareHandbookWith', compareHandbookWith),
     vscode.commands.registerCommand('handbookRoles.compareWithHead', compareWithHead),
   );

@@ -12,7 +12,7 @@ import { ORG_VIEW_TYPE, parseOrgState, type OrgChart } from '../../../core/proto
 import type { Feature, FeatureContext } from '../../featureContext';
 import { once } from '../../util/lazy';
 import { findRole, roleByUri } from '../../util/roleChoice';
-import { PANEL_OPTIONS } from '../../util/webview';
+import { PANEL_OPTIONS, PanelSlot, type PanelApi } from '../../util/webview';
 import type * as Panels from './panels';
 
 /** The panels, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
@@ -28,26 +28,15 @@ declare module '../../featureContext' {
 }
 
 /** What the tests see of the org chart. */
-export interface OrgChartApi {
+export interface OrgChartApi extends PanelApi<OrgChart, Panels.OrgRendered> {
   current(): OrgChart | undefined;
-  panel(): vscode.WebviewPanel | undefined;
-  /** Handles a message exactly as if the page had sent it. */
-  receive(raw: unknown): Promise<boolean>;
-  readonly onDidUpdate: vscode.Event<OrgChart>;
-  readonly onDidRender: vscode.Event<Panels.OrgRendered>;
-  readonly onDidReject: vscode.Event<unknown>;
   lastCopied(): string | undefined;
   /** Saves as SVG to `target` (never replacing a file); without one, asks with the save dialog. */
   saveSvg(target?: vscode.Uri): Promise<string | undefined>;
 }
 
-export interface LadderViewApi {
+export interface LadderViewApi extends PanelApi<LadderModel, Panels.LadderRendered> {
   current(): LadderModel | undefined;
-  panel(): vscode.WebviewPanel | undefined;
-  receive(raw: unknown): Promise<boolean>;
-  readonly onDidUpdate: vscode.Event<LadderModel>;
-  readonly onDidRender: vscode.Event<Panels.LadderRendered>;
-  readonly onDidReject: vscode.Event<unknown>;
 }
 
 /** The subtree root a command argument names: a tree node, a role file URI or a role reference. */
@@ -61,57 +50,34 @@ function rootOfArg(ctx: FeatureContext, arg: unknown): string | undefined {
 
 export const registerOrgChart: Feature = (ctx) => {
   const { handbook } = ctx;
-  const orgEvents = {
-    update: new vscode.EventEmitter<OrgChart>(),
-    render: new vscode.EventEmitter<Panels.OrgRendered>(),
-    reject: new vscode.EventEmitter<unknown>(),
-  };
-  const ladderEvents = {
-    update: new vscode.EventEmitter<LadderModel>(),
-    render: new vscode.EventEmitter<Panels.LadderRendered>(),
-    reject: new vscode.EventEmitter<unknown>(),
-  };
-  let org: Panels.OrgChartPanel | undefined;
-  let ladder: Panels.LadderPanel | undefined;
+  const org = new PanelSlot<Panels.OrgChartPanel, OrgChart, Panels.OrgRendered>();
+  const ladder = new PanelSlot<Panels.LadderPanel, LadderModel, Panels.LadderRendered>();
   let copied: string | undefined;
 
-  const attachOrg = (panel: vscode.WebviewPanel, root: string | undefined): Panels.OrgChartPanel => {
-    if (org && org.panel !== panel) org.panel.dispose();
-    const created: Panels.OrgChartPanel = new (loadPanels().OrgChartPanel)(panel, root, ctx, orgEvents, () => {
-      copied = created.copied ?? copied;
-      if (org === created) org = undefined;
-    });
-    org = created;
-    return created;
-  };
+  const attachOrg = (panel: vscode.WebviewPanel, root: string | undefined): Panels.OrgChartPanel =>
+    org.attach(
+      panel,
+      (onDispose) => new (loadPanels().OrgChartPanel)(panel, root, ctx, org.events, onDispose),
+      (closed) => (copied = closed.copied ?? copied),
+    );
 
-  const attachLadder = (panel: vscode.WebviewPanel): Panels.LadderPanel => {
-    if (ladder && ladder.panel !== panel) ladder.panel.dispose();
-    const created: Panels.LadderPanel = new (loadPanels().LadderPanel)(panel, ctx, ladderEvents, () => {
-      if (ladder === created) ladder = undefined;
-    });
-    ladder = created;
-    return created;
-  };
+  const attachLadder = (panel: vscode.WebviewPanel): Panels.LadderPanel =>
+    ladder.attach(panel, (onDispose) => new (loadPanels().LadderPanel)(panel, ctx, ladder.events, onDispose));
 
   /** showOrgChart(role?): opens (or reveals) the chart, of a role's subtree when one is named. */
   const showOrgChart = async (arg?: unknown): Promise<OrgChart> => {
     await handbook.ready;
     const root = arg === undefined ? undefined : rootOfArg(ctx, arg);
-    if (org) {
-      org.panel.reveal(undefined, false);
-      return org.update(arg === undefined ? undefined : (root ?? null));
-    }
+    const open = org.revealed();
+    if (open) return open.update(arg === undefined ? undefined : (root ?? null));
     const panel = vscode.window.createWebviewPanel(ORG_VIEW_TYPE, vscode.l10n.t('Org Chart'), vscode.ViewColumn.Active, PANEL_OPTIONS);
     return attachOrg(panel, root).update();
   };
 
   const showLadders = async (): Promise<LadderModel> => {
     await handbook.ready;
-    if (ladder) {
-      ladder.panel.reveal(undefined, false);
-      return ladder.update();
-    }
+    const open = ladder.revealed();
+    if (open) return open.update();
     const panel = vscode.window.createWebviewPanel(LADDER_VIEW_TYPE, vscode.l10n.t('Ladders'), vscode.ViewColumn.Active, PANEL_OPTIONS);
     return attachLadder(panel).update();
   };
@@ -121,35 +87,22 @@ export const registerOrgChart: Feature = (ctx) => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      org?.update();
-      ladder?.update();
+      org.current?.update();
+      ladder.current?.update();
     }, REDRAW_DELAY_MS);
   };
 
   ctx.expose('org', {
-    current: () => org?.chart,
-    panel: () => org?.panel,
-    receive: (raw) => (org ? org.receive(raw) : Promise.resolve(false)),
-    onDidUpdate: orgEvents.update.event,
-    onDidRender: orgEvents.render.event,
-    onDidReject: orgEvents.reject.event,
-    lastCopied: () => org?.copied ?? copied,
-    saveSvg: (target) => (org ? org.saveSvg(target) : Promise.resolve(undefined)),
+    ...org.api(),
+    current: () => org.current?.chart,
+    lastCopied: () => org.current?.copied ?? copied,
+    saveSvg: (target) => (org.current ? org.current.saveSvg(target) : Promise.resolve(undefined)),
   });
-  ctx.expose('ladders', {
-    current: () => ladder?.model,
-    panel: () => ladder?.panel,
-    receive: (raw) => (ladder ? ladder.receive(raw) : Promise.resolve(false)),
-    onDidUpdate: ladderEvents.update.event,
-    onDidRender: ladderEvents.render.event,
-    onDidReject: ladderEvents.reject.event,
-  });
+  ctx.expose('ladders', { ...ladder.api(), current: () => ladder.current?.model });
 
   return vscode.Disposable.from(
-    ...Object.values(orgEvents),
-    ...Object.values(ladderEvents),
-    { dispose: () => org?.dispose() },
-    { dispose: () => ladder?.dispose() },
+    org,
+    ladder,
     { dispose: () => timer && clearTimeout(timer) },
     handbook.onDidChange(schedule),
     vscode.commands.registerCommand('handbookRoles.showOrgChart', showOrgChart),

@@ -10,18 +10,19 @@ import { orgToMermaid } from '../../../core/org/render';
 import { reportingLines } from '../../../core/org/reporting';
 import { orgChartSvg } from '../../../core/org/svg';
 import { subtreeLines } from '../../../core/org/chart';
-import { parseLadderMessage, type HostToLadder, type LadderLabels, type LadderModel } from '../../../core/protocol/ladderProtocol';
+import {
+  parseLadderMessage,
+  type HostToLadder,
+  type LadderLabels,
+  type LadderModel,
+  type LadderToHost,
+} from '../../../core/protocol/ladderProtocol';
 import { parseOrgMessage, type HostToOrg, type OrgChart, type OrgLabels, type OrgToHost } from '../../../core/protocol/orgProtocol';
 import type { Role } from '../../../core/types';
 import type { FeatureContext } from '../../featureContext';
 import { toVsRange } from '../../util/ranges';
-import { describeMessage, setUpPanel } from '../../util/webview';
-
-export interface PanelEvents<M, R> {
-  update: vscode.EventEmitter<M>;
-  render: vscode.EventEmitter<R>;
-  reject: vscode.EventEmitter<unknown>;
-}
+import { PanelHost, type PageRequest } from '../../util/panelHost';
+import type { PanelEvents } from '../../util/webview';
 
 export type OrgRendered = Extract<OrgToHost, { type: 'rendered' }>;
 
@@ -63,54 +64,40 @@ function rolesOf(ctx: FeatureContext): Role[] {
   return ctx.handbook.index.roles();
 }
 
-async function openRole(role: Role, line?: number, column = 1): Promise<void> {
+/** Where a role opens: at its id, or at a line and column of its file. */
+function rolePlace(role: Role, line?: number, column = 1): [vscode.Uri, vscode.Range] {
   const selection = line === undefined ? toVsRange(role.idRange) : new vscode.Range(line - 1, column - 1, line - 1, column - 1);
-  await vscode.window.showTextDocument(vscode.Uri.parse(role.uri), { selection, viewColumn: vscode.ViewColumn.Beside, preview: true });
+  return [vscode.Uri.parse(role.uri), selection];
 }
 
-export class OrgChartPanel implements vscode.Disposable {
-  private ready = false;
+export class OrgChartPanel extends PanelHost<OrgToHost, HostToOrg, OrgChart> {
   chart: OrgChart | undefined;
   copied: string | undefined;
   saved: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private root: string | undefined,
-    private readonly ctx: FeatureContext,
-    private readonly events: PanelEvents<OrgChart, OrgRendered>,
+    ctx: FeatureContext,
+    events: PanelEvents<OrgChart, OrgRendered>,
     onDispose: () => void,
   ) {
     const title = vscode.l10n.t('Org Chart');
+    super(panel, ctx, events, { script: 'org.js', style: 'org.css', title, parse: parseOrgMessage, logName: 'Org chart' }, onDispose);
     panel.title = title;
-    this.disposables.push(
-      ...setUpPanel(
-        panel,
-        ctx.extension.extensionUri,
-        { script: 'org.js', style: 'org.css', title },
-        (raw) => void this.receive(raw),
-        () => {
-          this.dispose();
-          onDispose();
-        },
-      ),
-    );
   }
 
   /** Rebuilds the chart of the current handbook (for the subtree shown) and posts it. */
   update(root: string | null | undefined = this.root ?? null): OrgChart {
     this.root = root ?? undefined;
     this.chart = buildOrgChart(rolesOf(this.ctx), this.ctx.handbook.index.orgGraph(), this.root);
-    this.post();
+    this.onReady();
     this.events.update.fire(this.chart);
     return this.chart;
   }
 
-  private post(): void {
-    if (!this.ready || !this.chart) return;
-    const message: HostToOrg = { type: 'chart', chart: this.chart, labels: orgLabels() };
-    void this.panel.webview.postMessage(message);
+  protected onReady(): void {
+    if (this.chart) this.send({ type: 'chart', chart: this.chart, labels: orgLabels() });
   }
 
   private roleOnChart(key: string): Role | undefined {
@@ -151,21 +138,12 @@ export class OrgChartPanel implements vscode.Disposable {
     return this.saved;
   }
 
-  async receive(raw: unknown): Promise<boolean> {
-    const msg = parseOrgMessage(raw);
-    if (!msg) return this.reject(raw, 'malformed');
+  protected async handle(msg: PageRequest<OrgToHost>, raw: unknown): Promise<boolean> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.post();
-        return true;
-      case 'rendered':
-        this.events.render.fire(msg);
-        return true;
       case 'open': {
         const role = this.roleOnChart(msg.role);
         if (!role) return this.reject(raw, 'no such role on the chart');
-        await openRole(role);
+        await this.openBeside(...rolePlace(role));
         return true;
       }
       case 'filter':
@@ -174,23 +152,12 @@ export class OrgChartPanel implements vscode.Disposable {
         return true;
       case 'copyMermaid':
         this.copied = this.mermaid();
-        await vscode.env.clipboard.writeText(this.copied);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the org chart as a Mermaid flowchart.'));
+        await this.copy(this.copied, vscode.l10n.t('Copied the org chart as a Mermaid flowchart.'));
         return true;
       case 'saveSvg':
         await this.saveSvg();
         return true;
     }
-  }
-
-  private reject(raw: unknown, why: string): false {
-    this.ctx.log.warn(`Org chart: refused a message (${why}): ${describeMessage(raw)}`);
-    this.events.reject.fire(raw);
-    return false;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 
@@ -203,56 +170,36 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export type LadderRendered = Extract<ReturnType<typeof parseLadderMessage>, { type: 'rendered' }>;
+export type LadderRendered = Extract<LadderToHost, { type: 'rendered' }>;
 
-export class LadderPanel implements vscode.Disposable {
-  private ready = false;
+export class LadderPanel extends PanelHost<LadderToHost, HostToLadder, LadderModel> {
   model: LadderModel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly ctx: FeatureContext,
-    private readonly events: PanelEvents<LadderModel, LadderRendered>,
-    onDispose: () => void,
-  ) {
+  constructor(panel: vscode.WebviewPanel, ctx: FeatureContext, events: PanelEvents<LadderModel, LadderRendered>, onDispose: () => void) {
     const title = vscode.l10n.t('Ladders');
-    panel.title = title;
-    this.disposables.push(
-      ...setUpPanel(
-        panel,
-        ctx.extension.extensionUri,
-        { script: 'ladder.js', style: 'ladder.css', title },
-        (raw) => void this.receive(raw),
-        () => {
-          this.dispose();
-          onDispose();
-        },
-      ),
+    super(
+      panel,
+      ctx,
+      events,
+      { script: 'ladder.js', style: 'ladder.css', title, parse: parseLadderMessage, logName: 'Ladders' },
+      onDispose,
     );
+    panel.title = title;
   }
 
   update(): LadderModel {
     this.model = buildLadderModel(rolesOf(this.ctx), this.ctx.handbook.index.orgGraph());
-    if (this.ready) {
-      const message: HostToLadder = { type: 'ladders', model: this.model, labels: ladderLabels() };
-      void this.panel.webview.postMessage(message);
-    }
+    this.send({ type: 'ladders', model: this.model, labels: ladderLabels() });
     this.events.update.fire(this.model);
     return this.model;
   }
 
-  async receive(raw: unknown): Promise<boolean> {
-    const msg = parseLadderMessage(raw);
-    if (!msg) return this.reject(raw, 'malformed');
+  protected onReady(): void {
+    this.update();
+  }
+
+  protected async handle(msg: PageRequest<LadderToHost>, raw: unknown): Promise<boolean> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.update();
-        return true;
-      case 'rendered':
-        this.events.render.fire(msg);
-        return true;
       case 'open': {
         const rung = this.model?.ladders.flatMap((l) => l.rungs).find((r) => r.key === msg.role);
         const role = rung ? this.ctx.handbook.index.get(rung.key)?.role : undefined;
@@ -260,20 +207,10 @@ export class LadderPanel implements vscode.Disposable {
         if (msg.line !== undefined) {
           const item = [...rung.adds.responsibilities, ...rung.adds.successCriteria].find((i) => i.line === msg.line);
           if (!item) return this.reject(raw, 'no such item in the view');
-          await openRole(role, item.line, item.column);
-        } else await openRole(role);
+          await this.openBeside(...rolePlace(role, item.line, item.column));
+        } else await this.openBeside(...rolePlace(role));
         return true;
       }
     }
-  }
-
-  private reject(raw: unknown, why: string): false {
-    this.ctx.log.warn(`Ladders: refused a message (${why}): ${describeMessage(raw)}`);
-    this.events.reject.fire(raw);
-    return false;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -26,7 +26,7 @@ import type { MapPanel } from './panel';
 import { once } from '../../util/lazy';
 import { createMapBuilder, type MapBuilder } from './mapBuilder';
 import { toVsRange } from '../../util/ranges';
-import { PANEL_OPTIONS } from '../../util/webview';
+import { PANEL_OPTIONS, PanelSlot, type PanelApi, type PanelEvents } from '../../util/webview';
 import { setting } from '../../util/settings';
 import { errorDetail } from '../../../core/errors';
 
@@ -50,18 +50,10 @@ declare module '../../featureContext' {
   }
 }
 
-export interface ResponsibilityMapApi {
+/** onDidUpdate: a new map (opened, or a role file changed); onDidReject: refused by the validator or the key check. */
+export interface ResponsibilityMapApi extends PanelApi<ResponsibilityMap, MapRendered> {
   /** The map the open panel shows (undefined when no panel is open). */
   current(): ResponsibilityMap | undefined;
-  panel(): vscode.WebviewPanel | undefined;
-  /** Handles a message exactly as if the page had sent it; resolves to whether it was accepted. */
-  receive(raw: unknown): Promise<boolean>;
-  /** Fires when the panel gets a new map (opened, or a role file changed). */
-  readonly onDidUpdate: vscode.Event<ResponsibilityMap>;
-  /** Fires when the page reports what it drew. */
-  readonly onDidRender: vscode.Event<MapRendered>;
-  /** Fires for every message refused by the validator or by the key check. */
-  readonly onDidReject: vscode.Event<unknown>;
   /** Fires after the opt-in findings were published (or cleared). */
   readonly onDidPublish: vscode.Event<void>;
   /** The Markdown last copied by "Copy as Markdown". */
@@ -141,11 +133,7 @@ function filterFromArg(arg: unknown, map: ResponsibilityMap, handbook: HandbookW
   return parseFilter({ roles, areas, issuesOnly: raw.issuesOnly === true });
 }
 
-export interface MapEvents {
-  update: vscode.EventEmitter<ResponsibilityMap>;
-  render: vscode.EventEmitter<MapRendered>;
-  reject: vscode.EventEmitter<unknown>;
-}
+export type MapEvents = PanelEvents<ResponsibilityMap, MapRendered>;
 
 /** The opt-in findings as diagnostics, in a collection of their own, while the setting is on. */
 class OverlapDiagnostics implements vscode.Disposable {
@@ -208,20 +196,16 @@ function toDiagnostic(f: Finding): vscode.Diagnostic {
 export const registerResponsibilityMap: Feature = (ctx) => {
   const { handbook } = ctx;
   const source = new MapSource(handbook, ctx.log);
-  const events: MapEvents = { update: new vscode.EventEmitter(), render: new vscode.EventEmitter(), reject: new vscode.EventEmitter() };
   const diagnostics = new OverlapDiagnostics(source, ctx.log);
-  let current: MapPanel | undefined;
+  const slot = new PanelSlot<MapPanel, ResponsibilityMap, MapRendered>();
   let copied: string | undefined;
 
-  const attach = (panel: vscode.WebviewPanel, filter: MapFilter | undefined): MapPanel => {
-    if (current && current.panel !== panel) current.panel.dispose();
-    const created: MapPanel = new (loadPanel().MapPanel)(panel, filter, ctx, source, events, () => {
-      copied = created.copied ?? copied;
-      if (current === created) current = undefined;
-    });
-    current = created;
-    return created;
-  };
+  const attach = (panel: vscode.WebviewPanel, filter: MapFilter | undefined): MapPanel =>
+    slot.attach(
+      panel,
+      (onDispose) => new (loadPanel().MapPanel)(panel, filter, ctx, source, slot.events, onDispose),
+      (closed) => (copied = closed.copied ?? copied),
+    );
 
   /** Updates a panel in the background; a failed analysis is logged (the panel keeps its map). */
   const redraw = (panel: MapPanel) =>
@@ -233,10 +217,8 @@ export const registerResponsibilityMap: Feature = (ctx) => {
   const show = async (arg?: unknown): Promise<ResponsibilityMap> => {
     await handbook.ready;
     const filter = arg === undefined ? undefined : filterFromArg(arg, await source.get(), handbook);
-    if (current) {
-      current.panel.reveal(undefined, false);
-      return current.update(filter);
-    }
+    const open = slot.revealed();
+    if (open) return open.update(filter);
     const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, vscode.l10n.t('Responsibility Map'), vscode.ViewColumn.Active, {
       ...PANEL_OPTIONS,
       retainContextWhenHidden: false,
@@ -257,7 +239,7 @@ export const registerResponsibilityMap: Feature = (ctx) => {
     timer = setTimeout(
       () => {
         timer = undefined;
-        if (current) redraw(current);
+        if (slot.current) redraw(slot.current);
         if (diagnostics.enabled) void diagnostics.refresh();
       },
       Math.max(REBUILD_DEBOUNCE_MS, REBUILD_COST_FACTOR * source.lastBuildMs),
@@ -268,26 +250,19 @@ export const registerResponsibilityMap: Feature = (ctx) => {
   });
 
   ctx.expose('map', {
-    current: () => current?.current(),
-    panel: () => current?.panel,
-    receive: (raw) => (current ? current.receive(raw) : Promise.resolve(false)),
-    onDidUpdate: events.update.event,
-    onDidRender: events.render.event,
-    onDidReject: events.reject.event,
+    ...slot.api(),
+    current: () => slot.current?.current(),
     onDidPublish: diagnostics.onDidPublish.event,
-    lastCopied: () => current?.copied ?? copied,
+    lastCopied: () => slot.current?.copied ?? copied,
     restore,
     analysedOn: () => source.where,
   });
 
   return vscode.Disposable.from(
     source,
-    events.update,
-    events.render,
-    events.reject,
     diagnostics,
     // The panel stays open on deactivation: the serializer restores it after a reload.
-    { dispose: () => current?.dispose() },
+    slot,
     { dispose: () => timer && clearTimeout(timer) },
     handbook.onDidChange(schedule),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -5,12 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { mapToMarkdown } from '../../../core/map';
-import { parseMapMessage, type HostToMap, type MapFilter, type MapLabels } from '../../../core/protocol/mapProtocol';
+import { parseMapMessage, type HostToMap, type MapFilter, type MapLabels, type MapToHost } from '../../../core/protocol/mapProtocol';
 import type { ResponsibilityMap } from '../../../core/map/types';
 import type { FeatureContext } from '../../featureContext';
 import type { MapEvents, MapSource } from '.';
 import { toVsRange } from '../../util/ranges';
-import { describeMessage, setUpPanel } from '../../util/webview';
+import { PanelHost, type PageRequest } from '../../util/panelHost';
 
 function mapLabels(): MapLabels {
   return {
@@ -42,39 +42,31 @@ function mapLabels(): MapLabels {
   };
 }
 
-export class MapPanel implements vscode.Disposable {
-  private ready = false;
+export class MapPanel extends PanelHost<MapToHost, HostToMap, ResponsibilityMap> {
   private map: ResponsibilityMap | undefined;
   private posted: ResponsibilityMap | undefined;
   /** A filter to hand to the page with the next map. */
   private pendingFilter: MapFilter | undefined;
   copied: string | undefined;
-  private disposed = false;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     filter: MapFilter | undefined,
-    private readonly ctx: FeatureContext,
+    ctx: FeatureContext,
     private readonly source: MapSource,
-    private readonly events: MapEvents,
+    events: MapEvents,
     onDispose: () => void,
   ) {
-    this.pendingFilter = filter;
     const title = vscode.l10n.t('Responsibility Map');
-    panel.title = title;
-    this.disposables.push(
-      ...setUpPanel(
-        panel,
-        ctx.extension.extensionUri,
-        { script: 'map.js', style: 'map.css', title },
-        (raw) => void this.receive(raw),
-        () => {
-          this.dispose();
-          onDispose();
-        },
-      ),
+    super(
+      panel,
+      ctx,
+      events,
+      { script: 'map.js', style: 'map.css', title, parse: parseMapMessage, logName: 'Responsibility map' },
+      onDispose,
     );
+    this.pendingFilter = filter;
+    panel.title = title;
   }
 
   current(): ResponsibilityMap | undefined {
@@ -97,45 +89,32 @@ export class MapPanel implements vscode.Disposable {
     return map;
   }
 
+  protected onReady(): void {
+    this.posted = undefined;
+    this.post();
+  }
+
   private post(): void {
     if (!this.ready || !this.map) return;
     const message: HostToMap = { type: 'map', map: this.map, labels: mapLabels(), builtin: this.ctx.handbook.showingBuiltins };
     if (this.pendingFilter) message.filter = this.pendingFilter;
     this.pendingFilter = undefined;
     this.posted = this.map;
-    void this.panel.webview.postMessage(message);
+    this.send(message);
   }
 
-  async receive(raw: unknown): Promise<boolean> {
-    const msg = parseMapMessage(raw);
-    if (!msg) return this.reject(raw, 'malformed');
+  protected async handle(msg: PageRequest<MapToHost>, raw: unknown): Promise<boolean> {
     switch (msg.type) {
-      case 'ready':
-        this.ready = true;
-        this.posted = undefined;
-        this.post();
-        return true;
-      case 'rendered':
-        this.events.render.fire(msg);
-        return true;
       case 'open': {
         const item = this.map?.items.find((it) => it.key === msg.item);
         if (!item) return this.reject(raw, 'no such item in the map');
-        await vscode.window.showTextDocument(vscode.Uri.parse(item.role), {
-          selection: toVsRange(item.range),
-          viewColumn: vscode.ViewColumn.Beside,
-          preview: true,
-        });
+        await this.openBeside(vscode.Uri.parse(item.role), toVsRange(item.range));
         return true;
       }
       case 'openRole': {
         const role = this.map?.roles.some((r) => r.key === msg.role) ? this.ctx.handbook.index.get(msg.role)?.role : undefined;
         if (!role) return this.reject(raw, 'no such role in the map');
-        await vscode.window.showTextDocument(vscode.Uri.parse(role.uri), {
-          selection: toVsRange(role.idRange),
-          viewColumn: vscode.ViewColumn.Beside,
-          preview: true,
-        });
+        await this.openBeside(vscode.Uri.parse(role.uri), toVsRange(role.idRange));
         return true;
       }
       case 'copyMarkdown': {
@@ -143,21 +122,9 @@ export class MapPanel implements vscode.Disposable {
         const known = new Set([...this.map.roles.map((r) => r.key), ...this.map.areas.map((a) => a.key)]);
         if (![...msg.filter.roles, ...msg.filter.areas].every((k) => known.has(k))) return this.reject(raw, 'unknown role or area');
         this.copied = mapToMarkdown(this.map, msg.filter);
-        await vscode.env.clipboard.writeText(this.copied);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the responsibility map as Markdown.'));
+        await this.copy(this.copied, vscode.l10n.t('Copied the responsibility map as Markdown.'));
         return true;
       }
     }
-  }
-
-  private reject(raw: unknown, why: string): false {
-    this.ctx.log.warn(`Responsibility map: refused a message (${why}): ${describeMessage(raw)}`);
-    this.events.reject.fire(raw);
-    return false;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
