@@ -15,6 +15,7 @@
  *      with an added role) is `moved`, and listed in neither role's added / removed. Removals
  *      and additions of one text pair up in role-id order.
  */
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import { normalizeName } from '../text';
 import type { Located, Range, Role } from '../types';
 import { changedFields } from './fields';
@@ -24,6 +25,8 @@ import type { DiffItem, HandbookDiff, HandbookRevision, ItemDelta, MovedItem, Ro
 export interface DiffOptions {
   /** Whether a path is matched by the role-file globs (a role file even without frontmatter). */
   isRoleGlob?: (path: string) => boolean;
+  /** Polled before each file is read and each role compared; the diff throws `Cancelled` once it is cancelled. */
+  token?: CancellationLike;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -142,7 +145,8 @@ function settled(b: RoleEntry, t: RoleEntry): boolean {
 }
 
 export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, options: DiffOptions = {}): HandbookDiff {
-  const { base: a, target: b, settled: unchangedRoles } = readSnapshots(base, target, { isRoleGlob: options.isRoleGlob }, settled);
+  const { token } = options;
+  const { base: a, target: b, settled: unchangedRoles } = readSnapshots(base, target, { isRoleGlob: options.isRoleGlob, token }, settled);
   const { pairs, unmatchedBase, unmatchedTarget } = matchRoles(a.roles, b.roles);
 
   // Step 2: renamed (same file, id changed).
@@ -174,6 +178,7 @@ export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, 
   const diffs: RoleDiff[] = [];
   const work: RespWork[] = [];
   for (const p of pairs) {
+    throwIfCancelled(token);
     const isRenamed = renamed.has(p);
     const same = p.base.text === p.target.text;
     const d: RoleDiff = {

@@ -9,6 +9,7 @@
  * that rewrites every file of a large handbook — a reformatting — otherwise kept two parsed copies
  * of it, and the garbage collector spent more time copying them than the parser took.)
  */
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import { mightBeRoleFile } from '../frontmatter';
 import { parseFile } from '../parse';
 import type { Finding, Role } from '../types';
@@ -48,6 +49,8 @@ const UNREADABLE = new Set(['yaml-syntax', 'frontmatter-missing', 'frontmatter-u
 export interface SnapshotOptions {
   /** Whether a path is matched by the role-file globs (a role file even without frontmatter). */
   isRoleGlob?: (path: string) => boolean;
+  /** Polled before each file; the read throws `Cancelled` once it is cancelled. */
+  token?: CancellationLike;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -90,6 +93,7 @@ export function readSnapshots(
   const out: Snapshots = { base: { roles: [], broken: new Map() }, target: { roles: [], broken: new Map() }, settled: 0 };
   const paths = [...new Set([...base.keys(), ...target.keys()])].sort(byString);
   for (const path of paths) {
+    throwIfCancelled(options.token);
     const forced = options.isRoleGlob?.(path) ?? false;
     const before = base.get(path);
     const after = target.get(path);
