@@ -93,11 +93,13 @@ export function readSnapshots(
   const out: Snapshots = { base: { roles: [], broken: new Map() }, target: { roles: [], broken: new Map() }, settled: 0 };
   const paths = [...new Set([...base.keys(), ...target.keys()])].sort(byString);
   for (const path of paths) {
-    throwIfCancelled(options.token);
     const forced = options.isRoleGlob?.(path) ?? false;
     const before = base.get(path);
     const after = target.get(path);
+    // Asked before each file of each revision.
+    if (before !== undefined) throwIfCancelled(options.token);
     const a = before === undefined ? undefined : readFile(path, before, forced);
+    if (after !== undefined) throwIfCancelled(options.token);
     // A file the same in both revisions is parsed once.
     const b = after === undefined ? undefined : after === before ? a : readFile(path, after, forced);
     if (isRole(a) && isRole(b) && a.role.id === b.role.id && settled(a, b)) {
