@@ -6,21 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { isRefusal, nameTargetAt } from '../core/language/roleAt';
-import type { Role } from '../core/types';
-import type { Feature, FeatureContext } from './featureContext';
+import type { Feature } from './featureContext';
 import { ANY_MARKDOWN } from './util/language';
 import { toVsRange } from './util/ranges';
-import { findRole, roleByUri } from './util/roleChoice';
+import { roleOfArg } from './util/roleChoice';
 import { indexFor, placesOf, toLocations } from './util/roleLocations';
-
-function roleOfArg(ctx: FeatureContext, arg: unknown): Role | undefined {
-  if (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri)) {
-    const node = arg as { role?: { uri?: unknown }; uri?: unknown };
-    const uri = typeof node.role?.uri === 'string' ? node.role.uri : typeof node.uri === 'string' ? node.uri : undefined;
-    return uri ? roleByUri(ctx.handbook, uri) : undefined;
-  }
-  return findRole(ctx.handbook, arg);
-}
 
 export const registerReferences: Feature = (ctx) => {
   const { handbook } = ctx;
@@ -48,7 +38,7 @@ export const registerReferences: Feature = (ctx) => {
   /** "Find References" on a role of the Roles tree (or a role id, title or file URI). */
   const command = vscode.commands.registerCommand('handbookRoles.findReferences', async (arg?: unknown) => {
     await handbook.ready;
-    const role = roleOfArg(ctx, arg);
+    const role = roleOfArg(handbook, arg);
     if (!role) return undefined;
     const places = await placesOf(handbook, role);
     const locations = places ? toLocations(places, false) : [];

@@ -42,6 +42,16 @@ export function findRole(handbook: HandbookWorkspace, arg: unknown): Role | unde
   return roleByUri(handbook, arg) ?? handbook.index.resolve(arg) ?? handbook.builtinIndex.resolve(arg);
 }
 
+/** A role from a command argument: a Roles tree node (or anything with a role or a uri), a URI or a reference. */
+export function roleOfArg(handbook: HandbookWorkspace, arg: unknown): Role | undefined {
+  if (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri)) {
+    const node = arg as { role?: { uri?: unknown }; uri?: unknown };
+    const uri = typeof node.role?.uri === 'string' ? node.role.uri : typeof node.uri === 'string' ? node.uri : undefined;
+    return uri ? roleByUri(handbook, uri) : undefined;
+  }
+  return findRole(handbook, arg);
+}
+
 interface RolePick extends vscode.QuickPickItem {
   role: Role;
 }

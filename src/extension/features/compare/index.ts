@@ -18,10 +18,10 @@ import {
 } from '../../../core/protocol/compareProtocol';
 import { nextLevel } from '../../../core/org/ladders';
 import type { Role } from '../../../core/types';
-import type { Feature, FeatureContext } from '../../featureContext';
+import type { Feature } from '../../featureContext';
 import type { ComparePanel, Rendered } from './panel';
 import { once } from '../../util/lazy';
-import { findRole, pickRole, roleByUri } from '../../util/roleChoice';
+import { pickRole, roleByUri, roleOfArg } from '../../util/roleChoice';
 import { PANEL_OPTIONS, PanelSlot, type PanelApi } from '../../util/webview';
 
 /** The panel, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
@@ -40,16 +40,6 @@ export interface CompareViewApi extends PanelApi<CompareViewModel, Rendered> {
   current(): CompareViewModel | undefined;
   /** What the panel serializer does with a panel VS Code restores: false (and the panel closed) for a bad state. */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<boolean>;
-}
-
-/** A role from a command argument: a tree node (or anything with a role), a URI or a reference. */
-function roleOfArg(ctx: FeatureContext, arg: unknown): Role | undefined {
-  if (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri)) {
-    const node = arg as { role?: { uri?: unknown }; uri?: unknown };
-    const uri = typeof node.role?.uri === 'string' ? node.role.uri : typeof node.uri === 'string' ? node.uri : undefined;
-    return uri ? roleByUri(ctx.handbook, uri) : undefined;
-  }
-  return findRole(ctx.handbook, arg);
 }
 
 export const registerCompareView: Feature = (ctx) => {
@@ -76,13 +66,15 @@ export const registerCompareView: Feature = (ctx) => {
   /** compareRoles(a?, b?): with two roles it opens at once and returns the panel's model. */
   const compareCommand = async (a?: unknown, b?: unknown): Promise<CompareViewModel | undefined> => {
     await handbook.ready;
-    const left = a === undefined ? await pickRole(handbook, vscode.l10n.t('Compare which role?')) : roleOfArg(ctx, a);
+    const left = a === undefined ? await pickRole(handbook, vscode.l10n.t('Compare which role?')) : roleOfArg(handbook, a);
     if (!left) {
       if (a !== undefined) warnUnknown(a);
       return undefined;
     }
     const right =
-      b === undefined ? await pickRole(handbook, vscode.l10n.t('Compare {0} with which role?', left.title), left.uri) : roleOfArg(ctx, b);
+      b === undefined
+        ? await pickRole(handbook, vscode.l10n.t('Compare {0} with which role?', left.title), left.uri)
+        : roleOfArg(handbook, b);
     if (!right) {
       if (b !== undefined) warnUnknown(b);
       return undefined;
@@ -93,7 +85,7 @@ export const registerCompareView: Feature = (ctx) => {
   /** compareWith(node): the node's role against one the user picks; on a relationship, its two roles. */
   const compareWith = async (node?: unknown): Promise<CompareViewModel | undefined> => {
     await handbook.ready;
-    const role = roleOfArg(ctx, node) ?? (await pickRole(handbook, vscode.l10n.t('Compare which role?')));
+    const role = roleOfArg(handbook, node) ?? (await pickRole(handbook, vscode.l10n.t('Compare which role?')));
     if (!role) return undefined;
     const target = (node as { kind?: unknown; target?: { uri?: unknown } } | undefined)?.target;
     if ((node as { kind?: unknown } | undefined)?.kind === 'relationship' && typeof target?.uri === 'string') {
@@ -107,7 +99,7 @@ export const registerCompareView: Feature = (ctx) => {
   /** compareWithNextLevel(node): a rung against the next level up, which shows what that level adds. */
   const compareWithNextLevel = async (node?: unknown): Promise<CompareViewModel | undefined> => {
     await handbook.ready;
-    const role = roleOfArg(ctx, node) ?? (await pickRole(handbook, vscode.l10n.t('Compare which role with its next level?')));
+    const role = roleOfArg(handbook, node) ?? (await pickRole(handbook, vscode.l10n.t('Compare which role with its next level?')));
     if (!role) return undefined;
     const next = role.builtin ? undefined : nextLevel(role, handbook.index.orgGraph());
     if (!next) {

@@ -18,13 +18,7 @@ import { LatestRun, unlessCancelled, type CancellationLike } from '../../../core
 import { compareRoles, comparisonToMarkdown, comparisonUris, type RoleComparison } from '../../../core/compare';
 import { diffHandbooks, diffToMarkdown, summarizeDiff, type HandbookDiff } from '../../../core/diff';
 import { parseFile } from '../../../core/parse';
-import {
-  parseWebviewMessage,
-  type CompareLabels,
-  type CompareViewModel,
-  type HostMessage,
-  type WebviewMessage,
-} from '../../../core/protocol/compareProtocol';
+import { parseWebviewMessage, type CompareViewModel, type HostMessage, type WebviewMessage } from '../../../core/protocol/compareProtocol';
 import {
   diffPaths,
   parseDiffMessage,
@@ -36,6 +30,7 @@ import {
 import type { FeatureContext } from '../../featureContext';
 import { GitStatus, type GitApi, type GitChange, type GitRepository } from '../../util/git';
 import { toVsRange } from '../../util/ranges';
+import { compareLabels } from '../../util/compareLabels';
 import { roleResolver } from '../../util/roleChoice';
 import { PanelHost, type PageRequest } from '../../util/panelHost';
 import type { PanelEvents } from '../../util/webview';
@@ -282,7 +277,14 @@ export class RevisionComparePanel extends PanelHost<WebviewMessage, HostMessage,
       right: { uri: c.right.uri, id: c.right.id },
       comparison: c,
       choices: [],
-      labels: { ...compareLabels(), left: ref, right: vscode.l10n.t('working tree') },
+      labels: {
+        ...compareLabels(),
+        left: ref,
+        right: vscode.l10n.t('working tree'),
+        moved: vscode.l10n.t('Moved responsibilities'),
+        movedIn: vscode.l10n.t('from {0}'),
+        movedOut: vscode.l10n.t('to {0}'),
+      },
       versions: { moved: pair.moved },
     };
     panel.title = vscode.l10n.t('{0}: {1} ↔ working tree', c.right.id, ref);
@@ -309,33 +311,4 @@ export class RevisionComparePanel extends PanelHost<WebviewMessage, HostMessage,
         return this.reject(raw, 'not offered');
     }
   }
-}
-
-/** The comparison page's strings (the same as the role comparison's). */
-function compareLabels(): CompareLabels {
-  return {
-    left: '',
-    right: '',
-    swap: vscode.l10n.t('Swap sides'),
-    copyMarkdown: vscode.l10n.t('Copy as Markdown table'),
-    builtin: vscode.l10n.t('built-in'),
-    focus: vscode.l10n.t('Focus'),
-    responsibilities: vscode.l10n.t('Responsibilities'),
-    successCriteria: vscode.l10n.t('Success criteria'),
-    relationships: vscode.l10n.t('Relationships'),
-    shared: vscode.l10n.t('Shared'),
-    only: vscode.l10n.t('Only {0}'),
-    same: vscode.l10n.t('same'),
-    near: vscode.l10n.t('near ({0}%)'),
-    sharedFrom: vscode.l10n.t('shared from {0}'),
-    inheritedFrom: vscode.l10n.t('from {0}'),
-    nothing: vscode.l10n.t('None'),
-    noRelationships: vscode.l10n.t('The two roles declare no relationship with each other.'),
-    direction: vscode.l10n.t('{0} → {1}'),
-    openAt: vscode.l10n.t('Open {0} at line {1}'),
-    summaryMissing: vscode.l10n.t('No summary.'),
-    moved: vscode.l10n.t('Moved responsibilities'),
-    movedIn: vscode.l10n.t('from {0}'),
-    movedOut: vscode.l10n.t('to {0}'),
-  };
 }
