@@ -26,7 +26,7 @@ const WEB_OUT = path.join(ROOT, 'out', 'test', 'web');
 export const WEB_SUITE = 'web';
 /** The fixture the web suite opens (the same role files as the Node host's "roles" suite). */
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'workspace-roles');
-const CHECK_TIMEOUT_MS = 20_000;
+const CHECK_TIMEOUT_MS = 30_000;
 
 export interface WebSuiteResult {
   code: number;
