@@ -7,7 +7,7 @@
  *   1. normalise: Unicode NFKD without diacritics, lower case, split on anything that is not a
  *      letter or digit (so "high-level" is two words and "CTO's" is "cto");
  *   2. drop stop words ("the", "and", "on", ...), which carry no meaning of their own;
- *   3. stem lightly (`stem`): strip common English inflections so that "defined"/"define",
+ *   3. stem (`stem`, Porter2, see tokens.ts) so that "defined"/"define",
  *      "deliverables"/"deliverable" and "planning"/"plans"/"plan" meet;
  *   4. compare the two token sets with the Sørensen–Dice coefficient 2·|A∩B| / (|A|+|B|).
  * Two texts are "near" when Dice ≥ NEAR_THRESHOLD and they share at least MIN_SHARED_TOKENS
@@ -19,9 +19,10 @@
  * trends" and "Implement the technology direction" score 0.44 (related words, distinct duties).
  * Items are paired one-to-one, best score first.
  */
+import { throwIfCancelled, type CancellationLike } from './cancellation';
 import { extendsChain } from './org/inheritance';
 import { normalizeName } from './text';
-import { normalizeText, stopWords, words } from './tokens';
+import { normalizeText, stem, stopWords, words } from './tokens';
 import type { Range, Role } from './types';
 
 export const NEAR_THRESHOLD = 0.6;
@@ -32,22 +33,6 @@ const STOP_WORDS = stopWords(
   'nor but without onto over under about being it’s these there such than then also any all each every both either other others ' +
     'not no done shall may might must had up out off down back',
 );
-
-/** A light English stemmer: enough to make inflected forms of one word meet, never clever. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
-  if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
-  // "plann" (planning) → "plan"; "defin" and "define" → "defin".
-  if (w.length > 4 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
-  return w;
-}
 
 /** The token set of a text, as compared by `similarity`. */
 export function tokens(text: string): Set<string> {
@@ -238,7 +223,8 @@ function itemKey(i: CompareItem): string {
 }
 
 /** Pairs the items of two lists: by reference, then equal text, then near text, best first. */
-export function compareItems(left: CompareItem[], right: CompareItem[]): SectionComparison {
+export function compareItems(left: CompareItem[], right: CompareItem[], token?: CancellationLike): SectionComparison {
+  throwIfCancelled(token);
   const shared: ItemPair[] = [];
   const usedL = new Set<number>();
   const usedR = new Set<number>();
@@ -272,6 +258,7 @@ export function compareItems(left: CompareItem[], right: CompareItem[]): Section
   const candidates: { i: number; j: number; score: number }[] = [];
   left.forEach((_, i) => {
     if (usedL.has(i)) return;
+    throwIfCancelled(token);
     right.forEach((__, j) => {
       if (usedR.has(j)) return;
       const s = similarity(lt[i], rt[j]);
@@ -305,7 +292,8 @@ function relationships(role: Role, resolve: RoleResolver): RelationshipItem[] {
   });
 }
 
-export function compareRoles(left: Role, right: Role, resolve: RoleResolver): RoleComparison {
+/** With a token, polled between items; the comparison throws `Cancelled` once it is cancelled. */
+export function compareRoles(left: Role, right: Role, resolve: RoleResolver, token?: CancellationLike): RoleComparison {
   const focus = (r: Role): CompareItem[] => r.focus.map((f) => ({ text: f.value, uri: r.uri, range: f.range }));
   const resp = (r: Role): CompareItem[] => effectiveResponsibilities(r, resolve);
   const relL = relationships(left, resolve);
@@ -322,9 +310,9 @@ export function compareRoles(left: Role, right: Role, resolve: RoleResolver): Ro
     left: summarize(left),
     right: summarize(right),
     between,
-    focus: compareItems(focus(left), focus(right)),
-    responsibilities: compareItems(resp(left), resp(right)),
-    successCriteria: compareItems(effectiveCriteria(left, resolve), effectiveCriteria(right, resolve)),
+    focus: compareItems(focus(left), focus(right), token),
+    responsibilities: compareItems(resp(left), resp(right), token),
+    successCriteria: compareItems(effectiveCriteria(left, resolve), effectiveCriteria(right, resolve), token),
     relationships: { left: relL, right: relR },
   };
 }
