@@ -9,3 +9,4 @@ export { roleCard, schemaHover } from './hover';
 export { quickFixesFor } from './quickFixes';
 export { roleSymbols } from './symbols';
 export { workspaceSymbols } from './workspaceSymbols';
+export { useMessageBundle } from '../messages';

@@ -108,7 +108,7 @@ describe('node extension bundles', function () {
       fixAllEngine: ['fixAllEdits'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
-      languageEngine: ['completionsAt', 'quickFixesFor', 'roleCard', 'roleSymbols', 'schemaHover', 'workspaceSymbols'],
+      languageEngine: ['completionsAt', 'quickFixesFor', 'roleCard', 'roleSymbols', 'schemaHover', 'useMessageBundle', 'workspaceSymbols'],
       mapAnalysis: ['buildResponsibilityMap', 'mapFindings'],
       mapPanel: ['MapPanel'],
       mapWorker: [],
