@@ -10,7 +10,7 @@ import { registerDiagnostics } from './diagnostics';
 import type { Exposed, Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
 import { registerHandbookDiff } from './features/handbookDiff';
-import { HandbookWorkspace } from './handbookWorkspace';
+import { HandbookWorkspace, type FileReader } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerOrgChart } from './features/orgChart';
@@ -95,10 +95,11 @@ const FEATURES: Feature[] = [
   registerWorkspaceSymbols,
 ];
 
-export function activateFeatures(context: vscode.ExtensionContext): HandbookRolesApi {
+/** `readFile`: how the host reads local files itself (the Node host; see FileReader). */
+export function activateFeatures(context: vscode.ExtensionContext, readFile?: FileReader): HandbookRolesApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Handbook Roles', { log: true });
-  const handbook = new HandbookWorkspace(log);
+  const handbook = new HandbookWorkspace(log, readFile);
   const exposed: Partial<Exposed> = {};
   const ctx: FeatureContext = {
     extension: context,
@@ -108,8 +109,9 @@ export function activateFeatures(context: vscode.ExtensionContext): HandbookRole
   };
   context.subscriptions.push(log, handbook, registerBuiltinFileSystem());
   for (const feature of FEATURES) context.subscriptions.push(feature(ctx));
-  // Indexing starts after activation returns, so activation stays cheap.
-  setTimeout(() => void handbook.refresh(), 0);
+  // Indexing starts after activation returns, so activation stays cheap: one scan, also when a
+  // feature already asked for `handbook.ready` while it registered.
+  void handbook.start();
   const api: HandbookRolesApi = {
     activationMs: performance.now() - started,
     indexed: () => settled(handbook),

@@ -3,6 +3,7 @@
  * allowed at a place, their documentation, enum values and their documentation. Hovers,
  * completion and quick fixes all take their words from here, so the schema stays the one source.
  */
+import { own } from '../own';
 import { roleSchema } from '../schema';
 import type { YamlPath } from '../yamlTree';
 
@@ -33,7 +34,7 @@ function child(node: SchemaNode | undefined, seg: string | number): SchemaNode |
   if (!node) return undefined;
   if (typeof seg === 'number') return node.items;
   const obj = objectBranch(node);
-  const direct = obj?.properties?.[seg];
+  const direct = obj?.properties && own(obj.properties, seg);
   if (direct) return direct;
   for (const [pattern, sub] of Object.entries(obj?.patternProperties ?? {})) {
     if (new RegExp(pattern).test(seg)) return sub;
