@@ -44,10 +44,10 @@ function trackTimers(): { live: Set<unknown>; restore(): void } {
     live.add(handle);
     return handle;
   }) as typeof setTimeout;
-  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+  globalThis.clearTimeout = (handle: Parameters<typeof clearTimeout>[0]) => {
     live.delete(handle);
     clear(handle);
-  });
+  };
   return { live, restore: () => ([globalThis.setTimeout, globalThis.clearTimeout] = [set, clear]) };
 }
 
