@@ -1,6 +1,6 @@
 /** The `handbook-diff` command: arguments, reading the two revisions through git, output, exit status. */
 import { diffHandbooks, type HandbookDiff, type Revision } from '../core/diff';
-import { isOption, parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { DIFF_FORMATS, formatDiffJson, formatDiffMarkdown, formatDiffStylish, type DiffFormat } from './diffFormat';
 import { globMatcher, isGlob, roleFileGlobMatcher, toPosix } from './discover';
 import {
@@ -68,22 +68,21 @@ function withoutTrailingSlashes(p: string): string {
   return p.slice(0, end);
 }
 
+const DIFF_OPTIONS: Record<string, OptionSpec> = { format: { type: 'string', short: 'f' } };
+
 export function main(argv: string[], io: DiffIO): number {
   // Operands after "--" are paths, never revisions.
   const dash = argv.indexOf('--');
   const afterDash = dash >= 0 ? argv.slice(dash + 1) : [];
   let format = 'stylish' as DiffFormat; // (set in the option callback: no narrowing to 'stylish')
-  const operands = parseArgs('handbook-diff', USAGE, dash >= 0 ? argv.slice(0, dash) : argv, io, (arg, value) => {
-    if (isOption(arg, '--format', '-f')) {
-      const v = value();
+  const operands = parseArgs('handbook-diff', USAGE, dash >= 0 ? argv.slice(0, dash) : argv, io, DIFF_OPTIONS, (name, v) => {
+    if (name === 'format') {
       if (!v || !DIFF_FORMATS.includes(v as DiffFormat)) {
         io.err(`handbook-diff: --format must be one of ${DIFF_FORMATS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       format = v as DiffFormat;
-      return true;
     }
-    return false;
   });
   if (typeof operands === 'number') return operands;
 

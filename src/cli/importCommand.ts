@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { explanationLines, importPage, renderRoleFile, type ImportResult, type ImportedRole } from '../core/import';
-import { isOption, parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { readTextFile, ReadError } from './readFile';
 import { oneLine } from './terminal';
 import { errorMessage } from '../core/errors';
@@ -46,34 +46,32 @@ function describe(role: ImportedRole): string {
   return lines.join('\n') + '\n';
 }
 
+const IMPORT_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  explain: { type: 'boolean' },
+};
+
 export function main(argv: string[], io: ImportIO): number {
   let format = 'text' as Format; // (set in the option callback: no narrowing to 'text')
   let outDir: string | undefined;
   let explain = false;
-  const pages = parseArgs('handbook-import', USAGE, argv, io, (arg, value) => {
-    if (isOption(arg, '--format', '-f')) {
-      const v = value();
+  const pages = parseArgs('handbook-import', USAGE, argv, io, IMPORT_OPTIONS, (name, v) => {
+    if (name === 'explain') explain = true;
+    if (name === 'format') {
       if (!v || !FORMATS.includes(v as Format)) {
         io.err(`handbook-import: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       format = v as Format;
-      return true;
     }
-    if (arg === '--explain') {
-      explain = true;
-      return true;
-    }
-    if (isOption(arg, '--out', '-o')) {
-      const v = value();
+    if (name === 'out') {
       if (!v) {
         io.err('handbook-import: --out needs a directory\n');
         return 2;
       }
       outDir = v;
-      return true;
     }
-    return false;
   });
   if (typeof pages === 'number') return pages;
   if (pages.length !== 1) {

@@ -1,5 +1,5 @@
 /** The `handbook-lint` command: arguments, run, output, exit status. */
-import { isOption, parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { applyFixes } from './fix';
 import { formatJson, formatStylish, type FileFindings } from './format';
 import { formatGithub, formatSarif } from './sarif';
@@ -66,44 +66,38 @@ const FORMATTERS: Record<Format, (results: FileFindings[], color: boolean) => st
   github: formatGithub,
 };
 
+const LINT_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string', short: 'f' },
+  quiet: { type: 'boolean', short: 'q' },
+  fix: { type: 'boolean' },
+  overlaps: { type: 'boolean' },
+  report: { type: 'string' },
+};
+
 export function main(argv: string[], io: CliIO): number {
   let format: Format | ReportFormat = 'stylish';
   let quiet = false;
   let fix = false;
   let overlaps = false;
   let report: Report | undefined;
-  const targets = parseArgs('handbook-lint', USAGE, argv, io, (arg, value) => {
-    if (arg === '--quiet' || arg === '-q') {
-      quiet = true;
-      return true;
-    }
-    if (isOption(arg, '--format', '-f')) {
-      const v = value();
+  const targets = parseArgs('handbook-lint', USAGE, argv, io, LINT_OPTIONS, (name, v) => {
+    if (name === 'quiet') quiet = true;
+    if (name === 'fix') fix = true;
+    if (name === 'overlaps') overlaps = true;
+    if (name === 'format') {
       if (!v || !(FORMATS.includes(v as Format) || ORG_FORMATS.includes(v as ReportFormat))) {
         io.err(`handbook-lint: --format must be one of ${FORMATS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       format = v as Format | ReportFormat;
-      return true;
     }
-    if (arg === '--fix') {
-      fix = true;
-      return true;
-    }
-    if (arg === '--overlaps') {
-      overlaps = true;
-      return true;
-    }
-    if (isOption(arg, '--report')) {
-      const v = value();
+    if (name === 'report') {
       if (!REPORTS.includes(v as Report)) {
         io.err(`handbook-lint: --report must be one of ${REPORTS.join(', ')}${v ? ` (got "${oneLine(v)}")` : ''}\n`);
         return 2;
       }
       report = v as Report;
-      return true;
     }
-    return false;
   });
   if (typeof targets === 'number') return targets;
 

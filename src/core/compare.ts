@@ -19,6 +19,7 @@
  * trends" and "Implement the technology direction" score 0.44 (related words, distinct duties).
  * Items are paired one-to-one, best score first.
  */
+import { throwIfCancelled, type CancellationLike } from './cancellation';
 import { extendsChain } from './org/inheritance';
 import { normalizeName } from './text';
 import { normalizeText, stopWords, words } from './tokens';
@@ -238,7 +239,8 @@ function itemKey(i: CompareItem): string {
 }
 
 /** Pairs the items of two lists: by reference, then equal text, then near text, best first. */
-export function compareItems(left: CompareItem[], right: CompareItem[]): SectionComparison {
+export function compareItems(left: CompareItem[], right: CompareItem[], token?: CancellationLike): SectionComparison {
+  throwIfCancelled(token);
   const shared: ItemPair[] = [];
   const usedL = new Set<number>();
   const usedR = new Set<number>();
@@ -272,6 +274,7 @@ export function compareItems(left: CompareItem[], right: CompareItem[]): Section
   const candidates: { i: number; j: number; score: number }[] = [];
   left.forEach((_, i) => {
     if (usedL.has(i)) return;
+    throwIfCancelled(token);
     right.forEach((__, j) => {
       if (usedR.has(j)) return;
       const s = similarity(lt[i], rt[j]);
@@ -305,7 +308,8 @@ function relationships(role: Role, resolve: RoleResolver): RelationshipItem[] {
   });
 }
 
-export function compareRoles(left: Role, right: Role, resolve: RoleResolver): RoleComparison {
+/** With a token, polled between items; the comparison throws `Cancelled` once it is cancelled. */
+export function compareRoles(left: Role, right: Role, resolve: RoleResolver, token?: CancellationLike): RoleComparison {
   const focus = (r: Role): CompareItem[] => r.focus.map((f) => ({ text: f.value, uri: r.uri, range: f.range }));
   const resp = (r: Role): CompareItem[] => effectiveResponsibilities(r, resolve);
   const relL = relationships(left, resolve);
@@ -322,9 +326,9 @@ export function compareRoles(left: Role, right: Role, resolve: RoleResolver): Ro
     left: summarize(left),
     right: summarize(right),
     between,
-    focus: compareItems(focus(left), focus(right)),
-    responsibilities: compareItems(resp(left), resp(right)),
-    successCriteria: compareItems(effectiveCriteria(left, resolve), effectiveCriteria(right, resolve)),
+    focus: compareItems(focus(left), focus(right), token),
+    responsibilities: compareItems(resp(left), resp(right), token),
+    successCriteria: compareItems(effectiveCriteria(left, resolve), effectiveCriteria(right, resolve), token),
     relationships: { left: relL, right: relR },
   };
 }

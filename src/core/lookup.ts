@@ -9,6 +9,7 @@
  * names over summaries over lines, whole words over prefixes, and one line that holds every word.
  */
 
+import { throwIfCancelled, type CancellationLike } from './cancellation';
 import { normalizeText, stopWords } from './tokens';
 
 /** What the index reads from a role; the engine's `Role` fits it. */
@@ -354,11 +355,15 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
   private readonly termMaskName: Int32Array;
   private readonly termMaskLine: Int32Array;
 
-  constructor(roles: readonly R[], cache = new LookupCache()) {
+  /** With a token, polled before each role is tokenised; the build throws `Cancelled` once it is cancelled. */
+  constructor(roles: readonly R[], cache = new LookupCache(), token?: CancellationLike) {
     cache.trim();
     this.roles = roles;
     this.cache = cache;
-    this.perRole = roles.map((r) => cache.roleTerms(r));
+    this.perRole = roles.map((r) => {
+      throwIfCancelled(token);
+      return cache.roleTerms(r);
+    });
     const sorted = cache.sortedTerms();
     this.terms = sorted.terms;
     this.termIds = sorted.ids;
@@ -426,7 +431,8 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
   }
 
   /** The best `limit` roles for `query`, best first; every role (by title) for an empty query. */
-  search(query: string, limit = 50): SearchResult<R>[] {
+  search(query: string, limit = 50, token?: CancellationLike): SearchResult<R>[] {
+    throwIfCancelled(token);
     if (limit <= 0) return [];
     const words = queryWords(query);
     if (words.length === 0) {
@@ -440,6 +446,7 @@ export class RoleSearch<R extends SearchableRole = SearchableRole> {
     const candidates: number[] = [];
 
     for (let w = 0; w < words.length; w++) {
+      throwIfCancelled(token);
       const word = words[w];
       const bit = 1 << w;
       const need = bit - 1; // every earlier word must have matched already

@@ -47,7 +47,8 @@ export const registerCodeActions: Feature = (ctx) =>
   vscode.languages.registerCodeActionsProvider(
     EDITABLE_MARKDOWN,
     {
-      provideCodeActions(doc, _range, context) {
+      provideCodeActions(doc, _range, context, token) {
+        if (token.isCancellationRequested) return undefined;
         const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
         if (!ours.length) return undefined;
         if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return undefined;

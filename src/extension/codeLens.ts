@@ -35,8 +35,8 @@ export const registerCodeLens: Feature = (ctx) => {
   const changed = new vscode.EventEmitter<void>();
   const provider = vscode.languages.registerCodeLensProvider(ANY_MARKDOWN, {
     onDidChangeCodeLenses: changed.event,
-    provideCodeLenses(doc) {
-      if (!enabled()) return [];
+    provideCodeLenses(doc, token) {
+      if (token.isCancellationRequested || !enabled()) return [];
       const uri = doc.uri.toString();
       const role = indexFor(handbook, uri).get(uri)?.role;
       if (!role) return [];

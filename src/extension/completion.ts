@@ -22,7 +22,8 @@ export const registerCompletion: Feature = (ctx) =>
   vscode.languages.registerCompletionItemProvider(
     EDITABLE_MARKDOWN,
     {
-      provideCompletionItems(doc, position) {
+      provideCompletionItems(doc, position, token) {
+        if (token.isCancellationRequested) return undefined;
         const result = completionsAt(doc.getText(), position.line + 1, position.character + 1, {
           roles: rolesFor(ctx.handbook, doc.uri),
           roleFile: ctx.handbook.isRoleDocument(doc),

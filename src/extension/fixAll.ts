@@ -18,7 +18,8 @@ export const registerFixAll: Feature = (ctx) =>
   vscode.languages.registerCodeActionsProvider(
     EDITABLE_MARKDOWN,
     {
-      provideCodeActions(doc, _range, context) {
+      provideCodeActions(doc, _range, context, token) {
+        if (token.isCancellationRequested) return undefined;
         if (!context.only || !context.only.intersects(FIX_ALL_KIND)) return undefined;
         if (!ctx.handbook.isRoleDocument(doc)) return undefined;
         const edits = loadFixAll().fixAllEdits(doc.uri.toString(), doc.getText(), { forceRoleFile: ctx.handbook.isForced(doc.uri) });

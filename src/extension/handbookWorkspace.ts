@@ -4,6 +4,7 @@
  * reads the index from here and listens to `onDidChange`; none of them reads files itself.
  */
 import * as vscode from 'vscode';
+import { LatestRun } from '../core/cancellation';
 import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
 import { roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
@@ -66,7 +67,8 @@ export class HandbookWorkspace implements vscode.Disposable {
   /** Role-file glob matchers per workspace folder (the setting is per folder), compiled on first use. */
   private readonly matchers = new Map<string, (rel: string) => boolean>();
   private scanPromise: Promise<void> | undefined;
-  private scanCancel: vscode.CancellationTokenSource | undefined;
+  /** A newer scan cancels an older one: it reads everything again anyway. */
+  private readonly scans = new LatestRun();
   private readonly decoder = new TextDecoder('utf-8');
   private builtinsActive = false;
   private initialScan: Promise<void> | undefined;
@@ -187,13 +189,10 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Rescans the whole workspace in the background, with progress in the Roles view. */
   refresh(): Promise<void> {
-    // A newer scan cancels an older one: it reads everything again anyway.
-    this.scanCancel?.cancel();
-    this.scanCancel?.dispose();
-    const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
+    const token = this.scans.start();
     const run = vscode.window.withProgress(
       { location: { viewId: 'handbookRoles.roles' }, title: vscode.l10n.t('Indexing role files…') },
-      () => this.scan(cancel.token),
+      () => this.scan(token),
     );
     this.scanPromise = Promise.resolve(run).catch((e) => this.log.error(`Indexing failed: ${errorDetail(e)}`));
     return this.scanPromise;
@@ -414,8 +413,7 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    this.scanCancel?.cancel();
-    this.scanCancel?.dispose();
+    this.scans.cancel();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.tokens.clear();

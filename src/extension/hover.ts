@@ -15,7 +15,9 @@ import { roleResolver } from './util/roleChoice';
 
 export const registerHover: Feature = (ctx) =>
   vscode.languages.registerHoverProvider(ANY_MARKDOWN, {
-    provideHover(doc, position) {
+    provideHover(doc, position, token) {
+      // The request may have been cancelled while it waited (the work below is synchronous).
+      if (token.isCancellationRequested) return undefined;
       const roleFile = ctx.handbook.isRoleDocument(doc);
       const target = targetAt(doc.getText(), position.line + 1, position.character + 1, roleFile);
       if (!target) return undefined;

@@ -20,7 +20,8 @@ function roleLocation(role: Role, origin: Range): vscode.LocationLink {
 
 export const registerNavigation: Feature = (ctx) => {
   const definitions = vscode.languages.registerDefinitionProvider(ANY_MARKDOWN, {
-    provideDefinition(doc, position) {
+    provideDefinition(doc, position, token) {
+      if (token.isCancellationRequested) return undefined;
       const target = targetAt(doc.getText(), position.line + 1, position.character + 1, ctx.handbook.isRoleDocument(doc));
       if (target?.kind !== 'reference' && target?.kind !== 'link') return undefined;
       const role = resolveRoleFrom(ctx.handbook, doc.uri, target.name);
@@ -29,7 +30,8 @@ export const registerNavigation: Feature = (ctx) => {
   });
 
   const links = vscode.languages.registerDocumentLinkProvider(ANY_MARKDOWN, {
-    provideDocumentLinks(doc) {
+    provideDocumentLinks(doc, token) {
+      if (token.isCancellationRequested) return undefined;
       const text = doc.getText();
       const spans = [
         ...(ctx.handbook.isRoleDocument(doc) ? documentReferences(text) : []),

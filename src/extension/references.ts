@@ -27,6 +27,7 @@ export const registerReferences: Feature = (ctx) => {
   const provider = vscode.languages.registerReferenceProvider(ANY_MARKDOWN, {
     async provideReferences(doc, position, context, token) {
       await handbook.ready;
+      if (token.isCancellationRequested) return undefined;
       const uri = doc.uri.toString();
       if (handbook.index.has(uri)) handbook.syncDocument(doc);
       const index = indexFor(handbook, uri);

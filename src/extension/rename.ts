@@ -6,7 +6,8 @@
  * role file along with its id.
  */
 import * as vscode from 'vscode';
-import { Cancelled, isRefusal, nameTargetAt, type NameTarget } from '../core/language/roleAt';
+import { unlessCancelled } from '../core/cancellation';
+import { isRefusal, nameTargetAt, type NameTarget } from '../core/language/roleAt';
 import type { Feature } from './featureContext';
 import { EDITABLE_MARKDOWN } from './util/language';
 import { once } from './util/lazy';
@@ -38,8 +39,9 @@ export const registerRename: Feature = (ctx) => {
   };
 
   return vscode.languages.registerRenameProvider(EDITABLE_MARKDOWN, {
-    async prepareRename(doc, position) {
+    async prepareRename(doc, position, token) {
       await handbook.ready;
+      if (token.isCancellationRequested) return undefined;
       const target = targetAt(doc, position);
       if (isRefusal(target)) throw new Error(refusalMessage(target));
       return { range: toVsRange(target.range), placeholder: target.placeholder };
@@ -47,6 +49,7 @@ export const registerRename: Feature = (ctx) => {
 
     async provideRenameEdits(doc, position, newName, token) {
       await handbook.ready;
+      if (token.isCancellationRequested) return undefined;
       const target = targetAt(doc, position);
       if (isRefusal(target)) throw new Error(refusalMessage(target));
       return renameEdit(target, newName, token);
@@ -67,13 +70,8 @@ export const registerRename: Feature = (ctx) => {
     if (isRefusal(plan)) throw new Error(refusalMessage(plan));
     const [texts, others] = await Promise.all([readTexts(plan.files, token), otherMarkdown(handbook, token)]);
     if (token.isCancellationRequested) return undefined;
-    let result;
-    try {
-      result = renameEdits(plan, (u) => texts.get(u), others, { renameFile: renameFileSetting() }, token);
-    } catch (e) {
-      if (e instanceof Cancelled) return undefined;
-      throw e;
-    }
+    const result = unlessCancelled(() => renameEdits(plan, (u) => texts.get(u), others, { renameFile: renameFileSetting() }, token));
+    if (!result) return undefined;
     if (isRefusal(result)) throw new Error(refusalMessage(result));
     const edit = new vscode.WorkspaceEdit();
     // The file is renamed first, and its edits address the new name: a WorkspaceEdit that comes

@@ -23,7 +23,8 @@ export const registerSymbols: Feature = (ctx) =>
   vscode.languages.registerDocumentSymbolProvider(
     ANY_MARKDOWN,
     {
-      provideDocumentSymbols(doc) {
+      provideDocumentSymbols(doc, token) {
+        if (token.isCancellationRequested) return undefined;
         if (!ctx.handbook.isRoleDocument(doc)) return [];
         return roleSymbols(doc.getText()).map(toSymbol);
       },

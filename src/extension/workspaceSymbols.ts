@@ -3,7 +3,7 @@
  * with their role as the container (core/language/workspaceSymbols), from the index alone.
  */
 import * as vscode from 'vscode';
-import { Cancelled } from '../core/language/roleAt';
+import { unlessCancelled } from '../core/cancellation';
 import { workspaceSymbols, type WorkspaceSymbolKind } from '../core/language/workspaceSymbols';
 import type { Feature } from './featureContext';
 import { toVsRange } from './util/ranges';
@@ -17,19 +17,16 @@ export const registerWorkspaceSymbols: Feature = (ctx) =>
   vscode.languages.registerWorkspaceSymbolProvider({
     async provideWorkspaceSymbols(query, token) {
       await ctx.handbook.ready;
-      try {
-        return workspaceSymbols(ctx.handbook.index.roles(), query, token).map(
-          (s) =>
-            new vscode.SymbolInformation(
-              s.name,
-              KINDS[s.kind],
-              s.containerName,
-              new vscode.Location(vscode.Uri.parse(s.uri), toVsRange(s.range)),
-            ),
-        );
-      } catch (e) {
-        if (e instanceof Cancelled) return undefined;
-        throw e;
-      }
+      if (token.isCancellationRequested) return undefined;
+      const symbols = unlessCancelled(() => workspaceSymbols(ctx.handbook.index.roles(), query, token));
+      return symbols?.map(
+        (s) =>
+          new vscode.SymbolInformation(
+            s.name,
+            KINDS[s.kind],
+            s.containerName,
+            new vscode.Location(vscode.Uri.parse(s.uri), toVsRange(s.range)),
+          ),
+      );
     },
   });

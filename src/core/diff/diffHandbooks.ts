@@ -15,6 +15,7 @@
  *      with an added role) is `moved`, and listed in neither role's added / removed. Removals
  *      and additions of one text pair up in role-id order.
  */
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import { normalizeName } from '../text';
 import type { Located, Range, Role } from '../types';
 import { changedFields } from './fields';
@@ -24,6 +25,8 @@ import type { DiffItem, HandbookDiff, HandbookRevision, ItemDelta, MovedItem, Ro
 export interface DiffOptions {
   /** Whether a path is matched by the role-file globs (a role file even without frontmatter). */
   isRoleGlob?: (path: string) => boolean;
+  /** Polled before each file is read and each role compared; the diff throws `Cancelled` once it is cancelled. */
+  token?: CancellationLike;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,7 +123,8 @@ interface RespWork {
 }
 
 export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, options: DiffOptions = {}): HandbookDiff {
-  const snapshotOptions: SnapshotOptions = { isRoleGlob: options.isRoleGlob, cache: new Map() };
+  const { token } = options;
+  const snapshotOptions: SnapshotOptions = { isRoleGlob: options.isRoleGlob, cache: new Map(), token };
   const a = readSnapshot(base, snapshotOptions);
   const b = readSnapshot(target, snapshotOptions);
   const { pairs, unmatchedBase, unmatchedTarget } = matchRoles(a.roles, b.roles);
@@ -154,6 +158,7 @@ export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, 
   const diffs: RoleDiff[] = [];
   const work: RespWork[] = [];
   for (const p of pairs) {
+    throwIfCancelled(token);
     const isRenamed = renamed.has(p);
     const same = p.base.text === p.target.text;
     const d: RoleDiff = {

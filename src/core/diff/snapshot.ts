@@ -2,6 +2,7 @@
  * One revision of the handbook, read with the engine's parser: its roles (by file), and the role
  * files that could not be read (broken YAML, an unclosed or missing frontmatter, no role id).
  */
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import { mightBeRoleFile } from '../frontmatter';
 import { parseFile } from '../parse';
 import type { Finding, ParsedFile, Role } from '../types';
@@ -35,6 +36,8 @@ export interface SnapshotOptions {
   isRoleGlob?: (path: string) => boolean;
   /** Parses already made, by path and text: a file unchanged between revisions is parsed once. */
   cache?: Map<string, { text: string; parsed: ParsedFile }>;
+  /** Polled before each file; the read throws `Cancelled` once it is cancelled. */
+  token?: CancellationLike;
 }
 
 export function readSnapshot(files: HandbookRevision, options: SnapshotOptions = {}): Snapshot {
@@ -42,6 +45,7 @@ export function readSnapshot(files: HandbookRevision, options: SnapshotOptions =
   const broken = new Map<string, BrokenEntry>();
   const paths = [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const path of paths) {
+    throwIfCancelled(options.token);
     const text = files.get(path)!;
     const forced = options.isRoleGlob?.(path) ?? false;
     if (!forced && !mightBeRoleFile(text)) continue;

@@ -8,7 +8,8 @@ import { normalizeName } from '../text';
 import type { Range, Role } from '../types';
 import { documentNames } from './nameSpans';
 import type { OtherMarkdown } from './rename';
-import { throwIfCancelled, type CancellationLike, type RoleNameIndex } from './roleAt';
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
+import type { RoleNameIndex } from './roleAt';
 
 export type PlaceKind = 'declaration' | 'reference' | 'link';
 

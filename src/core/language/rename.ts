@@ -12,7 +12,8 @@
 import { normalizeName } from '../text';
 import type { Role } from '../types';
 import { documentNames } from './nameSpans';
-import { throwIfCancelled, type CancellationLike, type NameTarget, type Refusal, type RoleNameIndex } from './roleAt';
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
+import type { NameTarget, Refusal, RoleNameIndex } from './roleAt';
 import { scalarFor, type FileEdits, type TextEdit } from './textEdits';
 
 export const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -17,22 +17,6 @@ export interface RoleNameIndex {
   referrersOf(name: string): string[];
 }
 
-/** A cancellation token as VS Code's (a plain object in tests and the CLI). */
-export interface CancellationLike {
-  readonly isCancellationRequested: boolean;
-}
-
-/** Thrown by the engine when its token asks it to stop; adapters turn it into "no result". */
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
-
-export function throwIfCancelled(token: CancellationLike | undefined): void {
-  if (token?.isCancellationRequested) throw new Cancelled();
-}
-
 export interface NameTarget {
   role: Role;
   /** The role's name used at the position, as the role declares it. */

@@ -4,7 +4,7 @@
  * whose name holds its characters in order (case-insensitive), as the editor's own filter does.
  */
 import type { Range, Role } from '../types';
-import { throwIfCancelled, type CancellationLike } from './roleAt';
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 
 export type WorkspaceSymbolKind = 'role' | 'responsibility';
 
@@ -42,7 +42,7 @@ export function workspaceSymbols(
   };
   let n = 0;
   for (const role of roles) {
-    if ((++n & 255) === 0) throwIfCancelled(token);
+    if ((n++ & 255) === 0) throwIfCancelled(token);
     if (out.length >= max) break;
     const range = role.titleRange ?? role.idRange;
     add({ name: role.title, kind: 'role', containerName: role.id, uri: role.uri, range });

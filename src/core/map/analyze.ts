@@ -16,6 +16,7 @@
  *    responsibilities).
  * Nothing is compared pairwise over all responsibilities.
  */
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import { normalizeName } from '../text';
 import type { Role } from '../types';
 import { quote } from './describe';
@@ -86,7 +87,12 @@ function starClusters(nodes: readonly number[], neighbours: (n: number) => numbe
   return out;
 }
 
-export function buildResponsibilityMap(input: readonly Role[], options: MapOptions = {}): ResponsibilityMap {
+/**
+ * The map of `input`. With a token, the build polls it between roles, texts and criteria and throws
+ * `Cancelled` (core/cancellation) once it is cancelled.
+ */
+export function buildResponsibilityMap(input: readonly Role[], options: MapOptions = {}, token?: CancellationLike): ResponsibilityMap {
+  throwIfCancelled(token);
   const thresholds: Required<MapOptions> = {
     overlapThreshold: checkThreshold('overlapThreshold', options.overlapThreshold ?? DEFAULT_THRESHOLDS.overlapThreshold),
     criterionThreshold: checkThreshold('criterionThreshold', options.criterionThreshold ?? DEFAULT_THRESHOLDS.criterionThreshold),
@@ -124,6 +130,7 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   const respOf = new Map<string, number[]>();
   const criteriaOf = new Map<string, number[]>();
   for (const r of roles) {
+    throwIfCancelled(token);
     respOf.set(r.uri, []);
     criteriaOf.set(r.uri, []);
     r.responsibilities.forEach((resp, index) => {
@@ -187,10 +194,15 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
       floor[d] = doc.near[NEAR_LIMIT - 1].score;
     }
   };
-  const scored = similarPairs(space.vectors, minThreshold, (a, b, score) => {
-    keep(a, b, score);
-    keep(b, a, score);
-  });
+  const scored = similarPairs(
+    space.vectors,
+    minThreshold,
+    (a, b, score) => {
+      keep(a, b, score);
+      keep(b, a, score);
+    },
+    { token },
+  );
   for (const d of docs) d.near = d.near.sort(byScore).slice(0, NEAR_LIMIT);
 
   /** Shared words of two docs, as written in the first, weightiest first. */
@@ -220,6 +232,7 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
     return best;
   });
   docs.forEach((doc, d) => {
+    throwIfCancelled(token);
     const undeclared = doc.resp.filter((i) => !declaredArea[i]);
     if (!undeclared.length) return;
     let best: { item: number; score: number } | undefined;
@@ -415,6 +428,7 @@ export function buildResponsibilityMap(input: readonly Role[], options: MapOptio
   };
   items.forEach((it, i) => {
     if (it.kind !== 'criterion') return;
+    throwIfCancelled(token);
     const accountable = accountableFor(it.role);
     const base = matchesOf(docOf[i]);
     const found = [...base.matches];

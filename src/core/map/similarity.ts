@@ -19,6 +19,7 @@
  * than `maxPostings` texts, which holds for real handbooks; on huge repetitive ones (a generated
  * 10,000-role handbook) the cap trades completeness for a bounded time.
  */
+import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import type { Term } from './tokens';
 
 export interface TermVector {
@@ -101,6 +102,8 @@ export interface JoinOptions {
    * word reaches the cap (every real one tried) are joined exactly.
    */
   maxPostings?: number;
+  /** Polled before each vector is probed; the join throws `Cancelled` once it is cancelled. */
+  token?: CancellationLike;
 }
 
 export const DEFAULT_MAX_POSTINGS = 32;
@@ -129,6 +132,7 @@ export function similarPairs(
   const mark = new Int32Array(vectors.length).fill(-1);
   let scored = 0;
   for (let b = 0; b < vectors.length; b++) {
+    throwIfCancelled(options.token);
     const vb = vectors[b];
     const candidates: number[] = [];
     vb.ids.forEach((id, k) => {

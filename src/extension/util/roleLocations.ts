@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { roleReferences, type RoleReferences } from '../../core/language/references';
-import { Cancelled } from '../../core/language/roleAt';
+import { unlessCancelled } from '../../core/cancellation';
 import type { Role } from '../../core/types';
 import type { HandbookWorkspace } from '../handbookWorkspace';
 import { isBuiltinUri } from './language';
@@ -24,12 +24,7 @@ export async function placesOf(
 ): Promise<RoleReferences | undefined> {
   const others = role.builtin ? [] : await otherMarkdown(handbook, token);
   if (token?.isCancellationRequested) return undefined;
-  try {
-    return roleReferences(indexFor(handbook, role.uri), role, others, token);
-  } catch (e) {
-    if (e instanceof Cancelled) return undefined;
-    throw e;
-  }
+  return unlessCancelled(() => roleReferences(indexFor(handbook, role.uri), role, others, token));
 }
 
 /** References and links (and the declarations when asked) as locations, grouped by file, in text order. */

@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { builtinModules } from 'module';
 import { Worker } from 'worker_threads';
+import { LatestRun } from '../../../src/core/cancellation';
 import type { Role } from '../../../src/core/types';
 import * as path from 'path';
 
@@ -141,6 +142,14 @@ describe('node extension bundles', function () {
       });
       assert.strictEqual(bad.id, 8);
       assert.match(bad.error ?? '', /./, 'an analysis that throws is answered with its error');
+      // The host cancels through a shared flag, which the busy worker polls while it builds.
+      const cancel = new Int32Array(new SharedArrayBuffer(4));
+      Atomics.store(cancel, 0, 1);
+      const cancelled = await new Promise<unknown>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage({ id: 9, roles, cancel });
+      });
+      assert.deepStrictEqual(cancelled, { id: 9, cancelled: true });
     } finally {
       await worker.terminate();
     }
@@ -178,9 +187,31 @@ describe('node extension bundles', function () {
         const [one, two] = await Promise.all([b.build(roles), b.build(roles.slice(0, 1))]);
         assert.deepStrictEqual(one, buildResponsibilityMap(roles));
         assert.deepStrictEqual(
-          two.roles.map((r) => r.id),
+          two?.roles.map((r) => r.id),
           ['cto'],
         );
+        assert.deepStrictEqual([b.where, f.calls, l.warnings], ['worker', [], []]);
+      } finally {
+        b.dispose();
+      }
+    });
+
+    it('answers a cancelled build with undefined at once, and keeps building on the worker', async () => {
+      const f = fallback();
+      const l = log();
+      const b = new WorkerMapBuilder(l.channel, f.builder, path.join(lazyDir, 'mapWorker.js'));
+      try {
+        const roles = builtinRoles();
+        assert.strictEqual(
+          await b.build(roles, { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) }),
+          undefined,
+        );
+        // A newer build cancels the older one, which resolves undefined; the newer one gets its map.
+        const runs = new LatestRun();
+        const older = b.build(roles, runs.start());
+        const newer = b.build(roles.slice(0, 1), runs.start());
+        assert.deepStrictEqual(await Promise.all([older, newer.then((m) => m?.roles.map((r) => r.id))]), [undefined, ['cto']]);
+        assert.deepStrictEqual(await b.build(roles), buildResponsibilityMap(roles));
         assert.deepStrictEqual([b.where, f.calls, l.warnings], ['worker', [], []]);
       } finally {
         b.dispose();

@@ -14,6 +14,7 @@
  * and may name only files the panel offered.
  */
 import * as vscode from 'vscode';
+import { LatestRun, unlessCancelled, type CancellationLike } from '../../../core/cancellation';
 import { compareRoles, comparisonToMarkdown, type RoleComparison } from '../../../core/compare';
 import { diffHandbooks, diffToMarkdown, summarizeDiff, type HandbookDiff } from '../../../core/diff';
 import { parseFile } from '../../../core/parse';
@@ -61,9 +62,15 @@ const decoder = new TextDecoder('utf-8');
 
 /**
  * The handbook at `ref` against the working tree: the files git reports as changed (tracked
- * changes since `ref`, and untracked files), both sides read, diffed by the engine.
+ * changes since `ref`, and untracked files), both sides read, diffed by the engine. Undefined once
+ * `token` is cancelled (checked between read batches, and by the engine between files and roles).
  */
-export async function readHandbookDiff(ctx: FeatureContext, repo: GitRepository, ref: string): Promise<HandbookDiff> {
+export async function readHandbookDiff(
+  ctx: FeatureContext,
+  repo: GitRepository,
+  ref: string,
+  token?: CancellationLike,
+): Promise<HandbookDiff | undefined> {
   await repo.status();
   const changes: GitChange[] = [
     ...(await repo.diffWith(ref)),
@@ -102,9 +109,12 @@ export async function readHandbookDiff(ctx: FeatureContext, repo: GitRepository,
       });
     }
   }
-  for (let i = 0; i < jobs.length; i += READ_BATCH) await Promise.all(jobs.slice(i, i + READ_BATCH).map((j) => j()));
+  for (let i = 0; i < jobs.length; i += READ_BATCH) {
+    if (token?.isCancellationRequested) return undefined;
+    await Promise.all(jobs.slice(i, i + READ_BATCH).map((j) => j()));
+  }
   const isRoleGlob = (path: string) => ctx.handbook.isForced(vscode.Uri.joinPath(repo.rootUri, path));
-  return diffHandbooks(base, target, { isRoleGlob });
+  return unlessCancelled(() => diffHandbooks(base, target, { isRoleGlob, token }));
 }
 
 function diffLabels(diff: HandbookDiff): DiffLabels {
@@ -153,6 +163,8 @@ export class DiffPanel implements vscode.Disposable {
   private ready = false;
   model: DiffViewModel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** A refresh while the diff is still read cancels the older read. */
+  private readonly updates = new LatestRun();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -178,9 +190,10 @@ export class DiffPanel implements vscode.Disposable {
     );
   }
 
-  /** Reads the diff again and shows it. */
-  async update(): Promise<DiffViewModel> {
-    const diff = await readHandbookDiff(this.ctx, this.repo, this.ref);
+  /** Reads the diff again and shows it; undefined when a newer update (or closing the panel) cancelled this one. */
+  async update(): Promise<DiffViewModel | undefined> {
+    const diff = await readHandbookDiff(this.ctx, this.repo, this.ref, this.updates.start());
+    if (!diff) return undefined;
     this.model = { base: this.ref, target: vscode.l10n.t('working tree'), diff, labels: diffLabels(diff) };
     this.panel.title = vscode.l10n.t('Handbook: {0} ↔ working tree', this.ref);
     this.post();
@@ -232,6 +245,7 @@ export class DiffPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.updates.cancel();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
@@ -277,7 +291,7 @@ export async function compareWithRevision(
   };
   const diff = await readHandbookDiff(ctx, repo, ref);
   const ids = new Set([old.id, now.id]);
-  const moved = diff.moved
+  const moved = (diff?.moved ?? [])
     .filter((m) => ids.has(m.from) !== ids.has(m.to))
     .map((m) =>
       ids.has(m.from) ? { text: m.text, role: m.to, direction: 'out' as const } : { text: m.text, role: m.from, direction: 'in' as const },

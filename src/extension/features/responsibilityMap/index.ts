@@ -13,6 +13,7 @@
  * there, and the items and roles it names must be in the map the panel sent.
  */
 import * as vscode from 'vscode';
+import { Cancelled, LatestRun } from '../../../core/cancellation';
 import { DOCS_BASE_URL, FINDING_DOCS } from '../../../core/findingDocs';
 import type { ResponsibilityMap } from '../../../core/map/types';
 import { MAP_VIEW_TYPE, parseFilter, parseMapState, type MapFilter, type MapRendered } from '../../../core/protocol/mapProtocol';
@@ -71,10 +72,15 @@ export interface ResponsibilityMapApi {
   analysedOn(): 'worker' | 'host';
 }
 
-/** The map of the current index, built (off the host's thread) at most once per index generation. */
+/**
+ * The map of the current index, built (off the host's thread) at most once per index generation.
+ * A build for a newer generation cancels the older build, whose callers then get the newer map.
+ */
 export class MapSource implements vscode.Disposable {
   private cached: { generation: number; map: Promise<ResponsibilityMap> } | undefined;
   private readonly builder: MapBuilder;
+  private readonly builds = new LatestRun();
+  private disposed = false;
 
   /** How long the last build took (ms). */
   lastBuildMs = 0;
@@ -86,12 +92,16 @@ export class MapSource implements vscode.Disposable {
     this.builder = createMapBuilder(log);
   }
 
+  /** The map of the current index; rejects with `Cancelled` once disposed. */
   get(): Promise<ResponsibilityMap> {
+    if (this.disposed) return Promise.reject(new Cancelled());
     const generation = this.handbook.index.generation;
     if (this.cached?.generation === generation) return this.cached.map;
     const started = performance.now();
     const roles = this.handbook.index.roles();
-    const map = this.builder.build(roles).then((m) => {
+    const map = this.builder.build(roles, this.builds.start()).then((m) => {
+      // Overtaken by a newer index (or disposed): the newer map is the answer.
+      if (!m) return this.get();
       this.lastBuildMs = performance.now() - started;
       this.log.debug(`Responsibility map: ${roles.length} roles analysed in ${this.lastBuildMs.toFixed(0)} ms.`);
       return m;
@@ -107,6 +117,8 @@ export class MapSource implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.builds.cancel();
     this.builder.dispose();
   }
 }
@@ -159,6 +171,7 @@ class OverlapDiagnostics implements vscode.Disposable {
     try {
       map = this.enabled ? await this.source.get() : undefined;
     } catch (e) {
+      if (e instanceof Cancelled) return;
       this.log.error(`Responsibility map: the analysis failed: ${errorDetail(e)}`);
       return;
     }
@@ -212,7 +225,9 @@ export const registerResponsibilityMap: Feature = (ctx) => {
 
   /** Updates a panel in the background; a failed analysis is logged (the panel keeps its map). */
   const redraw = (panel: MapPanel) =>
-    void panel.update().catch((e: unknown) => ctx.log.error(`Responsibility map: the analysis failed: ${errorDetail(e)}`));
+    void panel
+      .update()
+      .catch((e: unknown) => e instanceof Cancelled || ctx.log.error(`Responsibility map: the analysis failed: ${errorDetail(e)}`));
 
   /** showResponsibilityMap(filter?): opens (or reveals) the map; returns the map it shows. */
   const show = async (arg?: unknown): Promise<ResponsibilityMap> => {

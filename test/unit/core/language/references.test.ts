@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { HandbookIndex } from '../../../../src/core/handbookIndex';
 import { roleReferences, type RolePlace } from '../../../../src/core/language/references';
-import { Cancelled } from '../../../../src/core/language/roleAt';
+import { Cancelled } from '../../../../src/core/cancellation';
 import { workspaceSymbols, fuzzyMatches } from '../../../../src/core/language/workspaceSymbols';
 
 const CTO_URI = 'file:///h/roles/cto.md';
