@@ -154,6 +154,18 @@ const builds = [
     target: 'node20',
     external: ['vscode', 'mocha'],
   })),
+  // The web suite (scripts/real-vscode/web-suite.ts): runs inside the browser's web worker
+  // extension host, so it is bundled for the browser with everything but `vscode` inlined.
+  ...existing([{ in: 'test/web/index.ts' }]).map((e) => ({
+    ...common,
+    minify: false,
+    entryPoints: [e.in],
+    outfile: 'out/test/web/index.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+  })),
 ];
 
 /** Bundles of deleted or moved test files must not run (a file at a time: other runs may be reading). */

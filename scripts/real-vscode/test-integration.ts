@@ -4,12 +4,14 @@
  *
  *   out/test/integration/<suite>/*.test.js  in a throwaway copy of  test/fixtures/workspace-<suite>
  *
+ * plus the suite "web" (web-suite.ts): the packaged .vsix in the browser's web worker extension host.
+ *
  * Mocha's output is printed here; the exit status is non-zero when a test fails, a suite does not
  * finish within its time limit, or the whole run exceeds HANDBOOK_INTEGRATION_TIMEOUT_MS
  * (default 15 minutes). code-server's process group and Chromium are stopped in every case.
  *
  * Environment: HANDBOOK_TEST_GREP (mocha --grep), HANDBOOK_SUITE_TIMEOUT_MS (default 5 minutes),
- * HANDBOOK_KEEP_RUNS=1 (keep the throwaway folders and server logs), HANDBOOK_DEBUG=1 (browser console).
+ * HANDBOOK_VSIX (the .vsix the web suite tests, instead of packaging one), HANDBOOK_KEEP_RUNS=1 (keep the throwaway folders and server logs), HANDBOOK_DEBUG=1 (browser console).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,6 +27,7 @@ import {
   startCodeServer,
   withTimeout,
 } from './lib';
+import { runWebSuite, WEB_SUITE, webSuiteBuilt } from './web-suite';
 
 const OUT = path.join(ROOT, 'out', 'test', 'integration');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -58,10 +61,12 @@ function discoverSuites(): string[] {
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .filter((suite) => fs.readdirSync(path.join(OUT, suite), { recursive: true }).some((f) => String(f).endsWith('.test.js')))
+    .concat(webSuiteBuilt() ? [WEB_SUITE] : [])
     .sort();
 }
 
 async function runSuite(context: BrowserContext, suite: string): Promise<SuiteResult> {
+  if (suite === WEB_SUITE) return runWeb(context);
   const started = Date.now();
   const result: SuiteResult = { suite, code: 1, seconds: 0, passed: 0, failed: 0, activation: [] };
   const fixture = path.join(FIXTURES, `workspace-${suite}`);
@@ -130,6 +135,17 @@ async function runSuite(context: BrowserContext, suite: string): Promise<SuiteRe
     await server.stop();
   }
   return result;
+}
+
+/** The packaged extension in the browser's web worker extension host (web-suite.ts). */
+async function runWeb(context: BrowserContext): Promise<SuiteResult> {
+  const started = Date.now();
+  const r = await runWebSuite(context, {
+    limitMs: Number(process.env.HANDBOOK_SUITE_TIMEOUT_MS ?? 5 * 60_000),
+    harmless: HARMLESS,
+    output: (text) => process.stdout.write(text),
+  });
+  return { suite: WEB_SUITE, ...r, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Records activate() times for `npm run bench` (out/activation.json). */

@@ -8,6 +8,8 @@ import * as path from 'path';
 
 const root = path.join(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+/** The folders whose l10n.t messages make the bundle (as `npm run l10n` passes them). */
+const L10N_SOURCES = ['src/extension'];
 const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
 /** Keys whose string values people read, wherever they sit in `contributes`. */
@@ -62,20 +64,29 @@ describe('manifest: localisable contributions', () => {
     assert.strictEqual(pkg.capabilities.virtualWorkspaces, true);
   });
 
-  it('has an l10n bundle of l10n.t messages (scripts/l10n-bundle.js, npm run l10n)', () => {
-    const { extract, bundle: current } = require(path.join(root, 'scripts', 'l10n-bundle.js')) as {
-      extract: (f: string, t: string) => string[];
-      bundle: () => Record<string, string>;
-    };
-    const sample = "vscode.l10n.t('A \\'{0}\\'', x); l10n.t({ message: `B`, comment: ['c'] }); other.t('C'); vscode.l10n.t(dynamic);";
-    assert.deepStrictEqual(extract('x.ts', sample), ["A '{0}'", 'B']);
+  it('has an l10n bundle of l10n.t messages, as @vscode/l10n-dev extracts them (npm run l10n)', async () => {
+    const { getL10nJson } = await import('@vscode/l10n-dev');
+    // The extractor we rely on: l10n.t calls on vscode's l10n with a literal message, nothing else
+    // (a message with a comment is keyed "message/comment", as VS Code looks it up).
+    const sample = [
+      "import * as vscode from 'vscode';",
+      "vscode.l10n.t('A \\'{0}\\'', x); vscode.l10n.t({ message: 'B', args: [], comment: ['c'] }); other.t('C'); vscode.l10n.t(dynamic);",
+    ].join('\n');
+    assert.deepStrictEqual(Object.keys(await getL10nJson([{ extension: '.ts', contents: sample }])), ["A '{0}'", 'B/c']);
     const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
     assert.ok(
       Object.entries(bundle).every(([k, v]) => k === v),
       'English bundle: every message maps to itself',
     );
     assert.ok('Find Role' in bundle && 'Enter an id for the role.' in bundle, 'holds the messages of the features');
-    assert.deepStrictEqual(bundle, current(), 'l10n/bundle.l10n.json is out of date: run npm run l10n');
+    assert.strictEqual(pkg.scripts.l10n, `vscode-l10n-dev export ${L10N_SOURCES.map((d) => `./${d}`).join(' ')}`);
+    const files = L10N_SOURCES.flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => ({ extension: '.ts', contents: fs.readFileSync(path.join(root, dir, f), 'utf8') })),
+    );
+    assert.deepStrictEqual(bundle, await getL10nJson(files), 'l10n/bundle.l10n.json is out of date: run npm run l10n');
   });
 
   it('gives every command the Handbook category', () => {
