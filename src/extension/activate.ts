@@ -60,6 +60,8 @@ const registerNewRoleFile: Feature = (ctx) =>
 export interface HandbookRolesApi {
   /** Milliseconds `activate()` took (indexing runs afterwards, in the background). */
   activationMs: number;
+  /** Milliseconds from the start of `activate()` until the initial scan finished (undefined before). */
+  readyMs(): number | undefined;
   /** Resolves once the workspace is indexed (no newer scan has begun), with its number of role files. */
   indexed(): Promise<number>;
   /** The Markdown preview's hook for `[[Role]]` links (previewPlugin.ts; `markdown.markdownItPlugins`). */
@@ -111,9 +113,11 @@ export function activateFeatures(context: vscode.ExtensionContext, readFile?: Fi
   for (const feature of FEATURES) context.subscriptions.push(feature(ctx));
   // Indexing starts after activation returns, so activation stays cheap: one scan, also when a
   // feature already asked for `handbook.ready` while it registered.
-  void handbook.start();
+  let readyMs: number | undefined;
+  void handbook.start().then(() => (readyMs = performance.now() - started));
   const api: HandbookRolesApi = {
     activationMs: performance.now() - started,
+    readyMs: () => readyMs,
     indexed: () => settled(handbook),
     extendMarkdownIt: exposed.extendMarkdownIt,
     testing: context.extensionMode === vscode.ExtensionMode.Test ? { ...exposed, handbook } : undefined,
