@@ -7,7 +7,7 @@
  *   1. normalise: Unicode NFKD without diacritics, lower case, split on anything that is not a
  *      letter or digit (so "high-level" is two words and "CTO's" is "cto");
  *   2. drop stop words ("the", "and", "on", ...), which carry no meaning of their own;
- *   3. stem lightly (`stem`): strip common English inflections so that "defined"/"define",
+ *   3. stem (`stem`, Porter2, see tokens.ts) so that "defined"/"define",
  *      "deliverables"/"deliverable" and "planning"/"plans"/"plan" meet;
  *   4. compare the two token sets with the Sørensen–Dice coefficient 2·|A∩B| / (|A|+|B|).
  * Two texts are "near" when Dice ≥ NEAR_THRESHOLD and they share at least MIN_SHARED_TOKENS
@@ -22,7 +22,7 @@
 import { throwIfCancelled, type CancellationLike } from './cancellation';
 import { extendsChain } from './org/inheritance';
 import { normalizeName } from './text';
-import { normalizeText, stopWords, words } from './tokens';
+import { normalizeText, stem, stopWords, words } from './tokens';
 import type { Range, Role } from './types';
 
 export const NEAR_THRESHOLD = 0.6;
@@ -33,22 +33,6 @@ const STOP_WORDS = stopWords(
   'nor but without onto over under about being it’s these there such than then also any all each every both either other others ' +
     'not no done shall may might must had up out off down back',
 );
-
-/** A light English stemmer: enough to make inflected forms of one word meet, never clever. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
-  if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
-  // "plann" (planning) → "plan"; "defin" and "define" → "defin".
-  if (w.length > 4 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
-  return w;
-}
 
 /** The token set of a text, as compared by `similarity`. */
 export function tokens(text: string): Set<string> {

@@ -3,14 +3,14 @@
  * criteria, answering a query per keystroke in time proportional to the matches, not the handbook.
  *
  * Text is tokenised (lower case, accents removed, split on anything but letters and digits),
- * lightly stemmed (`onboarding` → `onboard`, `processes` → `process`) and kept in a sorted term
+ * stemmed (Porter2, see tokens.ts: `onboarding` → `onboard`, `processes` → `process`) and kept in a sorted term
  * dictionary with postings per term. A query's words must all match (as a whole word, a stem or
  * a prefix) somewhere in a role; question words such as "who owns" are dropped. Ranking favours
  * names over summaries over lines, whole words over prefixes, and one line that holds every word.
  */
 
 import { throwIfCancelled, type CancellationLike } from './cancellation';
-import { normalizeText, stopWords } from './tokens';
+import { normalizeText, stem, stopWords } from './tokens';
 
 /** What the index reads from a role; the engine's `Role` fits it. */
 export interface SearchableRole {
@@ -72,32 +72,6 @@ export function tokenize(text: string): string[] {
 }
 
 const WORD = /[a-z0-9]+/g;
-
-function undouble(s: string): string {
-  const n = s.length;
-  if (n >= 3 && s[n - 1] === s[n - 2] && !'aeiouylsz'.includes(s[n - 1])) return s.slice(0, -1);
-  return s;
-}
-
-/**
- * A light English stemmer: plural and -ing/-ed endings and a final -e, so that related forms meet
- * (`onboarding`/`onboarded`/`onboard`, `estimate`/`estimates`/`estimating`, `planned`/`plan`).
- * Only consistency matters: the same function runs on the index and on the query.
- */
-export function stem(word: string): string {
-  let s = word;
-  if (s.length <= 3 || /[0-9]/.test(s)) return s;
-  if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
-  else if (s.endsWith('sses')) s = s.slice(0, -2);
-  else if (/(?:ss|us|is)$/.test(s)) {
-    // business, focus, analysis: not plurals
-  } else if (/(?:ches|shes|xes|zes)$/.test(s)) s = s.slice(0, -2);
-  else if (s.endsWith('s')) s = s.slice(0, -1);
-  if (s.endsWith('ing') && s.length >= 6) s = undouble(s.slice(0, -3));
-  else if (s.endsWith('ed') && s.length >= 5) s = undouble(s.slice(0, -2));
-  if (s.endsWith('e') && s.length >= 5) s = s.slice(0, -1);
-  return s;
-}
 
 /** The words of a query: stop words dropped unless nothing else is left (then the last word). */
 export function queryWords(query: string): string[] {

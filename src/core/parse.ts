@@ -16,6 +16,12 @@ export interface ParseOptions {
   builtin?: boolean;
   /** Keep the frontmatter's plain value in `ParsedFile.data` (the handbook diff compares keys). */
   keepData?: boolean;
+  /**
+   * The role and the findings that say the frontmatter cannot be read, nothing else: no schema
+   * check, no duplicate responsibilities, no links (the handbook diff, which reads thousands of
+   * files and reports none of those).
+   */
+  modelOnly?: boolean;
 }
 
 /** Aliases beyond this many make a document a resource-exhaustion risk (billion laughs). */
@@ -163,7 +169,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
       result.findings.push({ code: 'yaml-syntax', severity: 'error', message, range: alias ? toRange(alias[0], alias[1]) : openRange });
     }
     if (data !== undefined) {
-      result.findings.push(...schemaFindings(data, { root, lines, base, openRange }));
+      if (!options.modelOnly) result.findings.push(...schemaFindings(data, { root, lines, base, openRange }));
       if (options.keepData) result.data = data;
     }
   }
@@ -173,9 +179,9 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
   if (model) {
     model.builtin = options.builtin || undefined;
     result.role = model;
-    result.findings.push(...duplicateResponsibilities(model));
+    if (!options.modelOnly) result.findings.push(...duplicateResponsibilities(model));
   }
-  result.links = scanLinks(text, fm.bodyStart, lines);
+  if (!options.modelOnly) result.links = scanLinks(text, fm.bodyStart, lines);
   result.findings.sort(compareFindings);
   return result;
 }

@@ -9,11 +9,13 @@
  *   - `FUNCTION_WORDS` / `stopWords`: the English function words all three drop, plus what each
  *     one drops for its own purpose.
  *
+ *   - `stem`: the Porter2 (Snowball English) stemmer of `wink-porter2-stemmer`, one for all
+ *     three (the map then cuts its stems to a fixed length).
+ *
  * What stays with each reader, because it decides what their results are: how apostrophes are
- * read, which words are kept (the lookup keeps ASCII words only), the extra stop words and the
- * stemmer (a light one for the comparison, a prefix-safe light one for the lookup, Porter2 cut
- * to a fixed length for the map).
+ * read, which words are kept (the lookup keeps ASCII words only) and the extra stop words.
  */
+import porter2 from 'wink-porter2-stemmer';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -43,4 +45,24 @@ export const FUNCTION_WORDS: readonly string[] = (
 /** FUNCTION_WORDS and the given words (a space-separated list), as a set. */
 export function stopWords(extra: string): ReadonlySet<string> {
   return new Set([...FUNCTION_WORDS, ...extra.split(/\s+/).filter(Boolean)]);
+}
+
+const STEMMABLE = /^[a-z]+$/;
+/** Longer words are not stemmed (the stemmer's regular expressions are not linear on them). */
+export const MAX_STEMMED_WORD = 24;
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/**
+ * The Porter2 stem of a lower-case word ("planning", "plans" → "plan"; "defined", "define" →
+ * "defin"). Words with anything but a-z (digits, other scripts) and words longer than
+ * MAX_STEMMED_WORD are returned as they are. Memoised: a handbook repeats its words.
+ */
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s !== undefined) return s;
+  s = word.length <= MAX_STEMMED_WORD && STEMMABLE.test(word) ? porter2(word) : word;
+  if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+  stems.set(word, s);
+  return s;
 }

@@ -12,7 +12,8 @@ export interface WebTest {
   timeoutMs: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+/** Generous: the page checks wait up to 20 s each on a loaded 2-core machine. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 const tests: WebTest[] = [];
 
 export function test(title: string, fn: () => Promise<void>, timeoutMs = DEFAULT_TIMEOUT_MS): void {

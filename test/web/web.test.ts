@@ -191,6 +191,29 @@ test('Compare opens its webview with the two roles', async () => {
   await expectPage('webview', { headings: ['Engineering Manager', 'Tech Lead'] }, [['Engineering Manager', 'Tech Lead']]);
 });
 
+test('Go to Definition and hover on a role reference', async () => {
+  await api();
+  const doc = await vscode.workspace.openTextDocument(fileUri('roles/engineering-manager.md'));
+  const at = doc.positionAt(doc.getText().indexOf('with: tech-lead') + 'with: tech'.length);
+  type Definition = vscode.Location | vscode.LocationLink;
+  const found = (await vscode.commands.executeCommand<Definition[]>('vscode.executeDefinitionProvider', doc.uri, at)) ?? [];
+  equal(
+    found.map((d) => {
+      const [uri, r] = 'targetUri' in d ? [d.targetUri, d.targetSelectionRange ?? d.targetRange] : [d.uri, d.range];
+      return `${uri.toString()} ${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+    }),
+    [`${fileUri('roles/tech-lead.md').toString()} 2:7-2:16`],
+    'the definition of "tech-lead"',
+  );
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at)) ?? [];
+  const text = hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+  // The role's card, as in the Node host: its title, then its summary (Markdown-escaped).
+  ok(/^\*\*Tech Lead\*\*/.test(text) && text.includes('Owns the technical direction of one team\\.'), `the hover says: ${text}`);
+});
+
 test('the responsibility map builds without worker threads', async () => {
   await api();
   const map = await vscode.commands.executeCommand<ResponsibilityMap>('handbookRoles.showResponsibilityMap');

@@ -19,7 +19,7 @@ import { throwIfCancelled, type CancellationLike } from '../cancellation';
 import { normalizeName } from '../text';
 import type { Located, Range, Role } from '../types';
 import { changedFields } from './fields';
-import { readSnapshot, type RoleEntry, type SnapshotOptions } from './snapshot';
+import { readSnapshots, type RoleEntry } from './snapshot';
 import type { DiffItem, HandbookDiff, HandbookRevision, ItemDelta, MovedItem, RoleDiff, RoleSide, UnreadableFile } from './types';
 
 export interface DiffOptions {
@@ -122,11 +122,31 @@ interface RespWork {
   removed: Keyed[];
 }
 
+/** Whether two item lists hold the same texts, counted (what `delta` finds no change in). */
+function sameItems(before: Keyed[], after: Keyed[]): boolean {
+  if (before.length !== after.length) return false;
+  const { added, removed } = delta(before, after);
+  return added.length === 0 && removed.length === 0;
+}
+
+/**
+ * Whether a role in the same file under the same id in both revisions has nothing to report:
+ * such a pair is always matched to itself (step 1 pairs the same file first), its diff is empty
+ * and it gives or takes no responsibility, so it can be dropped as soon as it is read.
+ */
+function settled(b: RoleEntry, t: RoleEntry): boolean {
+  if (b.text === t.text) return true;
+  return (
+    sameItems(responsibilities(b.role), responsibilities(t.role)) &&
+    sameItems(located(b.role.successCriteria), located(t.role.successCriteria)) &&
+    sameItems(located(b.role.focus), located(t.role.focus)) &&
+    changedFields(b.data, t.data).length === 0
+  );
+}
+
 export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, options: DiffOptions = {}): HandbookDiff {
   const { token } = options;
-  const snapshotOptions: SnapshotOptions = { isRoleGlob: options.isRoleGlob, cache: new Map(), token };
-  const a = readSnapshot(base, snapshotOptions);
-  const b = readSnapshot(target, snapshotOptions);
+  const { base: a, target: b, settled: unchangedRoles } = readSnapshots(base, target, { isRoleGlob: options.isRoleGlob, token }, settled);
   const { pairs, unmatchedBase, unmatchedTarget } = matchRoles(a.roles, b.roles);
 
   // Step 2: renamed (same file, id changed).
@@ -267,7 +287,7 @@ export function diffHandbooks(base: HandbookRevision, target: HandbookRevision, 
   const roles = diffs
     .filter((d) => d.status !== 'changed' || hasChanges(d))
     .sort((x, y) => byString(x.id, y.id) || byString(x.status, y.status));
-  return { roles, moved, unreadable, counts: { base: a.roles.length, target: b.roles.length } };
+  return { roles, moved, unreadable, counts: { base: a.roles.length + unchangedRoles, target: b.roles.length + unchangedRoles } };
 }
 
 export function hasChanges(d: RoleDiff): boolean {

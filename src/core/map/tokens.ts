@@ -7,13 +7,10 @@
  * "deliveri", deliverables → "deliver"; organisation/organization) at the price of merging a few
  * unrelated long words, which the IDF weighting of the measure keeps cheap.
  */
-import stem from 'wink-porter2-stemmer';
-import { foldAccents, stopWords } from '../tokens';
+import { foldAccents, stem, stopWords } from '../tokens';
 
 /** Stems are cut to this many characters. */
 export const STEM_LENGTH = 7;
-/** Longer words are not stemmed (the stemmer's regular expressions are not linear on them). */
-const MAX_STEMMED_WORD = 24;
 /** Only the start of a very long text is read. */
 const MAX_TEXT = 2000;
 
@@ -34,7 +31,6 @@ const STOP_WORDS = stopWords(
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const ASCII_WORD = /^[a-z]+$/;
 const DIGITS = /^\p{N}+$/u;
 
 export interface Term {
@@ -67,7 +63,7 @@ const CACHE_LIMIT = 50_000;
 export function stemOf(word: string): string {
   let s = cache.get(word);
   if (s !== undefined) return s;
-  s = ASCII_WORD.test(word) && word.length <= MAX_STEMMED_WORD ? stem(word) : word;
+  s = stem(word);
   if (s.length > STEM_LENGTH) s = s.slice(0, STEM_LENGTH);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, s);

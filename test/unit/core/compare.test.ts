@@ -9,12 +9,12 @@ import {
   isNear,
   markdownCell,
   similarity,
-  stem,
   tokens,
   type CompareItem,
   type RoleResolver,
 } from '../../../src/core/compare';
 import { HandbookIndex } from '../../../src/core/handbookIndex';
+import { stem } from '../../../src/core/tokens';
 import type { Role } from '../../../src/core/types';
 
 const BUILTIN = path.join(__dirname, '..', '..', '..', 'builtin', 'roles');

@@ -496,6 +496,25 @@ describe('handbook diff: duplicate ids', () => {
     );
     assert.deepStrictEqual(d, { added: [], removed: [], renamed: [], changed: [], moved: [] });
   });
+
+  it('a role only reformatted in its file stays paired with itself when a new file takes its id, and is counted', () => {
+    const a = roleText({ id: 'a', responsibilities: ['Keep the lights on'] });
+    const d = diffHandbooks(
+      rev({ 'roles/a.md': a, 'roles/b.md': roleText({ id: 'b' }) }),
+      rev({
+        'roles/a.md': a.replace(/\n/g, '  \n'),
+        'roles/b.md': roleText({ id: 'b' }),
+        'roles/c.md': roleText({ id: 'a', responsibilities: ['Keep the lights on', 'Hire'] }),
+      }),
+      { isRoleGlob: roleGlob },
+    );
+    assert.deepStrictEqual(toDiffJson(d), { added: ['a'], removed: [], renamed: [], changed: [], moved: [] });
+    assert.deepStrictEqual(
+      d.roles.map((r) => [r.id, r.status, r.base?.path, r.target?.path]),
+      [['a', 'added', undefined, 'roles/c.md']],
+    );
+    assert.deepStrictEqual(d.counts, { base: 2, target: 3 });
+  });
 });
 
 describe('handbook diff: comparing values', () => {
