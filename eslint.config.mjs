@@ -87,19 +87,4 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
-  {
-    // TODO(issue 13): the importer's remaining regexes (88 findings, mostly no-super-linear-move on
-    // `\s+` runs in roleNames.ts and text.ts) are still to be rewritten as plain scanning. Its
-    // hostile pages are bounded by the time-limited tests in test/unit/core/import/hostile.test.ts
-    // and the 8 MB page limit; until then these rules are off for the importer only.
-    files: ['src/core/import/**'],
-    rules: {
-      'regexp/no-super-linear-backtracking': 'off',
-      'regexp/no-super-linear-move': 'off',
-      'regexp/no-contradiction-with-assertion': 'off',
-      'regexp/no-dupe-characters-character-class': 'off',
-      'no-misleading-character-class': 'off',
-      'prefer-const': 'off',
-    },
-  },
 );

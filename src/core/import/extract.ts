@@ -11,7 +11,7 @@ import { SubjectReader, alsoKnownAs, opensWithVerb, splitEnumeration, type Predi
 import { scanRelations, type RelationHit } from './relations';
 import { typeFromWords, type SectionKind } from './roleNames';
 import type { PathEntry, RoleScope, ScopedBlock } from './structure';
-import { capitalize, cleanText, splitSentences, tidyItem } from './text';
+import { capitalize, cleanText, phrasesInOrder, splitSentences, tidyItem } from './text';
 import type { InlineLink, ListItem } from './types';
 
 export interface Item {
@@ -69,14 +69,14 @@ function broadQualification(s: string): boolean {
 
 function isQualification(text: string, broad: boolean): boolean {
   const test = broad ? broadQualification : strictQualification;
-  const label = /^([^:]{1,60}):\s+(.+)$/.exec(text);
+  const label = /^([^:]{1,60}):\s+(\S.*)$/.exec(text);
   const sentences = splitSentences(label ? label[2] : text);
   return sentences.length > 0 && (sentences.every(test) || (!!label && test(label[2])));
 }
 
 /** `Owns: owns the production …` → `Owns the production …`; `Analogy: …` → dropped. */
 function unlabel(text: string): string | undefined {
-  const m = /^([^:]{1,40}):\s+(.+)$/.exec(text);
+  const m = /^([^:]{1,40}):\s+(\S.*)$/.exec(text);
   if (!m) return text;
   const label = m[1].trim();
   if (SKIP_LABEL.test(label)) return undefined;
@@ -115,7 +115,7 @@ function ruleOfSection(heading: string): string {
 function isPrivilege(text: string): boolean {
   return (
     on('privileges-not-duties') &&
-    /^(?:can|may|is able to|able to)\b|^(?:admin\s+)?privileges?\b|\bprivileges? (?:over|on|to)\b|^\w+ permissions? (?:on|to)\b|^\w+ access (?:to|on)\b|^voting rights\b|^listed (?:in|as)\b|^receives? an?\b.*\bbadge\b/i.test(
+    /^(?:can|may|is able to|able to)\b|^(?:admin\s+)?privileges?\b|\bprivileges? (?:over|on|to)\b|^\w+ permissions? (?:on|to)\b|^\w+ access (?:to|on)\b|^voting rights\b|^listed (?:in|as)\b|^receives? an?\b.+\bbadge\b/i.test(
       text,
     )
   );
@@ -132,7 +132,25 @@ interface RawItem {
   linkOnly: boolean;
 }
 
-const CONNECTOR = /(?:,?\s*(?:including|such as|like|e\.g\.?|for example|as follows|namely))?\s*:?\s*$/i;
+/** Words that introduce the sub-items of a list item (`Owns the roadmap, including:`). */
+const CONNECTOR_WORDS = ['including', 'such as', 'like', 'e.g.', 'e.g', 'for example', 'as follows', 'namely'];
+
+/**
+ * Where a list item's closing connector starts: `, including:`, ` such as`, or just a final colon
+ * and spaces (the text's length when there is none). Plain scanning from the end.
+ */
+export function connectorStart(text: string): number {
+  const spacesBack = (end: number) => {
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    return end;
+  };
+  let at = spacesBack(text.length);
+  if (text[at - 1] === ':') at = spacesBack(at - 1);
+  const word = CONNECTOR_WORDS.find((w) => at >= w.length && text.slice(at - w.length, at).toLowerCase() === w);
+  if (!word) return at;
+  const before = spacesBack(at - word.length);
+  return text[before - 1] === ',' ? before - 1 : before;
+}
 
 /** Flattens a list: label parents become areas, verb children become items, others are joined. */
 function flatten(items: readonly ListItem[], area: string | undefined): RawItem[] {
@@ -143,17 +161,19 @@ function flatten(items: readonly ListItem[], area: string | undefined): RawItem[
       out.push({ text, area, line: it.line, links: it.inline.links, linkOnly: it.inline.linkOnly });
       continue;
     }
-    const label = text.replace(/[:\s]+$/, '').trim();
+    const label = text.replace(/(?<![:\s])[:\s]+$/, '').trim();
     if (!label) {
       out.push(...flatten(it.children, area));
     } else if (label.split(/\s+/).length <= 3 && !/[,.;]/.test(label)) {
       out.push(...flatten(it.children, label));
     } else if (it.children.every((c) => isVerb(c.inline.text.split(/\s+/)[0] ?? ''))) {
-      out.push({ text: text.replace(CONNECTOR, ''), area, line: it.line, links: it.inline.links, linkOnly: it.inline.linkOnly });
+      out.push({ text: text.slice(0, connectorStart(text)), area, line: it.line, links: it.inline.links, linkOnly: it.inline.linkOnly });
       out.push(...flatten(it.children, area));
     } else {
-      const children = flatten(it.children, area).map((c) => c.text.replace(/[.;]+$/, '').replace(/^(The|A|An)\b/, (a) => a.toLowerCase()));
-      const joiner = CONNECTOR.exec(text)?.[0].trim() ? ' ' : ': ';
+      const children = flatten(it.children, area).map((c) =>
+        c.text.replace(/(?<![.;])[.;]+$/, '').replace(/^(The|A|An)\b/, (a) => a.toLowerCase()),
+      );
+      const joiner = text.slice(connectorStart(text)).trim() ? ' ' : ': ';
       out.push({
         text: `${text.replace(/:\s*$/, '')}${joiner}${children.join('; ')}`,
         area,
@@ -179,9 +199,9 @@ function leadInKind(s: string): ListKind {
   if (/^\W*we\b|\bwe (?:also )?focus\b/i.test(s)) return 'ignore';
   if (/\brespons[ai]b\w*|\bduties\b|\baccountab/i.test(s)) return /\brequire/i.test(s) ? 'requires' : 'responsibilities';
   if (
-    /\b(?:evaluat\w*|measur\w*|assess\w*|judg\w*)\b[^:]*\bsuccess\b|\bsuccess criteri|\bdoing well if\b|\bperformance indicators?\b|\bsuccess (?:looks like|means)\b|\bsigns of success\b/i.test(
-      s,
-    )
+    /\bsuccess criteri|\bdoing well if\b|\bperformance indicators?\b|\bsuccess (?:looks like|means)\b|\bsigns of success\b/i.test(s) ||
+    // `We evaluate … success` with no colon between.
+    phrasesInOrder(s, [/\b(?:evaluat|measur|assess|judg)\w*/gi, /\bsuccess\b/gi], ':')
   )
     return 'success';
   if (
@@ -227,7 +247,6 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
   const paragraphs: { item: Item; verb: boolean }[] = [];
   /** Descriptions of the role from its first paragraph; a duty sentence serves only if not taken as a duty. */
   const introSummaries: { text: string; duty: boolean }[] = [];
-  let summary: string | undefined;
 
   const blocks = scope.blocks;
   const introIndex = blocks.length && blocks[0].block.kind === 'paragraph' && blocks[0].path.length === 0 ? 0 : -1;
@@ -280,7 +299,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         for (const s of splitSentences(inline.text)) if (/\?$/.test(s)) addSuccess(s, index);
         continue;
       }
-      const label = /^(mandate|mission|purpose|responsibilit(?:y|ies)|duties|focus|goals?|objectives?)\s*:\s*(.+)$/i.exec(inline.text);
+      const label = /^(mandate|mission|purpose|responsibilit(?:y|ies)|duties|focus|goals?|objectives?)\s*:\s*(\S.*)$/i.exec(inline.text);
       if (label) {
         if (/^focus/i.test(label[1])) draft.focus.push(tidyItem(label[2]));
         else strong.push({ text: tidyItem(label[2]), area, line: block.line, seq: seq++ });
@@ -311,7 +330,8 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         if (type && s.split(/\s+/).length <= 8) return;
         const subject = subjects.read(s);
         if (!subject) {
-          const includes = /^(?:(?:their|the|key|main|core)\s+)?(?:duties|responsibilities)\s+(?:include|are|cover)\s*:?\s+(.+)$/i.exec(s);
+          const includes =
+            /^(?:(?:their|the|key|main|core)\s+)?(?:duties|responsibilities)\s+(?:include|are|cover)(?:\s*:)?\s+(\S.*)$/i.exec(s);
           if (includes) {
             strong.push({ text: tidyItem(includes[1]), area, line: block.line, seq: seq++ });
             used = true;
@@ -401,7 +421,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         continue;
       }
       if (relate(text, raw.links)) continue;
-      const focus = /^focus(?:es|ed)?\s+on\s+(.+)$/i.exec(text);
+      const focus = /^focus(?:es|ed)?\s+on\s+(\S.*)$/i.exec(text);
       if (focus || listKind === 'focus') {
         draft.focus.push(tidyItem(focus ? focus[1] : text));
         continue;
@@ -436,7 +456,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
       }
     } else items.push(...genericLater);
   }
-  summary = introSummaries[0]?.text.replace(/^Role\b/, 'The role');
+  const summary = introSummaries[0]?.text.replace(/^Role\b/, 'The role');
   for (const t of scope.tableItems) {
     if (relate(t.text, [])) continue;
     if (EMPTY_ITEM.test(t.text) || POINTER_ITEM.test(t.text) || isQualification(t.text, false)) continue;
@@ -478,7 +498,7 @@ export function extractPageLevel(
     if (block.kind === 'paragraph') {
       for (const s of splitSentences(block.inline.text)) {
         relations.push(...scanRelations(s, block.inline.links, undefined, catalog).hits);
-        const well = /^([^:]{2,60}):\s+(?:you(?:['’]re| are) doing well|doing well) if\s+(.+)$/i.exec(s);
+        const well = /^([^:]{2,60}):\s+(?:you(?:['’]re| are) doing well|doing well) if\s+(\S.*)$/i.exec(s);
         const named = well ? catalog.mentions(well[1])[0] : undefined;
         if (well && named) add(named.role, well[2]);
       }

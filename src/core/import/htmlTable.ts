@@ -23,12 +23,16 @@ interface RawCell {
 /** Finds `<table>` … `</table>` blocks that start a line; returns their offsets. */
 export function findHtmlTables(source: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const open = /^[ \t]*<table\b[^>]*>/gim;
+  // The opener's `>` is found with indexOf: a `[^>]*>` in the regex would rescan to the next `>`
+  // for every `<table` that lacks one.
+  const open = /^[ \t]*<table\b/gim;
   let m: RegExpExecArray | null;
   while ((m = open.exec(source))) {
     const start = m.index;
+    const gt = source.indexOf('>', m.index + m[0].length);
+    if (gt < 0) break;
     const close = /<\/table\s*>/gi;
-    close.lastIndex = m.index + m[0].length;
+    close.lastIndex = gt + 1;
     const c = close.exec(source);
     const end = c ? c.index + c[0].length : source.length;
     out.push({ start, end });

@@ -48,7 +48,7 @@ export function boundId(id: string): string {
   if (id.length <= max) return id;
   const cut = id.slice(0, max);
   const dash = cut.lastIndexOf('-');
-  return (dash >= max / 2 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+  return (dash >= max / 2 ? cut.slice(0, dash) : cut).replace(/(?<!-)-+$/, '');
 }
 
 /** Ids: kebab-case of the short name, else of the title; unique in the page, and short. */

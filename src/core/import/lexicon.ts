@@ -137,7 +137,7 @@ export function roleNoun(word: string): string | undefined {
 }
 
 /** Level markers that may trail a title: `I`, `II`, `5`, `Level 3`. */
-export const LEVEL_SUFFIX = /\s+(?:(?:level|grade|l)\s*)?(?:[ivx]{1,4}|\d{1,2})$/i;
+export const LEVEL_SUFFIX = /(?<!\s)\s+(?:(?:level|grade|l)\s*)?(?:[ivx]{1,4}|\d{1,2})$/i;
 
 /** Sentence openers that carry no meaning of their own and may be dropped before a subject. */
 export const DISCOURSE_OPENERS =

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { findFrontmatter } from '../frontmatter';
 import { findHtmlTables, parseHtmlTable } from './htmlTable';
 import { IMPORT_LIMITS } from './limits';
-import { ROLE_STATEMENT } from './roleNames';
+import { roleStatementSubject } from './roleNames';
 import { on } from './rules';
 import { blankKeepingLines, cleanText, removeComments, replaceLiquid, replaceSpans } from './text';
 import type { Block, Inline, InlineLink, ListItem, Page, Table, TableCell } from './types';
@@ -233,7 +233,7 @@ function isPseudoHeading(inline: Inline): boolean {
 
 /** A bold-only paragraph stating what a role is responsible for (rule role-statement) acts as its heading. */
 function isStatementHeading(inline: Inline): boolean {
-  return inline.strongOnly && on('role-statement') && ROLE_STATEMENT.test(inline.text);
+  return inline.strongOnly && on('role-statement') && roleStatementSubject(inline.text) !== undefined;
 }
 
 export function readPage(input: string): Page {

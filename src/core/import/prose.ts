@@ -17,17 +17,57 @@ export interface Predicate {
   enumerable: boolean;
 }
 
-const AKA =
-  /\s*,?\s*\b(?:also|otherwise|sometimes|often)\s+(?:known|referred\s+to|called)\s+as\s+(?:an?\s+|the\s+)?([^,.;]+?)\s*(?:,|(?=\s+(?:is|are|has|was)\b))/i;
+const AKA_PHRASE = /\b(?:also|otherwise|sometimes|often)\s+(?:known|referred\s+to|called)\s+as\s+/gi;
+const AKA_ARTICLE = /(?:an?|the)\s+/iy;
+const AKA_VERB = /(?:is|are|has|was)\b/iy;
 
-/** `Role also known as dev manager, is …` → the alias and the sentence without it. */
+function spacesBack(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/**
+ * The alias that starts at `start`: the shortest run without `,` `.` `;` that a comma, or a space
+ * and `is`/`are`/`has`/`was`, ends. `stop` is where the scan gave up (a `.`, `;` or the end).
+ */
+function aliasFrom(text: string, start: number): { alias: string; end: number } | { stop: number } {
+  for (let e = start + 1; e <= text.length; e++) {
+    if (/[,.;]/.test(text[e - 1])) return { stop: e - 1 };
+    // Inside a run of spaces the answer is the one at the run's first space: look once per run.
+    if (e - 1 > start && /\s/.test(text[e - 1])) continue;
+    let f = e;
+    while (f < text.length && /\s/.test(text[f])) f++;
+    if (text[f] === ',') return { alias: text.slice(start, e), end: f + 1 };
+    AKA_VERB.lastIndex = f;
+    if (f > e && AKA_VERB.test(text)) return { alias: text.slice(start, e), end: f - 1 };
+  }
+  return { stop: text.length };
+}
+
+/** `Role also known as dev manager, is …` → the alias and the sentence without it. Plain scanning, linear. */
 export function alsoKnownAs(sentence: string): { alias?: string; sentence: string } {
-  const m = AKA.exec(sentence);
-  if (!m) return { sentence };
-  return {
-    alias: m[1].trim(),
-    sentence: (sentence.slice(0, m.index) + ' ' + sentence.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim(),
-  };
+  let failedAt = -1;
+  for (const phrase of sentence.matchAll(AKA_PHRASE)) {
+    // A phrase before the point where an earlier one's scan gave up fails there too.
+    if (phrase.index < failedAt) continue;
+    const after = phrase.index + phrase[0].length;
+    AKA_ARTICLE.lastIndex = after;
+    const article = AKA_ARTICLE.exec(sentence);
+    let found = aliasFrom(sentence, article ? after + article[0].length : after);
+    if ('stop' in found && article) found = aliasFrom(sentence, after);
+    if ('stop' in found) {
+      failedAt = found.stop;
+      continue;
+    }
+    // The phrase takes the spaces and the comma before it (`Dev manager, also known as …`).
+    let start = spacesBack(sentence, phrase.index);
+    if (sentence[start - 1] === ',') start = spacesBack(sentence, start - 1);
+    return {
+      alias: found.alias.trim(),
+      sentence: (sentence.slice(0, start) + ' ' + sentence.slice(found.end)).replace(/\s+/g, ' ').trim(),
+    };
+  }
+  return { sentence };
 }
 
 /** Turns what follows a role's subject into a duty, a focus, a description or a requirement. */
@@ -41,33 +81,33 @@ export function readPredicate(raw: string): Predicate | undefined {
   p = p.replace(/^(?:will|shall|would)\s+be\s+/i, 'is ');
 
   const withObject = (object: string, lead: string): string => (/^\w+ing\b/i.test(object) ? object : `${lead} ${object}`);
-  let m = /^(?:is|are)\s+(?:(?:also|ultimately|directly|primarily|solely|jointly)\s+)*(responsible|accountable)\s+for\s+(.+)$/i.exec(p);
+  let m = /^(?:is|are)\s+(?:(?:also|ultimately|directly|primarily|solely|jointly)\s+)*(responsible|accountable)\s+for\s+(\S.*)$/i.exec(p);
   if (m)
     return {
       kind: 'strong',
       text: withObject(m[2], `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} for`),
       enumerable: /^\w+ing\b/i.test(m[2]),
     };
-  m = /^(?:is|are)\s+(?:also\s+)?(in charge of|tasked with|charged with)\s+(.+)$/i.exec(p);
+  m = /^(?:is|are)\s+(?:also\s+)?(in charge of|tasked with|charged with)\s+(\S.*)$/i.exec(p);
   if (m) return { kind: 'strong', text: withObject(m[2], m[1][0].toUpperCase() + m[1].slice(1)), enumerable: /^\w+ing\b/i.test(m[2]) };
-  m = /^(?:is|are)\s+(?:also\s+)?expected\s+to\s+(.+)$/i.exec(p);
+  m = /^(?:is|are)\s+(?:also\s+)?expected\s+to\s+(\S.*)$/i.exec(p);
   if (m) return { kind: 'strong', text: m[1], enumerable: true };
   if (/^(?:is|are)\s+(?:also\s+)?(?:required|needed)\s+to\b|^needs?\s+to\b|^(?:must|should)\s+(?:be|have)\b|^requires?\b/i.test(p)) {
     return { kind: 'requirement', text: p, enumerable: false };
   }
-  m = /^(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:also\s+)?(.+)$/i.exec(p);
+  m = /^(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:also\s+)?(\S.*)$/i.exec(p);
   if (m) return { kind: 'generic', text: m[1], enumerable: true };
   m =
-    /^(?:has|have)\s+(?:an?\s+)?(?:(?:primary|main|strong|particular|special|key)\s+)?focus\s+(?:on|of)\s+(.+)$/i.exec(p) ??
-    /^(?:is|are)\s+(?:(?:primarily|mainly|mostly)\s+)?focused\s+on\s+(.+)$/i.exec(p) ??
-    /^focus(?:es)?\s+on\s+(.+)$/i.exec(p);
+    /^(?:has|have)\s+(?:an?\s+)?(?:(?:primary|main|strong|particular|special|key)\s+)?focus\s+(?:on|of)\s+(\S.*)$/i.exec(p) ??
+    /^(?:is|are)\s+(?:(?:primarily|mainly|mostly)\s+)?focused\s+on\s+(\S.*)$/i.exec(p) ??
+    /^focus(?:es)?\s+on\s+(\S.*)$/i.exec(p);
   if (m) return { kind: 'focus', text: m[1], enumerable: false };
-  m = /^(?:will|shall|should|must|can|may|might)\s+(?:also\s+)?(.+)$/i.exec(p);
+  m = /^(?:will|shall|should|must|can|may|might)\s+(?:also\s+)?(\S.*)$/i.exec(p);
   if (m) {
     const first = m[1].split(/\s+/)[0];
     return isVerb(first) ? { kind: 'generic', text: m[1], enumerable: true } : undefined;
   }
-  m = /^knows?\s+how\s+to\s+(.+)$/i.exec(p);
+  m = /^knows?\s+how\s+to\s+(\S.*)$/i.exec(p);
   if (m) return { kind: 'generic', text: m[1], enumerable: true };
   if (/^(?:is|are|was|were|['’]s|has been|have been|becomes?|remains?|seems?)\b/i.test(p))
     return { kind: 'copula', text: p, enumerable: false };
@@ -174,7 +214,7 @@ export class SubjectReader {
     while ((c = commas.exec(sentence)) && starts.length < 4) starts.push(c.index + c[0].length);
     for (const at of starts) {
       const rest = sentence.slice(at);
-      const prefixRaw = sentence.slice(0, at).replace(/[,\s]+$/, '');
+      const prefixRaw = sentence.slice(0, at).replace(/(?<![,\s])[,\s]+$/, '');
       const prefix = at === 0 || DISCOURSE_OPENERS.test(prefixRaw) ? undefined : prefixRaw;
       const job = this.job.exec(rest);
       if (job) return { prefix, predicate: { kind: 'strong', text: rest.slice(job[0].length), enumerable: true } };

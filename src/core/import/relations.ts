@@ -6,6 +6,7 @@
  * by in-page anchor; a target the page does not define is reported as unresolved text.
  */
 import type { Catalog } from './catalog';
+import { phrasesInOrder } from './text';
 import type { InlineLink } from './types';
 
 export type LinkKind = 'reports-to' | 'manages' | 'advises' | 'peer';
@@ -91,27 +92,28 @@ export function scanRelations(
   const hits: RelationHit[] = [];
   let consumed = false;
 
-  const shares = /\bshares?\b[^.]*?\bsuccess criteri(?:a|on)\b/i.exec(text);
+  const shares = phrasesInOrder(text, [/\bshares?\b/gi, /\bsuccess criteri(?:a|on)\b/gi]);
   if (shares) {
     const { subject } = subjectOf(text.slice(0, shares.index), self, catalog, isSelf);
-    const from = shares.index + shares[0].length;
+    const from = shares.end;
     const targets = targetsIn(text, from, text.length, links, subject, catalog);
     hits.push({
       kind: 'shares',
       subject,
       targets,
-      unresolved: targets.length ? undefined : phrase(text.slice(from).replace(/^\s*(?:set out|defined|listed)?\s*(?:for|of)\s+/i, '')),
+      unresolved: targets.length ? undefined : phrase(text.slice(from).replace(/^\s*(?:(?:set out|defined|listed)\s*)?(?:for|of)\s+/i, '')),
     });
     consumed = true;
   }
 
-  const ext =
+  const stated =
     /^\W*(?:(?:it|this role|the role)\s+)?ex[a-z]{0,3}ends?\s+(?:that|those|the responsibilities)\s+of\b/i.exec(text) ??
-    /\binherits\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?responsibilities\s+of\b/i.exec(text) ??
-    /\bin addition to\b[^.]*?\bresponsibilities\b[^.]*?\b(?:for|of)\b/i.exec(text);
+    /\binherits\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?responsibilities\s+of\b/i.exec(text);
+  const inAddition = stated ? undefined : phrasesInOrder(text, [/\bin addition to\b/gi, /\bresponsibilities\b/gi, /\b(?:for|of)\b/gi]);
+  const ext = stated ? { index: stated.index, end: stated.index + stated[0].length } : inAddition;
   if (ext) {
-    const { subject } = subjectOf(/^in\b/i.test(ext[0]) ? '' : text.slice(0, ext.index), self, catalog, isSelf);
-    const from = ext.index + ext[0].length;
+    const { subject } = subjectOf(inAddition ? '' : text.slice(0, ext.index), self, catalog, isSelf);
+    const from = ext.end;
     const end = /\b(?:responsibilities|requirements)\b/i.exec(text.slice(from));
     const to = end ? from + end.index : text.length;
     const targets = targetsIn(text, from, to, links, subject, catalog);

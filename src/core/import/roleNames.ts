@@ -35,8 +35,8 @@ function singularAcronym(s: string): string {
 function normalizeHeading(text: string): string {
   if (text.length > IMPORT_LIMITS.maxRoleNameChars) return '';
   return stripEmoji(text)
-    .replace(/\s+#+\s*$/, '')
-    .replace(/[:\s]+$/, '')
+    .replace(/(?<!\s)\s+#+\s*$/, '')
+    .replace(/(?<![:\s])[:\s]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -77,8 +77,19 @@ export interface SectionHeading {
   prefix: string;
 }
 
-/** `Product managers (PMs) are accountable for:`, `PHD Specialists are responsible for …`. */
-export const ROLE_STATEMENT = /^([^.:;]{1,80}?)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i;
+const ROLE_STATEMENT_VERB = /(?<!\s)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i;
+
+/**
+ * The subject of a statement of what a role is responsible for (`Product managers (PMs) are
+ * accountable for:`, `PHD Specialists are responsible for …`): up to 80 characters, no `.`, `:` or
+ * `;`, before the first `is/are responsible for`.
+ */
+export function roleStatementSubject(text: string): string | undefined {
+  const m = ROLE_STATEMENT_VERB.exec(text);
+  if (!m || m.index < 1 || m.index > 80) return undefined;
+  const subject = text.slice(0, m.index);
+  return /[.:;]/.test(subject) ? undefined : subject;
+}
 
 /** Headings about a process around a role (becoming one, leaving, votes), not the role itself. */
 const PROCESS =
@@ -110,18 +121,25 @@ export function isSentenceHeading(text: string): boolean {
   );
 }
 
+/** `What does a Deputy do` (without its `?`): a question answered by the role's duties. */
+function whatDoesItDo(q: string): boolean {
+  const what = /\bwhat (?:do|does)\b/i.exec(q);
+  const end = /\bdo$/i.exec(q);
+  return !!what && !!end && end.index > what.index + what[0].length;
+}
+
 /** Classifies a heading as a section of a role, or returns undefined for other headings. */
 export function classifySection(text: string): SectionHeading | undefined {
   const t = normalizeHeading(text);
   if (!t) return undefined;
   if (/\?$/.test(t)) {
     const q = t.replace(/\?$/, '');
-    return /\bwhat (?:do|does)\b.*\bdo$/i.test(q) || /\bwhat are (?:the|their|its|my|your) (?:responsibilities|duties)$/i.test(q)
+    return whatDoesItDo(q) || /\bwhat are (?:the|their|its|my|your) (?:responsibilities|duties)$/i.test(q)
       ? { kind: 'responsibilities', prefix: '' }
       : { kind: 'ignore', prefix: '' };
   }
   if (NOT_RESPONSIBLE.test(t)) return { kind: 'ignore', prefix: '' };
-  if (on('role-statement') && ROLE_STATEMENT.test(t)) return undefined;
+  if (on('role-statement') && roleStatementSubject(t) !== undefined) return undefined;
   const of = sectionOfRole(t);
   if (of) return { kind: of, prefix: '' };
   if (/^respons[ai]b\w*\s+(?:and|&)\s+(?:privileges|permissions|rights)$/i.test(t)) return { kind: 'responsibilities', prefix: '' };
@@ -135,7 +153,7 @@ export function classifySection(text: string): SectionHeading | undefined {
         kind,
         prefix: t
           .slice(0, m.index)
-          .replace(/[\s,:–—-]+$/, '')
+          .replace(/(?<![\s,:–—-])[\s,:–—-]+$/, '')
           .trim(),
       };
   }
@@ -145,7 +163,7 @@ export function classifySection(text: string): SectionHeading | undefined {
 /** The head of a title: the words before a comma, `of`, `to`... (`Director, Development` → `Director`). */
 function headWords(segment: string): string[] {
   let head = segment.split(',')[0];
-  head = head.split(/\s+(?:of|to|for|at|in|on|with|within)\s+/i)[0];
+  head = head.split(/(?<!\s)\s+(?:of|to|for|at|in|on|with|within)\s+/i)[0];
   let prev: string;
   do {
     prev = head;
@@ -177,23 +195,31 @@ export function isRoleName(name: string, whole = false): boolean {
   if (!t || /\?$/.test(t) || t.split(/\s+/).length > 10 || DESCRIPTIVE.test(t)) return false;
   if (/^[A-Z]{1,4}\d{1,2}$/.test(t)) return true;
   // Two roles side by side (`Product manager + engineering manager`, `Tech Lead vs Engineering Manager`).
-  const sides = t.split(/\s+(?:\+|&|and|vs\.?|versus|or)\s+/i);
+  const sides = t.split(/(?<!\s)\s+(?:\+|&|and|vs\.?|versus|or)\s+/i);
   if (sides.length > 1 && sides.filter((s) => namesRole(s)).length > 1) return false;
   if (whole) return !/:/.test(t) && namesRole(t);
-  const segments = t.split(/\s+[-–—]\s+|:\s*/).filter(Boolean);
+  const segments = t.split(/(?<!\s)\s+[-–—]\s+|:\s*/).filter(Boolean);
   return segments.some((segment) => namesRole(segment));
 }
 
 /** Makes a plural role title singular (`Supervisors` → `Supervisor`, `Product managers` → `Product manager`). */
 function singularTitle(title: string): string {
-  const m = /^(.*?)(\S+)$/.exec(title);
-  if (!m || /\bof\b/i.test(title)) return title;
-  const last = m[2];
-  if (/^[A-Z]{2,}s$/.test(last)) return m[1] + last.slice(0, -1);
+  const cut = lastWordStart(title);
+  if (cut === title.length || /\bof\b/i.test(title)) return title;
+  const before = title.slice(0, cut);
+  const last = title.slice(cut);
+  if (/^[A-Z]{2,}s$/.test(last)) return before + last.slice(0, -1);
   const noun = roleNoun(last);
   if (!noun || noun === last.toLowerCase() || !/s$/i.test(last)) return title;
   const singular = last.slice(0, noun.length);
-  return m[1] + singular;
+  return before + singular;
+}
+
+/** Where the last run of non-space characters starts (the text's length when it ends in a space). */
+function lastWordStart(text: string): number {
+  let i = text.length;
+  while (i > 0 && !/\s/.test(text[i - 1])) i--;
+  return i;
 }
 
 /** Reads a role's title and short names from a role name as a page writes it. */
@@ -206,14 +232,14 @@ export function roleNameFrom(raw: string): RoleName | undefined {
   const labelled = /^([A-Za-z][A-Za-z ]{0,30}):\s+(\S.*)$/.exec(t);
   if (labelled && on('title-after-label') && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true)) t = labelled[2];
   // `EM5 - Engineering Manager 5`, `IC3`
-  const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(.+))?$/.exec(t);
+  const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(\S.*))?$/.exec(t);
   if (code) {
     short = code[1];
     const title = code[2]?.trim() || code[1];
     return { title, aliases: title === short ? [] : [short], short };
   }
   // `Chief Technology Officer (CTO)`; a parenthesis that is a word stays (`Acquisition (Contracting) Lead`)
-  t = t.replace(/\s*\(([^()]+)\)/g, (m, inner: string) => {
+  t = t.replace(/(?<!\s)\s*\(([^()]+)\)/g, (m, inner: string) => {
     const candidate = singularAcronym(inner.trim());
     if (isAcronym(candidate)) {
       aliases.push(candidate);
@@ -222,7 +248,7 @@ export function roleNameFrom(raw: string): RoleName | undefined {
     return m;
   });
   // `TL - Tech Lead`
-  const dash = /^(\S+)\s+[-–—]\s+(.+)$/.exec(t);
+  const dash = /^(\S+)\s+[-–—]\s+(\S.*)$/.exec(t);
   if (dash && isAcronym(singularAcronym(dash[1]))) {
     aliases.push(singularAcronym(dash[1]));
     t = dash[2];
@@ -249,13 +275,12 @@ export function roleNameFrom(raw: string): RoleName | undefined {
 export function roleHeading(text: string): RoleName | undefined {
   const t = normalizeHeading(text);
   if (!t || /\?$/.test(t)) return undefined;
-  if (ROLE_STATEMENT.test(t)) return roleNameFrom(ROLE_STATEMENT.exec(t)![1]);
+  const subject = roleStatementSubject(t);
+  if (subject !== undefined) return roleNameFrom(subject);
   if (isSentenceHeading(t)) return undefined;
-  const statement = ROLE_STATEMENT.exec(t);
-  if (statement) return roleNameFrom(statement[1]);
   if (sectionOfRole(t)) return undefined;
   const of =
-    /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(.+)$/i.exec(
+    /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(\S.*)$/i.exec(
       t,
     );
   if (of) return roleNameFrom(of[1]);
@@ -268,11 +293,48 @@ export function pageTitleRole(title: string): RoleName | undefined {
   const t = normalizeHeading(title).replace(/^["']|["']$/g, '');
   const of = roleHeading(t);
   if (of) return of;
-  const m =
-    /^(.+?)\s*[-–—:]?\s*(?:roles?\s*(?:and|&)\s*responsibilities|responsibilities|duties|job description|role description|role|job family)$/i.exec(
-      t,
-    );
-  return m ? roleNameFrom(m[1]) : undefined;
+  const name = nameBeforeTitleSuffix(t);
+  return name ? roleNameFrom(name) : undefined;
+}
+
+/** Words that end the title of a page about one role. */
+const TITLE_SUFFIXES = ['responsibilities', 'duties', 'job description', 'role description', 'role', 'job family'];
+
+function endsWithWord(t: string, end: number, word: string): boolean {
+  return end >= word.length && t.slice(end - word.length, end).toLowerCase() === word;
+}
+
+function skipSpacesBack(t: string, end: number): number {
+  while (end > 0 && /\s/.test(t[end - 1])) end--;
+  return end;
+}
+
+/**
+ * `Backend Engineer roles and responsibilities`, `CTO - Role description`, `UX Researcher job
+ * family` → the name before the suffix (and its dash or colon). Plain scanning from the end; the
+ * longest suffix wins, so the name is the shortest (`roles and responsibilities` before
+ * `responsibilities`). Undefined when no suffix ends the title or nothing comes before it.
+ */
+function nameBeforeTitleSuffix(t: string): string | undefined {
+  const starts: number[] = [];
+  if (endsWithWord(t, t.length, 'responsibilities')) {
+    // `roles and responsibilities`, `role & responsibilities` (the spaces may be missing).
+    let i = skipSpacesBack(t, t.length - 'responsibilities'.length);
+    const joiner = endsWithWord(t, i, 'and') ? 3 : t[i - 1] === '&' ? 1 : 0;
+    if (joiner) {
+      i = skipSpacesBack(t, i - joiner);
+      if (endsWithWord(t, i, 'roles')) starts.push(i - 5);
+      else if (endsWithWord(t, i, 'role')) starts.push(i - 4);
+    }
+  }
+  for (const word of TITLE_SUFFIXES) if (endsWithWord(t, t.length, word)) starts.push(t.length - word.length);
+  for (const start of starts) {
+    // Before the suffix: spaces, at most one dash or colon, spaces; the name keeps at least one character.
+    let end = skipSpacesBack(t, start);
+    if (end > 0 && /[-–—:]/.test(t[end - 1])) end = skipSpacesBack(t, end - 1);
+    if (start > 0) return t.slice(0, Math.max(end, 1));
+  }
+  return undefined;
 }
 
 /** A role's type from its title's words, when they say it. */
@@ -312,7 +374,7 @@ export function forcedRoleName(raw: string): RoleName | undefined {
   let t = normalizeHeading(raw).replace(/\s+/g, ' ');
   if (!t || t.split(' ').length > 6 || isSentenceHeading(t) || classifySection(t)) return undefined;
   const aliases: string[] = [];
-  t = t.replace(/\s*\(([^()]+)\)/g, (m, inner: string) => {
+  t = t.replace(/(?<!\s)\s*\(([^()]+)\)/g, (m, inner: string) => {
     const candidate = singularAcronym(inner.trim());
     if (isAcronym(candidate)) {
       aliases.push(candidate);
@@ -320,7 +382,9 @@ export function forcedRoleName(raw: string): RoleName | undefined {
     }
     return m;
   });
-  t = t.trim().replace(/([a-z]{3,}[^s])s$/, '$1');
+  t = t.trim();
+  // A plural ends in one `s` after three letters (`Reviewers` → `Reviewer`, not `Access`).
+  if (/[a-z]{3}[^s]s$/.test(t)) t = t.slice(0, -1);
   if (!t) return undefined;
   return { title: t, aliases, short: aliases[0] };
 }

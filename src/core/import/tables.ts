@@ -13,7 +13,13 @@ import type { TableCell } from './types';
 const ROLE_HEADER = /^(?:roles?|positions?|job titles?|titles?|who|persona|functions?|team members?|members?)$/i;
 const LEVEL_HEADER = /^levels?$/i;
 const DUTY_HEADER = /respons[ai]b|dut(?:y|ies)|expectations|tasks|accountab|activities|what (?:they|you) do/i;
-const COLUMN_ROLE = /^(.+?)\s+(?:expectations|responsibilities|duties|tasks|accountabilities)$/i;
+/** `PM expectations`: the words before it name the column's role (a run of spaces is tried from its start only). */
+const COLUMN_ROLE_SUFFIX = /(?<!\s)\s+(?:expectations|responsibilities|duties|tasks|accountabilities)$/i;
+
+function columnRoleName(header: string): string | undefined {
+  const m = COLUMN_ROLE_SUFFIX.exec(header);
+  return m && m.index > 0 ? header.slice(0, m.index) : undefined;
+}
 
 function normal(s: string): string {
   return withoutParentheses(s).toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '').trim();
@@ -63,8 +69,8 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
 
     // A column per role: "PM expectations | EM expectations".
     const columnRoles = header.map((h) => {
-      const m = COLUMN_ROLE.exec(h);
-      return m && (isRoleName(m[1]) || /^[A-Z]{2,5}s?$/.test(m[1])) ? m[1] : undefined;
+      const name = columnRoleName(h);
+      return name && (isRoleName(name) || /^[A-Z]{2,5}s?$/.test(name)) ? name : undefined;
     });
     if (columnRoles.some(Boolean)) {
       columnRoles.forEach((name, col) => {

@@ -57,8 +57,12 @@ export function removeComments(s: string, keepLines = false): string {
 /** `[[Target]]` and `[[Target|label]]` → their visible text (no `[` inside, so each try is short). */
 const WIKI_LINK = /\[\[([^\][|]+)(?:\|([^\][]+))?\]\]/g;
 
-/** Emoji and other pictographs, with their joiners and variation selectors. */
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu;
+/**
+ * Emoji and other pictographs, with their joiners and variation selectors. The joiner, the
+ * selector and the keycap mark are alternatives, not class members: in a class they would read as
+ * parts of one character.
+ */
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f|\u20e3/gu;
 
 export function stripEmoji(s: string): string {
   return s.replace(EMOJI, '');
@@ -69,21 +73,24 @@ export function stripEmoji(s: string): string {
  * emphasis markers, emoji and runs of whitespace.
  */
 export function cleanText(s: string): string {
-  return stripEmoji(
-    decodeEntities(
-      removeComments(s)
-        .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
-        .replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim()),
-    ),
-  )
-    .replace(/[\s\u00a0\u2028\u2029]+/g, ' ')
-    .replace(/(^|\s)(?:\*\*|__|\*|_)(?=\S)/g, '$1')
-    .replace(/(?<=\S)(?:\*\*|__|\*|_)(?=\s|$|[.,;:!?])/g, '')
-    .replace(/\s+([,.;:!?])(?=\s|$)/g, '$1')
-    .replace(/(?<=[a-z]{2})\.(?=[A-Z][a-z])/g, '. ')
-    .replace(/\(\s+/g, '(')
-    .replace(/\s+\)/g, ')')
-    .trim();
+  return (
+    stripEmoji(
+      decodeEntities(
+        removeComments(s)
+          .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
+          .replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim()),
+      ),
+    )
+      .replace(/\s+/g, ' ')
+      .replace(/(^|\s)(?:\*\*|__|\*|_)(?=\S)/g, '$1')
+      .replace(/(?<=\S)(?:\*\*|__|\*|_)(?=\s|$|[.,;:!?])/g, '')
+      // `(?<!\s)`: a run of spaces is tried from its first space only, so a long run costs one pass.
+      .replace(/(?<!\s)\s+([,.;:!?])(?=\s|$)/g, '$1')
+      .replace(/(?<=[a-z]{2})\.(?=[A-Z][a-z])/g, '. ')
+      .replace(/\(\s+/g, '(')
+      .replace(/(?<!\s)\s+\)/g, ')')
+      .trim()
+  );
 }
 
 /**
@@ -174,7 +181,7 @@ export function capitalize(s: string): string {
 export function tidyItem(s: string): string {
   let t = cleanText(s)
     .replace(/^[-–—•*:;,\s]+/, '')
-    .replace(/[\s,;:–—-]+$/, '')
+    .replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/, '')
     .trim();
   if (/[^.]\.$/.test(t) && splitSentences(t).length === 1) t = t.slice(0, -1);
   return capitalize(t.trim());
@@ -186,7 +193,7 @@ export function itemKey(s: string): string {
     .toLowerCase()
     .replace(/[’']/g, "'")
     .replace(/\s+/g, ' ')
-    .replace(/[\s.,;:!]+$/, '')
+    .replace(/(?<![\s.,;:!])[\s.,;:!]+$/, '')
     .trim();
 }
 
@@ -218,6 +225,39 @@ export function withoutParentheses(s: string): string {
   return replaceSpans(s, outer, () => ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The first place where the phrases match one after the other within one part of the text (no
+ * `stop` character between them), each the first after the one before: `shares … success
+ * criteria`. A regex `a[^.]+?b` would rescan the part for every `a`; this keeps, per phrase, the
+ * next match found, so the text is scanned once. The phrases must be global regexes.
+ */
+export function phrasesInOrder(text: string, phrases: readonly RegExp[], stop = '.'): { index: number; end: number } | undefined {
+  const next: (RegExpExecArray | null | undefined)[] = phrases.map(() => undefined);
+  const find = (k: number, from: number): RegExpExecArray | null => {
+    const known = next[k];
+    if (known === null || (known && known.index >= from)) return known;
+    phrases[k].lastIndex = from;
+    return (next[k] = phrases[k].exec(text));
+  };
+  for (let from = 0; from < text.length;) {
+    const first = find(0, from);
+    if (!first) return undefined;
+    const at = text.indexOf(stop, first.index);
+    const partEnd = at < 0 ? text.length : at;
+    let end = first.index + first[0].length;
+    let k = 1;
+    for (; k < phrases.length; k++) {
+      const m = find(k, end);
+      if (!m || m.index + m[0].length > partEnd) break;
+      end = m.index + m[0].length;
+    }
+    if (k === phrases.length) return { index: first.index, end };
+    // Any later first phrase in this part sees less of it: go to the next part.
+    from = partEnd + 1;
+  }
+  return undefined;
 }
 
 /** Escapes a string for use in a regular expression. */

@@ -5,8 +5,21 @@
  * tens of seconds (or forever) each case took.
  */
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { IMPORT_LIMITS, decodePage, importPage, pageTooLargeMessage } from '../../../../src/core/import';
-import { decodeEntities, replaceLiquid, splitSentences, withoutParentheses } from '../../../../src/core/import/text';
+import { alsoKnownAs, readPredicate } from '../../../../src/core/import/prose';
+import { classifySection, pageTitleRole, roleHeading, roleStatementSubject } from '../../../../src/core/import/roleNames';
+import {
+  cleanText,
+  decodeEntities,
+  itemKey,
+  phrasesInOrder,
+  replaceLiquid,
+  splitSentences,
+  tidyItem,
+  withoutParentheses,
+} from '../../../../src/core/import/text';
+import { check, runs } from '../../fuzz/support';
 
 function cpuMs<T>(run: () => T): { value: T; ms: number } {
   const start = process.cpuUsage();
@@ -88,6 +101,135 @@ describe('importer: hostile pages finish quickly, with bounded work', function (
   it('decodes entities with the full HTML table and nothing from the prototype', () => {
     assert.strictEqual(decodeEntities('&constructor; &toString; &__proto__;'), '&constructor; &toString; &__proto__;');
     assert.strictEqual(decodeEntities('R&amp;D &eacute;quipe &#x41;&#66; &rsquo;&nbsp;x &bogus;'), 'R&D équipe AB ’\u00a0x &bogus;');
+  });
+
+  // The cases below took from 1 s to more than 30 s each (killed) with the regexes that these
+  // scanners and anchored regexes replaced (runs of spaces, commas or dashes before a rejecting
+  // character, `a[^.]*?b` rescanning a sentence for every `a`, `<table` without `>`).
+  it('runs of spaces, dashes, semicolons and commas in lists and prose', () => {
+    importWithin(`${role}## Responsibilities\n\n- Builds ${'- '.repeat(30000)}x\n- Owns ${';'.repeat(30000)}x\n`, 2000);
+    importWithin(`${role}## Responsibilities\n\n- Builds ${', '.repeat(60000)}x\n- A${':'.repeat(60000)}x\n  - builds\n`, 2000);
+    importWithin(`${role}The engineer is responsible for ${'x, '.repeat(60000)} and y. The engineer${', '.repeat(60000)}builds.\n`, 2000);
+    const { ms } = cpuMs(() => itemKey(`${'.'.repeat(100000)}x${' .'.repeat(100000)}`));
+    assert.ok(ms < 500, `itemKey: ${ms} ms`);
+  });
+
+  it('"also known as" after 30,000 spaces, and 3,000 of them in a row', () => {
+    const { value, ms } = cpuMs(() => alsoKnownAs(`${' '.repeat(30000)}x`));
+    assert.ok(ms < 500, `${ms} ms`);
+    assert.deepStrictEqual(value, { sentence: `${' '.repeat(30000)}x` });
+    importWithin(`${role}The engineer, also known as ${'x '.repeat(30000)}. ${'also known as '.repeat(3000)}\n`, 2000);
+    // What the scanner reads (as the regex it replaced did).
+    assert.deepStrictEqual(alsoKnownAs('The Engineering Manager, also known as an EM, is responsible for the team.'), {
+      alias: 'EM',
+      sentence: 'The Engineering Manager is responsible for the team.',
+    });
+    assert.deepStrictEqual(alsoKnownAs('A lead, sometimes referred to as  the tech lead  is the owner.'), {
+      alias: 'tech lead',
+      sentence: 'A lead is the owner.',
+    });
+    assert.deepStrictEqual(alsoKnownAs('Also known as x. Then, often called as y, z'), { alias: 'y', sentence: 'Also known as x. Then z' });
+  });
+
+  it('phrases in order within a sentence: "shares … success criteria", "in addition to … responsibilities … of"', () => {
+    importWithin(`${role}- ${'shares '.repeat(30000)}\n- ${'in addition to responsibilities '.repeat(8000)}\n`, 2000);
+    const shares = [/\bshares?\b/gi, /\bsuccess criteri(?:a|on)\b/gi];
+    assert.deepStrictEqual(phrasesInOrder('It shares x. It shares the success criteria of Y', shares), { index: 16, end: 43 });
+    assert.strictEqual(phrasesInOrder('It shares x. The success criteria', shares), undefined);
+    assert.deepStrictEqual(
+      phrasesInOrder('We measure: success. We assess our success', [/\b(?:measur|assess)\w*/gi, /\bsuccess\b/gi], ':'),
+      {
+        index: 24,
+        end: 42,
+      },
+    );
+  });
+
+  it('HTML `<table` openers without `>` do not rescan to the end for each one', () => {
+    importWithin(`${role}${'<table class="x"\n'.repeat(30000)}`, 3000);
+  });
+
+  it('long statements and headings: role statements, title suffixes, predicates', () => {
+    importWithin(`${role}**${'The engineer '.repeat(8000)}is responsible for:**\n\n- x\n`, 2000);
+    const { ms } = cpuMs(() => {
+      roleStatementSubject(`${'x '.repeat(50000)}is responsible for`);
+      readPredicate(`is responsible for${' '.repeat(50000)}`);
+      pageTitleRole(`Engineer${' '.repeat(150)}-`);
+    });
+    assert.ok(ms < 500, `${ms} ms`);
+    assert.strictEqual(roleStatementSubject('Product managers (PMs) are accountable for:'), 'Product managers (PMs)');
+    assert.strictEqual(roleStatementSubject(`${'x'.repeat(81)} is responsible for`), undefined);
+    assert.strictEqual(roleStatementSubject('Note: the CTO is responsible for'), undefined);
+    assert.strictEqual(pageTitleRole('Backend Engineer - Roles & Responsibilities')?.title, 'Backend Engineer');
+    assert.strictEqual(pageTitleRole('UX Researcher job family')?.title, 'UX Researcher');
+    assert.deepStrictEqual(classifySection('What does a Deputy do?'), { kind: 'responsibilities', prefix: '' });
+    assert.deepStrictEqual(roleHeading('Chief Technology Officer (CTO)'), {
+      title: 'Chief Technology Officer',
+      aliases: ['CTO'],
+      short: 'CTO',
+    });
+    assert.strictEqual(tidyItem(`, ;  Builds things ${'– '.repeat(1000)}`), 'Builds things');
+    assert.strictEqual(cleanText('a   ( b )  , c  .'), 'a (b), c.');
+  });
+
+  it("any mix of the characters the importer's patterns look for, in long runs, finishes within a bound", () => {
+    const piece = fc.constantFrom(
+      ' ',
+      '   ',
+      '\t',
+      '\u00a0',
+      '\n',
+      '\n\n',
+      ',',
+      ':',
+      ';',
+      '.',
+      '-',
+      '–',
+      '(',
+      ')',
+      '#',
+      '*',
+      '|',
+      '<table',
+      '>',
+      'x',
+      'Engineer',
+      'responsible for',
+      'also known as',
+      'shares',
+      'success criteria',
+      'in addition to',
+      'responsibilities',
+      'is',
+      'measure',
+    );
+    const run = fc.tuple(piece, fc.integer({ min: 1, max: 3000 })).map(([p, n]) => p.repeat(n));
+    const page = fc.array(fc.oneof(piece, run), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+    const prefixes = fc.constantFrom(
+      '',
+      '# Engineer\n\n',
+      '# Engineer\n\n- ',
+      '## Responsibilities\n\n',
+      '| Role | Responsibilities |\n|---|---|\n| ',
+    );
+    check(
+      'importer: long runs of significant characters',
+      fc.property(prefixes, page, (prefix, body) => {
+        const { ms } = cpuMs(() => {
+          importPage(prefix + body);
+          for (const line of body.split('\n').slice(0, 4)) {
+            tidyItem(line);
+            itemKey(line);
+            alsoKnownAs(line);
+            readPredicate(line);
+            roleHeading(line);
+          }
+        });
+        assert.ok(ms < 1500, `${ms} ms for ${JSON.stringify((prefix + body).slice(0, 120))}… (${body.length} chars)`);
+      }),
+      runs(40),
+    );
   });
 
   it('Liquid tags: labels kept, paths dropped, a tag as link destination becomes #, lines kept', () => {
