@@ -26,7 +26,7 @@ const WEB_OUT = path.join(ROOT, 'out', 'test', 'web');
 export const WEB_SUITE = 'web';
 /** The fixture the web suite opens (the same role files as the Node host's "roles" suite). */
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'workspace-roles');
-const CHECK_TIMEOUT_MS = 20_000;
+const CHECK_TIMEOUT_MS = 30_000;
 
 export interface WebSuiteResult {
   code: number;
@@ -166,6 +166,20 @@ function quickPickRows(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * "Developer: Show Running Extensions": `name | where` for each row of the extension named
+ * `name`, where being the host ("web worker", or the server's address for its Node host).
+ */
+function runningExtensions(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((wanted) => {
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('.runtime-extensions-editor .monaco-list-row'));
+    return rows
+      .map((row) => row.innerText.split('\n').map((line) => line.trim()))
+      .filter((lines) => lines[0] === wanted)
+      .map((lines) => `${lines[0]} | ${lines[2] ?? ''}`);
+  }, name);
+}
+
 async function answer(page: Page, request: CheckRequest): Promise<CheckReply> {
   switch (request.check) {
     case 'tree':
@@ -199,6 +213,11 @@ async function answer(page: Page, request: CheckRequest): Promise<CheckReply> {
       if (reply.ok) await page.keyboard.press('Enter');
       return reply;
     }
+    case 'runningExtensions':
+      return pollPage(
+        () => runningExtensions(page, String(request.name)),
+        (rows) => sameList(rows, request.rows),
+      );
     default:
       return { ok: false, seen: null, detail: `unknown check "${request.check}"` };
   }

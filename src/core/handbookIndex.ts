@@ -3,6 +3,8 @@
  * which name, and the cross-file findings. Updating one file costs work proportional to that file
  * and the files whose findings its names touch, never to the whole handbook.
  */
+import * as l10n from '@vscode/l10n';
+import { didYouMean } from './messages';
 import { compareFindings } from './findingOrder';
 import { parseFile, type ParseOptions } from './parse';
 import { unresolvedLinkFinding } from './links';
@@ -408,7 +410,12 @@ export class HandbookIndex {
         out.push({
           code: 'duplicate-role',
           severity: 'error',
-          message: `"${claim.value.trim()}" is also claimed by role "${other?.id ?? '?'}" (${other?.title ?? ''}); role ids, titles and aliases must be unique.`,
+          message: l10n.t(
+            '"{0}" is also claimed by role "{1}" ({2}); role ids, titles and aliases must be unique.',
+            claim.value.trim(),
+            other?.id ?? '?',
+            other?.title ?? '',
+          ),
           range: claim.range,
           data: { name: claim.value },
         });
@@ -420,7 +427,7 @@ export class HandbookIndex {
       out.push({
         code: 'unknown-role',
         severity: 'error',
-        message: `No role named "${ref.name}" in the handbook.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+        message: l10n.t('No role named "{0}" in the handbook.', ref.name) + didYouMean(suggestions),
         range: ref.range,
         data: { name: ref.name, suggestions },
       });

@@ -1,4 +1,6 @@
 /** `[[target]]` / `[[target|label]]` links in Markdown bodies, ignoring code spans and fenced code. */
+import * as l10n from '@vscode/l10n';
+import { didYouMean } from './messages';
 import type { Finding, Link, Range } from './types';
 import { ownString, type LineMap } from './text';
 
@@ -112,7 +114,7 @@ export function unresolvedLinkFinding(target: string, range: Range, suggestions:
   return {
     code: 'unresolved-link',
     severity: 'warning',
-    message: `The link [[${target}]] names no role in the handbook.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+    message: l10n.t('The link [[{0}]] names no role in the handbook.', target) + didYouMean(suggestions),
     range,
     data: { name: target, suggestions },
   };

@@ -9,6 +9,7 @@ import { LineMap, normalizeName, ownString, stripBom } from './text';
 import type { Finding, Located, ParsedFile, Range, Reference, Relationship, Responsibility, Role } from './types';
 import { duplicateKeys, nodeSpan, pairKey } from './yamlTree';
 import { errorMessage } from './errors';
+import * as l10n from '@vscode/l10n';
 
 export interface ParseOptions {
   /** The file is matched by the role-file globs: report a missing frontmatter. */
@@ -74,7 +75,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
       result.findings.push({
         code: 'frontmatter-missing',
         severity: 'error',
-        message: 'This role file has no YAML frontmatter: start it with a line "---", the role\'s keys, and a closing "---".',
+        message: l10n.t('This role file has no YAML frontmatter: start it with a line "---", the role\'s keys, and a closing "---".'),
         range: lines.lineRange(1),
       });
       result.links = scanLinks(text, 0, lines);
@@ -87,7 +88,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
       result.findings.push({
         code: 'frontmatter-unclosed',
         severity: 'error',
-        message: 'The frontmatter opened here is never closed: add a line "---" after its last key.',
+        message: l10n.t('The frontmatter opened here is never closed: add a line "---" after its last key.'),
         range: openRange,
       });
     }
@@ -101,7 +102,11 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
       result.findings.push({
         code: 'yaml-syntax',
         severity: 'error',
-        message: `The frontmatter is ${kb} KB long; frontmatter longer than ${MAX_FRONTMATTER_CHARS / 1024} KB is not read (a resource-exhaustion risk).`,
+        message: l10n.t(
+          'The frontmatter is {0} KB long; frontmatter longer than {1} KB is not read (a resource-exhaustion risk).',
+          String(kb),
+          String(MAX_FRONTMATTER_CHARS / 1024),
+        ),
         range: openRange,
       });
       result.links = scanLinks(text, fm.bodyStart, lines);
@@ -119,7 +124,7 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
       result.findings.push({
         code: 'yaml-syntax',
         severity: 'error',
-        message: `The frontmatter could not be read: ${describeFailure(e)}.`,
+        message: l10n.t('The frontmatter could not be read: {0}.', describeFailure(e)),
         range: openRange,
       });
     }
@@ -162,10 +167,17 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
       const undefinedAlias = firstAlias(doc, (a) => a.resolve(doc) === undefined);
       const alias = undefinedAlias ?? firstAlias(doc);
       const message = undefinedAlias
-        ? `The alias "${ownString(text.slice(base + undefinedAlias[0], base + undefinedAlias[1]))}" names no anchor set before it: define "&${undefinedAlias[2]}" first.`
+        ? l10n.t(
+            'The alias "{0}" names no anchor set before it: define "&{1}" first.',
+            ownString(text.slice(base + undefinedAlias[0], base + undefinedAlias[1])),
+            undefinedAlias[2],
+          )
         : e instanceof ReferenceError
-          ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the frontmatter is refused as a resource-exhaustion risk.`
-          : `The frontmatter could not be read: ${describeFailure(e)}.`;
+          ? l10n.t(
+              'Too many alias expansions (more than {0}): the frontmatter is refused as a resource-exhaustion risk.',
+              String(MAX_ALIAS_COUNT),
+            )
+          : l10n.t('The frontmatter could not be read: {0}.', describeFailure(e));
       result.findings.push({ code: 'yaml-syntax', severity: 'error', message, range: alias ? toRange(alias[0], alias[1]) : openRange });
     }
     if (data !== undefined) {
@@ -187,19 +199,22 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
 }
 
 function describeFailure(e: unknown): string {
-  if (e instanceof RangeError) return 'it is nested too deeply';
+  if (e instanceof RangeError) return l10n.t('it is nested too deeply');
   return errorMessage(e);
 }
 
 function yamlMessage(code: string, message: string): string {
-  if (/Maximum call stack/i.test(message)) return 'The frontmatter is nested too deeply to be read.';
+  if (/Maximum call stack/i.test(message)) return l10n.t('The frontmatter is nested too deeply to be read.');
   const line = message.split('\n')[0];
   const at = line.search(/\sat line \d+, column \d/);
   const first = at < 0 ? line : line.slice(0, at).trimEnd();
+  // (The YAML parser's own wording, `first`, stays English: it is the library's.)
   if (code === 'DUPLICATE_KEY')
-    return `Duplicate key: ${first.replace(/^Map keys must be unique.*$/, 'each key may appear once in a mapping')}.`.replace(/\.\.$/, '.');
-  if (code === 'TAG_RESOLVE_FAILED') return `Custom YAML tags are not supported: ${first}`;
-  return `YAML syntax error: ${first}`;
+    return first.startsWith('Map keys must be unique')
+      ? l10n.t('Duplicate key: each key may appear once in a mapping.')
+      : l10n.t('Duplicate key: {0}.', first).replace(/\.\.$/, '.');
+  if (code === 'TAG_RESOLVE_FAILED') return l10n.t('Custom YAML tags are not supported: {0}', first);
+  return l10n.t('YAML syntax error: {0}', first);
 }
 
 /**
@@ -392,7 +407,11 @@ function duplicateResponsibilities(role: Role): Finding[] {
     findings.push({
       code: 'duplicate-responsibility',
       severity: 'warning',
-      message: `This responsibility repeats responsibility ${first + 1} ("${role.responsibilities[first].text.trim()}").`,
+      message: l10n.t(
+        'This responsibility repeats responsibility {0} ("{1}").',
+        String(first + 1),
+        role.responsibilities[first].text.trim(),
+      ),
       range: r.textRange,
     });
   });

@@ -3,6 +3,8 @@ import type { ErrorObject } from 'ajv';
 import type { Node } from 'yaml';
 import validate = require('./generated/roleValidator');
 import schemaJson from '../../schemas/role.schema.json';
+import * as l10n from '@vscode/l10n';
+import { didYouMean } from './messages';
 import type { Finding } from './types';
 import { LineMap } from './text';
 import { closestNames, kebabCase } from './names';
@@ -38,20 +40,25 @@ function valueAt(data: unknown, path: YamlPath): unknown {
   return v;
 }
 
+/** What a value is, in a message ("must be a list, not a string"). Translated: see messages in the l10n bundle. */
 function describeType(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return 'a string';
+  if (Array.isArray(v)) return l10n.t('a list');
+  if (typeof v === 'object') return l10n.t('a mapping');
+  if (typeof v === 'string') return l10n.t('a string');
+  if (typeof v === 'number') return l10n.t('a number');
+  if (typeof v === 'boolean') return l10n.t('a boolean');
   return `a ${typeof v}`;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a string',
-  array: 'a list',
-  object: 'a mapping',
-  integer: 'a whole number',
-};
+/** What a schema type asks for, in a message. */
+function typeName(type: string): string {
+  if (type === 'string') return l10n.t('a string');
+  if (type === 'array') return l10n.t('a list');
+  if (type === 'object') return l10n.t('a mapping');
+  if (type === 'integer') return l10n.t('a whole number');
+  return type;
+}
 
 function knownKeysFor(path: YamlPath): string[] {
   if (path.length === 0) return TOP_LEVEL_KEYS;
@@ -134,7 +141,7 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
       const range = path.length === 0 ? ctx.openRange : (firstLineOf(hit?.node, ctx) ?? ctx.openRange);
       return {
         ...base,
-        message: `Missing required key "${key}"${path.length ? ` in ${where}` : ''}.`,
+        message: path.length ? l10n.t('Missing required key "{0}" in {1}.', key, where) : l10n.t('Missing required key "{0}".', key),
         range,
         data: { missingKey: key, path },
       };
@@ -144,24 +151,29 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
       const keyHit = nodeAtPath(ctx.root, [...path, key]);
       const range = rangeOf(keyHit?.pair?.key as Node, ctx) ?? valueRange;
       const suggestions = closestNames(key, knownKeysFor(path));
-      const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ` Known keys: ${knownKeysFor(path).join(', ')}.`;
+      const hint = suggestions.length ? didYouMean(suggestions) : ` ${l10n.t('Known keys: {0}.', knownKeysFor(path).join(', '))}`;
       return {
         ...base,
-        message: `Unknown key "${key}"${path.length ? ` in ${where}` : ''}.${hint}`,
+        message: (path.length ? l10n.t('Unknown key "{0}" in {1}.', key, where) : l10n.t('Unknown key "{0}".', key)) + hint,
         range,
         data: { name: key, suggestions },
       };
     }
     case 'type': {
-      const expected = TYPE_NAMES[String(p.type)] ?? String(p.type);
-      return { ...base, message: `"${where}" must be ${expected}, not ${describeType(value)}.`, range: valueRange };
+      return {
+        ...base,
+        message: l10n.t('"{0}" must be {1}, not {2}.', where, typeName(String(p.type)), describeType(value)),
+        range: valueRange,
+      };
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const suggestions = typeof value === 'string' ? closestNames(value, allowed) : [];
       return {
         ...base,
-        message: `"${where}" must be one of: ${allowed.join(', ')} (got ${JSON.stringify(value)}).${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+        message:
+          l10n.t('"{0}" must be one of: {1} (got {2}).', where, allowed.join(', '), String(JSON.stringify(value))) +
+          didYouMean(suggestions),
         range: valueRange,
         data: { allowed, suggestions },
       };
@@ -170,30 +182,45 @@ function toFinding(err: ErrorObject, data: unknown, ctx: SchemaContext): Finding
       const fixed = typeof value === 'string' ? kebabCase(value) : '';
       return {
         ...base,
-        message: `"${where}" must be kebab-case (lowercase letters and digits joined by single hyphens)${fixed ? `, e.g. "${fixed}"` : ''}.`,
+        message: fixed
+          ? l10n.t('"{0}" must be kebab-case (lowercase letters and digits joined by single hyphens), e.g. "{1}".', where, fixed)
+          : l10n.t('"{0}" must be kebab-case (lowercase letters and digits joined by single hyphens).', where),
         range: valueRange,
         data: fixed ? { suggestions: [fixed] } : undefined,
       };
     }
     case 'minLength':
-      return { ...base, message: `"${where}" must not be empty.`, range: valueRange };
+      return { ...base, message: l10n.t('"{0}" must not be empty.', where), range: valueRange };
     case 'minimum':
-      return { ...base, message: `"${where}" must be ${String(p.limit)} or more (got ${JSON.stringify(value)}).`, range: valueRange };
+      return {
+        ...base,
+        message: l10n.t('"{0}" must be {1} or more (got {2}).', where, String(p.limit), String(JSON.stringify(value))),
+        range: valueRange,
+      };
     case 'minItems':
-      return { ...base, message: `"${where}" must list at least one item.`, range: valueRange };
+      return { ...base, message: l10n.t('"{0}" must list at least one item.', where), range: valueRange };
     case 'uniqueItems': {
       const j = Number(p.j);
       const dup = nodeAtPath(ctx.root, [...path, j]);
       const item: unknown = Array.isArray(value) ? value[j] : undefined;
-      return { ...base, message: `"${where}" lists ${JSON.stringify(item)} more than once.`, range: rangeOf(dup?.node, ctx) ?? valueRange };
+      return {
+        ...base,
+        message: l10n.t('"{0}" lists {1} more than once.', where, String(JSON.stringify(item))),
+        range: rangeOf(dup?.node, ctx) ?? valueRange,
+      };
     }
     case 'oneOf':
       return {
         ...base,
-        message: `"${where}" must be a non-empty string or a mapping with "text" (and optional "id", "area"), not ${describeType(value)}.`,
+        message: l10n.t(
+          '"{0}" must be a non-empty string or a mapping with "text" (and optional "id", "area"), not {1}.',
+          where,
+          describeType(value),
+        ),
         range: valueRange,
       };
     default:
-      return { ...base, message: `"${where}" ${err.message ?? 'is invalid'}.`, range: valueRange };
+      // (A rule the schema has and this switch does not know: ajv's English wording.)
+      return { ...base, message: l10n.t('"{0}" {1}.', where, err.message ?? 'is invalid'), range: valueRange };
   }
 }

@@ -22,6 +22,7 @@ import { registerRolesTree } from './rolesTree';
 import { registerSymbols } from './symbols';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 import { registerLazyCommand } from './util/lazy';
+import { useMessageBundle } from '../core/messages';
 
 // Commands whose implementation loads on first run: each module is listed in lazyModules.json
 // (see util/lazy.ts), and required here inside a function.
@@ -97,6 +98,8 @@ const FEATURES: Feature[] = [
 
 export function activateFeatures(context: vscode.ExtensionContext): HandbookRolesApi {
   const started = performance.now();
+  // Finding messages are made in core: give it the messages of VS Code's display language.
+  useMessageBundle(vscode.l10n.bundle);
   const log = vscode.window.createOutputChannel('Handbook Roles', { log: true });
   const handbook = new HandbookWorkspace(log);
   const exposed: Partial<Exposed> = {};

@@ -9,7 +9,7 @@ import * as path from 'path';
 const root = path.join(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 /** The folders whose l10n.t messages make the bundle (as `npm run l10n` passes them). */
-const L10N_SOURCES = ['src/extension'];
+const L10N_SOURCES = ['src/extension', 'src/core'];
 const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
 /** Keys whose string values people read, wherever they sit in `contributes`. */

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { AssertionError, equal } from './runner';
 
 const POLL_MS = 100;
-const ANSWER_TIMEOUT_MS = 40_000;
+const ANSWER_TIMEOUT_MS = 50_000;
 let lastId = 0;
 
 export interface CheckReply {

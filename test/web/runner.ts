@@ -12,8 +12,8 @@ export interface WebTest {
   timeoutMs: number;
 }
 
-/** Generous: the page checks wait up to 20 s each on a loaded 2-core machine. */
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** Generous: a page check waits up to 30 s on a loaded 2-core machine (load 16 seen). */
+const DEFAULT_TIMEOUT_MS = 90_000;
 const tests: WebTest[] = [];
 
 export function test(title: string, fn: () => Promise<void>, timeoutMs = DEFAULT_TIMEOUT_MS): void {

@@ -114,6 +114,10 @@ test('activates from the installed .vsix in the web worker host, where nothing o
   // Installed, not under development: ExtensionMode.Production keeps the test handles unexported.
   equal(exports.testing, undefined, 'the test API');
   equal(await exports.indexed(), 7, 'role files indexed from the workspace');
+  // What the workbench itself reports: one Handbook Roles, running in the web worker host (the
+  // server's Node host would show its address instead).
+  await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
+  await expectPage('runningExtensions', { name: 'Handbook Roles', rows: ['Handbook Roles | web worker'] }, ['Handbook Roles | web worker']);
   console.log(`[handbook] activationMs=${exports.activationMs.toFixed(1)} (web worker host, installed .vsix, workspaceContains)`);
 });
 

@@ -5,6 +5,7 @@
  * - `unowned-criterion` (warning) on a success criterion that no responsibility of a role
  *   evaluated on it matches (its own role, or a role sharing its criteria).
  */
+import * as l10n from '@vscode/l10n';
 import type { Finding } from '../types';
 import { compareFindings } from '../findingOrder';
 import { explainLink, joinNames, MapLookup, quote } from './describe';
@@ -31,12 +32,19 @@ export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
           .map((it) => it.role),
       );
       others.delete(other.item.role);
-      const more = others.size ? ` (also ${joinNames([...others].map((r) => look.title(r)))})` : '';
-      const why = other.link ? explainLink(other.link) : 'through similar responsibilities';
+      const more = others.size ? ` ${l10n.t('(also {0})', joinNames([...others].map((r) => look.title(r))))}` : '';
+      // (How two items are linked, explainLink, is also the map panel's and the report's wording: English for now.)
+      const why = other.link ? explainLink(other.link) : l10n.t('through similar responsibilities');
       add(item.role, {
         code: 'overlapping-responsibility',
         severity: 'info',
-        message: `${look.title(other.item.role)} claims the same or nearly the same responsibility: ${quote(other.item.text)} (${why})${more}.`,
+        message: l10n.t(
+          '{0} claims the same or nearly the same responsibility: {1} ({2}){3}.',
+          look.title(other.item.role),
+          quote(other.item.text),
+          why,
+          more,
+        ),
         range: item.range,
         data: { name: look.roles.get(other.item.role)?.id },
       });
@@ -51,8 +59,15 @@ export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
     );
     const message =
       gap.elsewhere.length === 0
-        ? `No responsibility in the handbook matches this success criterion, so no role owns it: give ${who} a responsibility for it.`
-        : `No responsibility of ${who} matches this success criterion; only ${joinNames(gap.elsewhere.map((k) => look.title(k)))} has one. Give ${who} a responsibility for it, or move the criterion.`;
+        ? l10n.t(
+            'No responsibility in the handbook matches this success criterion, so no role owns it: give {0} a responsibility for it.',
+            who,
+          )
+        : l10n.t(
+            'No responsibility of {0} matches this success criterion; only {1} has one. Give {0} a responsibility for it, or move the criterion.',
+            who,
+            joinNames(gap.elsewhere.map((k) => look.title(k))),
+          );
     add(item.role, { code: 'unowned-criterion', severity: 'warning', message, range: item.range });
   }
   for (const list of out.values()) list.sort(compareFindings);

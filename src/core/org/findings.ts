@@ -4,6 +4,7 @@
  * chain and on the reporting lines above its relationships, which is what lets the index re-check
  * only the roles an edit touches.
  */
+import * as l10n from '@vscode/l10n';
 import { normalizeName } from '../text';
 import type { Finding, Role } from '../types';
 import type { OrgGraph } from './graph';
@@ -21,7 +22,7 @@ export function orgFindings(role: Role, graph: OrgGraph): Finding[] {
       out.push({
         code: 'inheritance-cycle',
         severity: 'error',
-        message: `Role ${name(role)} extends itself through a cycle of "extends": ${path}. Remove one "extends" of the cycle.`,
+        message: l10n.t('Role {0} extends itself through a cycle of "extends": {1}. Remove one "extends" of the cycle.', name(role), path),
         range: role.extends.range,
       });
     }
@@ -30,7 +31,13 @@ export function orgFindings(role: Role, graph: OrgGraph): Finding[] {
       out.push({
         code: 'level-order',
         severity: 'warning',
-        message: `Level ${role.level.value} is not above level ${parent.level.value} of ${name(parent)} (${parent.title}), the role this one extends: a higher rung needs a higher level.`,
+        message: l10n.t(
+          'Level {0} is not above level {1} of {2} ({3}), the role this one extends: a higher rung needs a higher level.',
+          String(role.level.value),
+          String(parent.level.value),
+          name(parent),
+          parent.title,
+        ),
         range: role.level.range,
         data: { suggestions: [String(parent.level.value + 1)] },
       });
@@ -48,7 +55,7 @@ export function orgFindings(role: Role, graph: OrgGraph): Finding[] {
         out.push({
           code: 'duplicate-responsibility',
           severity: 'warning',
-          message: `This responsibility is already inherited from role ${name(from)} (${from.title}) through "extends".`,
+          message: l10n.t('This responsibility is already inherited from role {0} ({1}) through "extends".', name(from), from.title),
           range: r.textRange,
           data: { name: from.id },
         });
@@ -63,7 +70,10 @@ export function orgFindings(role: Role, graph: OrgGraph): Finding[] {
     out.push({
       code: 'reporting-cycle',
       severity: 'error',
-      message: `This reporting line is on a cycle: ${cycle.map((r) => r.id).join(' → ')} (each reports to the next). Someone has to be at the top: remove one line of the cycle.`,
+      message: l10n.t(
+        'This reporting line is on a cycle: {0} (each reports to the next). Someone has to be at the top: remove one line of the cycle.',
+        cycle.map((r) => r.id).join(' → '),
+      ),
       range: rel.withRange,
     });
   }

@@ -32,7 +32,12 @@ import { errorDetail } from '../../../core/errors';
 
 /** The panel and the map analysis, loaded on first use (bundles of their own in the Node host: lazyModules.json). */
 const loadPanel = once(() => require('./panel') as typeof import('./panel'));
-const loadAnalysis = once(() => require('../../../core/map') as typeof import('../../../core/map'));
+const loadAnalysis = once(() => {
+  const analysis = require('../../../core/map') as typeof import('../../../core/map');
+  // Its findings are diagnostics: in VS Code's display language, like the index's.
+  analysis.useMessageBundle(vscode.l10n.bundle);
+  return analysis;
+});
 
 /** Quiet time after an index change before the map is rebuilt. */
 const REBUILD_DEBOUNCE_MS = 400;
