@@ -41,8 +41,14 @@ export interface Draft {
 const EMPTY_ITEM = /^(?:none|n\/?a|tbd|tba|-+|no (?:proactive |specific )?responsibilit(?:y|ies)|nothing)$/i;
 const POINTER_ITEM =
   /^(?:see|check out|read more|learn more|more information|for more (?:information|details))\b|\bfor more (?:information|details) (?:on|about)\b/i;
-const DESCRIPTION_ITEM =
-  /^if you\b|\b(?:this|the) (?:role|position)(?: \w+)? (?:is|are|will|requires|has)\b|\b(?:is|acts as) (?:the |an? )?(?:[\w-]+ ){0,3}equivalent (?:of|to)\b/i;
+/** Items that describe the role rather than give a duty (three patterns: each one is quick to check for linearity). */
+const DESCRIPTION_ITEM = [
+  /^if you\b/i,
+  // `(?!\w)` rather than `\b` (the same here): recheck decides this form in milliseconds, the other not in 10 s.
+  // eslint-disable-next-line regexp/prefer-predefined-assertion
+  /\b(?:this|the) (?:role|position)(?: \w+)? (?:is|are|will|requires|has)(?!\w)/i,
+  /\b(?:is|acts as) (?:the |an? )?(?:[\w-]+ ){0,3}equivalent (?:of|to)\b/i,
+];
 /** `The primary focus for this leader is …` */
 const FOCUS_SENTENCE =
   /^(?:the|their|its) (?:(?:primary|main|key|core) )?focus (?:for|of) (?:this|the) (?:role|leader|person|position|individual|team) (?:is|will be) (?:on )?/i;
@@ -419,7 +425,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         draft.focus.push(tidyItem(focus ? focus[1] : text));
         continue;
       }
-      if (raw.linkOnly || EMPTY_ITEM.test(text) || POINTER_ITEM.test(text) || DESCRIPTION_ITEM.test(text)) continue;
+      if (raw.linkOnly || EMPTY_ITEM.test(text) || POINTER_ITEM.test(text) || DESCRIPTION_ITEM.some((re) => re.test(text))) continue;
       if (!forced && isQualification(text, listKind === 'requires')) continue;
       if (!forced && isPrivilege(text)) continue;
       const unlabelled = unlabel(text);

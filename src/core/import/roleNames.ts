@@ -350,8 +350,8 @@ export function typeFromTitle(title: string, aliases: readonly string[]): RoleTy
 /** A role's type from what its page says (`CTO is an executive role`). */
 export function typeFromWords(sentence: string): RoleType | undefined {
   const m =
-    /\b(?:is|as|are)\s+(?:an?\s+)?(?:senior\s+)?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic)\s+(?:role|position|level|track|job)s?\b/i.exec(
-      sentence,
+    /\b(?:is|as|are) (?:an? )?(?:senior )?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic) (?:role|position|level|track|job)s?\b/i.exec(
+      sentence.replace(/\s+/g, ' '),
     );
   if (!m) return undefined;
   const w = m[1].toLowerCase();
