@@ -26,6 +26,20 @@ const yamlAsEsm = {
 };
 
 /**
+ * `wink-porter2-stemmer` is CommonJS with no `sideEffects` field, so esbuild kept it in every bundle
+ * that reaches core/tokens.ts, even where nothing stems: the main extension bundle reaches it only
+ * for `effectiveResponsibilities` (hovers, the Roles tree); the comparison, the lookup and the map,
+ * which stem, are loaded on first use. The module only defines its tables and a function: say so.
+ */
+const stemmerWithoutSideEffects = {
+  name: 'stemmer-without-side-effects',
+  setup(build) {
+    const file = require.resolve('wink-porter2-stemmer');
+    build.onResolve({ filter: /^wink-porter2-stemmer$/ }, () => ({ path: file, sideEffects: false }));
+  },
+};
+
+/**
  * The modules the extension loads on first use (src/extension/util/lazy.ts): name → source. Each is
  * built into dist/lazy/NAME.js; the Node bundle requires that file where the source says
  * `require('./that/module')`, instead of carrying the module.
@@ -65,7 +79,7 @@ function lazyModulesExternal(outdir) {
 
 const common = {
   bundle: true,
-  plugins: [yamlAsEsm],
+  plugins: [yamlAsEsm, stemmerWithoutSideEffects],
   minify: production,
   // Folds build-time constants such as __WEB__ even in development builds.
   minifySyntax: true,

@@ -28,8 +28,8 @@ import type { Range, Role } from './types';
 export const NEAR_THRESHOLD = 0.6;
 export const MIN_SHARED_TOKENS = 2;
 
-/** Function words (shared with the lookup and the map) and the comparison's own. */
-const STOP_WORDS = stopWords(
+/** Function words (shared with the lookup and the map) and the comparison's own. Pure: a bundle that never compares drops it (and the stemmer). */
+const STOP_WORDS = /* @__PURE__ */ stopWords(
   'nor but without onto over under about being it’s these there such than then also any all each every both either other others ' +
     'not no done shall may might must had up out off down back',
 );

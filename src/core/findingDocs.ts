@@ -1,7 +1,8 @@
 /** One line and a help text per finding code: SARIF rules, diagnostic links and the docs agree. */
+import { DOCS_BASE_URL, findingHelpUri } from './findingLinks';
 import type { FindingCode, Severity } from './types';
 
-export const DOCS_BASE_URL = 'https://github.com/handbook-roles/handbook-roles#finding-';
+export { DOCS_BASE_URL };
 
 export interface FindingDoc {
   severity: Severity;
@@ -12,7 +13,7 @@ export interface FindingDoc {
 
 const doc = (code: FindingCode, severity: Severity, summary: string, help: string): [FindingCode, FindingDoc] => [
   code,
-  { severity, summary, help, helpUri: DOCS_BASE_URL + code },
+  { severity, summary, help, helpUri: findingHelpUri(code) },
 ];
 
 export const FINDING_DOCS: Record<FindingCode, FindingDoc> = Object.fromEntries([

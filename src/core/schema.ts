@@ -2,7 +2,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'yaml';
 import validate = require('./generated/roleValidator');
-import schemaJson from '../../schemas/role.schema.json';
+// The schema's shape without its documentation (scripts/build-validator.js): activation loads this.
+import schemaOutline from './generated/roleSchemaOutline.json';
 import * as l10n from '@vscode/l10n';
 import { didYouMean } from './messages';
 import type { Finding } from './types';
@@ -10,15 +11,7 @@ import { LineMap } from './text';
 import { closestNames, kebabCase } from './names';
 import { displayPath, nodeAtPath, nodeSpan, pointerToPath, type YamlPath } from './yamlTree';
 
-interface PropertySchema {
-  description?: string;
-  markdownDescription?: string;
-  enum?: string[];
-  properties?: Record<string, PropertySchema>;
-}
-
-export const roleSchema = schemaJson as unknown as PropertySchema & { properties: Record<string, PropertySchema> };
-export const TOP_LEVEL_KEYS = Object.keys(roleSchema.properties);
+export const TOP_LEVEL_KEYS = Object.keys(schemaOutline.properties);
 const RESPONSIBILITY_KEYS = ['text', 'id', 'area'];
 const RELATIONSHIP_KEYS = ['with', 'kind', 'note'];
 

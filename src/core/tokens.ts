@@ -37,7 +37,7 @@ export function words(text: string): string[] {
 }
 
 /** Function words that every reader drops (each adds its own, see `stopWords`). */
-export const FUNCTION_WORDS: readonly string[] = (
+export const FUNCTION_WORDS: readonly string[] = /* @__PURE__ */ (
   'a an and are as at be been by can could did do does for from has have he her his how i in into is it its me my of on or our ' +
   'she should so that the their them they this those to us was we were what when where which who whom whose will with would you your'
 ).split(' ');

@@ -3,15 +3,17 @@
  * under the `handbook-builtin:` scheme so that it opens like any file but cannot be changed.
  */
 import * as vscode from 'vscode';
-import cto from '../../builtin/roles/cto.md';
-import headOfEngineering from '../../builtin/roles/head-of-engineering.md';
+import { once } from './util/lazy';
 
 export const BUILTIN_SCHEME = 'handbook-builtin';
 
-export const BUILTIN_FILES: ReadonlyMap<string, string> = new Map([
-  [`${BUILTIN_SCHEME}:/roles/cto.md`, cto],
-  [`${BUILTIN_SCHEME}:/roles/head-of-engineering.md`, headOfEngineering],
-]);
+/** The files' text, loaded on first use (src/extension/lazyModules.json: `builtinTexts`). */
+const loadTexts = once(() => require('./builtinTexts') as typeof import('./builtinTexts'));
+
+/** The built-in handbook's files: URI (as a string) → text. */
+export const builtinFiles = once(
+  (): ReadonlyMap<string, string> => new Map([...loadTexts().BUILTIN_TEXTS].map(([path, text]) => [`${BUILTIN_SCHEME}:${path}`, text])),
+);
 
 export function isBuiltin(uri: vscode.Uri | string): boolean {
   return (typeof uri === 'string' ? uri : uri.scheme + ':').startsWith(`${BUILTIN_SCHEME}:`);
@@ -23,7 +25,7 @@ class BuiltinFileSystem implements vscode.FileSystemProvider {
   private readonly encoder = new TextEncoder();
 
   private text(uri: vscode.Uri): string {
-    const text = BUILTIN_FILES.get(`${BUILTIN_SCHEME}:${uri.path}`);
+    const text = builtinFiles().get(`${BUILTIN_SCHEME}:${uri.path}`);
     if (text === undefined) throw vscode.FileSystemError.FileNotFound(uri);
     return text;
   }
@@ -39,7 +41,7 @@ class BuiltinFileSystem implements vscode.FileSystemProvider {
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
     if (uri.path === '/') return [['roles', vscode.FileType.Directory]];
-    if (uri.path === '/roles') return [...BUILTIN_FILES.keys()].map((k) => [k.split('/').pop()!, vscode.FileType.File]);
+    if (uri.path === '/roles') return [...builtinFiles().keys()].map((k) => [k.split('/').pop()!, vscode.FileType.File]);
     throw vscode.FileSystemError.FileNotFound(uri);
   }
 

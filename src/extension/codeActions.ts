@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { unresolvedLinkFindings } from '../core/language/linkFindings';
-import { quickFixesFor, type QuickFix } from '../core/language/quickFixes';
+import type { QuickFix } from '../core/language/quickFixes';
 import type { Finding } from '../core/types';
 import type { Feature, FeatureContext } from './featureContext';
 import { DIAGNOSTIC_SOURCE, EDITABLE_MARKDOWN, fileName, resolveRoleFrom } from './util/language';
+import { languageEngine } from './util/languageEngine';
 import { toVsRange } from './util/ranges';
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
@@ -61,7 +62,7 @@ export const registerCodeActions: Feature = (ctx) =>
           const code = codeOf(diagnostic);
           const finding = findings.find((f) => f.code === code && toVsRange(f.range).isEqual(diagnostic.range));
           if (!finding) continue;
-          for (const fix of quickFixesFor(finding, text, { fileName: fileName(doc.uri.toString()) })) {
+          for (const fix of languageEngine().quickFixesFor(finding, text, { fileName: fileName(doc.uri.toString()) })) {
             const action = new vscode.CodeAction(title(fix), vscode.CodeActionKind.QuickFix);
             action.diagnostics = [diagnostic];
             action.isPreferred = !!fix.preferred;

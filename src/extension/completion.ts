@@ -4,9 +4,10 @@
  * document is read (its text, around the cursor); the roles come from the index.
  */
 import * as vscode from 'vscode';
-import { completionsAt, type CompletionEntry } from '../core/language/completion';
+import type { CompletionEntry } from '../core/language/completion';
 import type { Feature } from './featureContext';
 import { cardLabels, EDITABLE_MARKDOWN, rolesFor, untrustedMarkdown } from './util/language';
+import { languageEngine } from './util/languageEngine';
 import { toVsRange } from './util/ranges';
 
 const KINDS: Record<CompletionEntry['kind'], vscode.CompletionItemKind> = {
@@ -24,7 +25,7 @@ export const registerCompletion: Feature = (ctx) =>
     {
       provideCompletionItems(doc, position, token) {
         if (token.isCancellationRequested) return undefined;
-        const result = completionsAt(doc.getText(), position.line + 1, position.character + 1, {
+        const result = languageEngine().completionsAt(doc.getText(), position.line + 1, position.character + 1, {
           roles: rolesFor(ctx.handbook, doc.uri),
           roleFile: ctx.handbook.isRoleDocument(doc),
           selfUri: doc.uri.toString(),

@@ -5,7 +5,7 @@
  * Behind a setting, `[[links]]` in open Markdown files that are not role files are checked too.
  */
 import * as vscode from 'vscode';
-import { DOCS_BASE_URL, FINDING_DOCS } from '../core/findingDocs';
+import { findingHelpUri } from '../core/findingLinks';
 import { unresolvedLinkFindings } from '../core/language/linkFindings';
 import type { Finding } from '../core/types';
 import type { Feature } from './featureContext';
@@ -41,7 +41,7 @@ function readSettings(): Settings {
 
 /** The documentation link of a finding code. */
 function codeTarget(code: Finding['code']): vscode.Uri {
-  return vscode.Uri.parse(FINDING_DOCS[code]?.helpUri ?? DOCS_BASE_URL + code);
+  return vscode.Uri.parse(findingHelpUri(code));
 }
 
 function toDiagnostic(f: Finding, settings: Settings): vscode.Diagnostic | undefined {

@@ -8,7 +8,7 @@ import { LatestRun } from '../core/cancellation';
 import { HandbookIndex } from '../core/handbookIndex';
 import { roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
 import type { BuiltinMode } from '../core/settings';
-import { BUILTIN_FILES, BUILTIN_SCHEME } from './builtinHandbook';
+import { BUILTIN_SCHEME, builtinFiles } from './builtinHandbook';
 import { affectsSetting, setting } from './util/settings';
 import { errorDetail, errorMessage } from '../core/errors';
 
@@ -96,7 +96,7 @@ export class HandbookWorkspace implements vscode.Disposable {
   get builtinIndex(): HandbookIndex {
     if (!this.builtins) {
       this.builtins = new HandbookIndex();
-      for (const [uri, text] of BUILTIN_FILES) this.builtins.set(uri, text, { builtin: true, forceRoleFile: true });
+      for (const [uri, text] of builtinFiles()) this.builtins.set(uri, text, { builtin: true, forceRoleFile: true });
     }
     return this.builtins;
   }
@@ -117,7 +117,7 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   /** Number of workspace role files (built-ins excluded). */
   get workspaceRoleFiles(): number {
-    return this.index.size - (this.builtinsActive ? BUILTIN_FILES.size : 0);
+    return this.index.size - (this.builtinsActive ? builtinFiles().size : 0);
   }
 
   /**
@@ -290,7 +290,7 @@ export class HandbookWorkspace implements vscode.Disposable {
     const want = mode !== 'never' && workspaceFiles === 0;
     if (want === this.builtinsActive) return;
     this.builtinsActive = want;
-    for (const [uri, text] of BUILTIN_FILES) {
+    for (const [uri, text] of builtinFiles()) {
       const r = want ? this.index.set(uri, text, { builtin: true, forceRoleFile: true }) : this.index.delete(uri);
       this.collect(r.affected, uri);
     }

@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/language/escape';
 import { effectiveResponsibilities } from '../core/compare';
-import { roleCard, schemaHover } from '../core/language/hover';
 import { targetAt } from '../core/language/position';
 import type { Feature } from './featureContext';
 import { ANY_MARKDOWN, cardLabels, fileName, resolveRoleFrom, untrustedMarkdown } from './util/language';
+import { languageEngine } from './util/languageEngine';
 import { toVsRange } from './util/ranges';
 import { roleResolver } from './util/roleChoice';
 
@@ -23,7 +23,7 @@ export const registerHover: Feature = (ctx) =>
       if (!target) return undefined;
       let markdown: string | undefined;
       if (target.kind === 'key' || target.kind === 'enum') {
-        markdown = schemaHover(target);
+        markdown = languageEngine().schemaHover(target);
       } else {
         const role = resolveRoleFrom(ctx.handbook, doc.uri, target.name);
         const resolve = roleResolver(ctx.handbook);
@@ -33,7 +33,7 @@ export const registerHover: Feature = (ctx) =>
               .map((r) => ({ text: r.text, from: r.inheritedFrom!.title }))
           : [];
         markdown = role
-          ? roleCard(role, { href: role.uri, linkText: fileName(role.uri), labels: cardLabels(), inherited })
+          ? languageEngine().roleCard(role, { href: role.uri, linkText: fileName(role.uri), labels: cardLabels(), inherited })
           : escapeMarkdown(vscode.l10n.t('No role named "{0}" in the handbook.', target.name));
       }
       return markdown ? new vscode.Hover(untrustedMarkdown(markdown), toVsRange(target.range)) : undefined;

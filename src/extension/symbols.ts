@@ -1,8 +1,9 @@
 /** The outline of a role file: the role, a section per frontmatter key, and the items of lists. */
 import * as vscode from 'vscode';
-import { roleSymbols, type SymbolKind, type SymbolModel } from '../core/language/symbols';
+import type { SymbolKind, SymbolModel } from '../core/language/symbols';
 import type { Feature } from './featureContext';
 import { ANY_MARKDOWN } from './util/language';
+import { languageEngine } from './util/languageEngine';
 import { toVsRange } from './util/ranges';
 
 const KINDS: Record<SymbolKind, vscode.SymbolKind> = {
@@ -26,7 +27,7 @@ export const registerSymbols: Feature = (ctx) =>
       provideDocumentSymbols(doc, token) {
         if (token.isCancellationRequested) return undefined;
         if (!ctx.handbook.isRoleDocument(doc)) return [];
-        return roleSymbols(doc.getText()).map(toSymbol);
+        return languageEngine().roleSymbols(doc.getText()).map(toSymbol);
       },
     },
     { label: vscode.l10n.t('Role') },

@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { unlessCancelled } from '../core/cancellation';
-import { workspaceSymbols, type WorkspaceSymbolKind } from '../core/language/workspaceSymbols';
+import type { WorkspaceSymbolKind } from '../core/language/workspaceSymbols';
 import type { Feature } from './featureContext';
+import { languageEngine } from './util/languageEngine';
 import { toVsRange } from './util/ranges';
 
 const KINDS: Record<WorkspaceSymbolKind, vscode.SymbolKind> = {
@@ -18,7 +19,7 @@ export const registerWorkspaceSymbols: Feature = (ctx) =>
     async provideWorkspaceSymbols(query, token) {
       await ctx.handbook.ready;
       if (token.isCancellationRequested) return undefined;
-      const symbols = unlessCancelled(() => workspaceSymbols(ctx.handbook.index.roles(), query, token));
+      const symbols = unlessCancelled(() => languageEngine().workspaceSymbols(ctx.handbook.index.roles(), query, token));
       return symbols?.map(
         (s) =>
           new vscode.SymbolInformation(

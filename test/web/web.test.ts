@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { CompareViewModel } from '../../src/core/protocol/compareProtocol';
 import type { ResponsibilityMap } from '../../src/core/map/types';
+import type { OrgChart } from '../../src/core/protocol/orgProtocol';
 import type { HandbookRolesApi } from '../../src/extension/activate';
 import type { FoundRole } from '../../src/extension/commands/findRole';
 import { expectPage } from './harness';
@@ -227,6 +228,25 @@ test('the responsibility map builds without worker threads', async () => {
     'the roles on the map',
   );
   ok(map.items.length > 0, 'the map has no items');
+});
+
+test('the org chart lays out the reporting line in its webview', async () => {
+  await api();
+  const chart = await vscode.commands.executeCommand<OrgChart>('handbookRoles.showOrgChart');
+  equal(
+    chart.cards.map((c) => c.title).sort(),
+    ['Engineering Manager', 'VP of Engineering'],
+    'the cards (the one reporting line: the EM reports to the VPE)',
+  );
+  equal(chart.edges.length, 1, 'the lines');
+  const tab = () => vscode.window.tabGroups.activeTabGroup.activeTab;
+  await when(
+    vscode.window.tabGroups.onDidChangeTabs,
+    () =>
+      tab()?.input instanceof vscode.TabInputWebview &&
+      (tab()?.input as vscode.TabInputWebview).viewType.endsWith('handbookRoles.orgChart'),
+    'the org chart tab',
+  );
 });
 
 test('"Compare Handbook with…" says git is not available in the browser host', async () => {

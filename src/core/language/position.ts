@@ -9,7 +9,7 @@ import { parseFrontmatterYaml } from '../parse';
 import { LineMap, stripBom } from '../text';
 import type { Link, Range } from '../types';
 import { pairKey, pathAtOffset, type YamlPath } from '../yamlTree';
-import { enumAt, isReferencePath, schemaAt } from './schemaDocs';
+import { enumAt, isReferencePath, schemaAt } from './schemaPaths';
 
 export type Target =
   | { kind: 'key'; path: YamlPath; key: string; range: Range }

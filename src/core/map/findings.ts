@@ -8,7 +8,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../types';
 import { compareFindings } from '../findingOrder';
-import { explainLink, joinNames, MapLookup, quote } from './describe';
+import { MapLookup, quote } from './describe';
+import type { OverlapLink } from './types';
 import type { ResponsibilityMap } from './types';
 
 /** Findings by role file URI, each list sorted by position. */
@@ -33,7 +34,6 @@ export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
       );
       others.delete(other.item.role);
       const more = others.size ? ` ${l10n.t('(also {0})', joinNames([...others].map((r) => look.title(r))))}` : '';
-      // (How two items are linked, explainLink, is also the map panel's and the report's wording: English for now.)
       const why = other.link ? explainLink(other.link) : l10n.t('through similar responsibilities');
       add(item.role, {
         code: 'overlapping-responsibility',
@@ -72,4 +72,21 @@ export function mapFindings(map: ResponsibilityMap): Map<string, Finding[]> {
   }
   for (const list of out.values()) list.sort(compareFindings);
   return out;
+}
+
+// The wording of describe.ts's explainLink and joinNames, translatable: a finding is shown in the
+// display language, while the reports that use describe.ts stay English throughout.
+
+/** Why two items overlap, in words: "same text" or "similarity 0.83; shared words: a, b". */
+function explainLink(link: OverlapLink): string {
+  if (link.same) return l10n.t('same text');
+  return l10n.t('similarity {0}; shared words: {1}', link.score.toFixed(2), link.words.join(', '));
+}
+
+/** Joins names: "A", "A and B", "A, B and C" (or "A, B or C"). */
+function joinNames(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (names.length <= 1) return names[0] ?? '';
+  const head = names.slice(0, -1).join(', ');
+  const last = names[names.length - 1];
+  return conjunction === 'and' ? l10n.t('{0} and {1}', head, last) : l10n.t('{0} or {1}', head, last);
 }

@@ -102,11 +102,13 @@ describe('node extension bundles', function () {
 
   it('loads each lazy bundle with the exports the extension uses', () => {
     const expected: Record<string, string[]> = {
+      builtinTexts: [],
       comparePanel: ['ComparePanel'],
       diffPanel: ['DiffPanel', 'RevisionComparePanel', 'compareWithRevision', 'readHandbookDiff'],
       fixAllEngine: ['fixAllEdits'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
+      languageEngine: ['completionsAt', 'quickFixesFor', 'roleCard', 'roleSymbols', 'schemaHover', 'useMessageBundle', 'workspaceSymbols'],
       mapAnalysis: ['buildResponsibilityMap', 'mapFindings'],
       mapPanel: ['MapPanel'],
       mapWorker: [],
@@ -120,6 +122,9 @@ describe('node extension bundles', function () {
       const mod = loadWithStubVscode(path.join(lazyDir, `${name}.js`));
       for (const e of exports) assert.strictEqual(typeof mod[e], 'function', `${name}.js exports ${e}`);
     }
+    const { BUILTIN_TEXTS } = loadWithStubVscode(path.join(lazyDir, 'builtinTexts.js')) as { BUILTIN_TEXTS: Map<string, string> };
+    assert.deepStrictEqual([...BUILTIN_TEXTS.keys()], ['/roles/cto.md', '/roles/head-of-engineering.md']);
+    assert.match(BUILTIN_TEXTS.get('/roles/cto.md') ?? '', /^---\nrole: cto\n/);
   });
 
   it('builds a map on the worker thread equal to the one built in place', async () => {

@@ -94,6 +94,13 @@ describe('core messages: translatable finding messages', () => {
     assert.strictEqual(german.length, english.length);
     const untranslated = german.filter((m, i) => m === english[i]);
     assert.deepStrictEqual(untranslated, []);
+    // Also the parts a message is made of (how two texts overlap, a list of names).
+    assert.ok(german.some((m) => /^Head of Engineering beansprucht .* \(Ähnlichkeit 0\.\d\d; gemeinsame Wörter: [a-z, ]+\)\.$/.test(m)));
+    assert.ok(
+      german.includes(
+        'Keine Verantwortung im Handbuch passt zu diesem Erfolgskriterium, also ist keine Rolle dafür zuständig: Geben Sie Chief Technology Officer oder Head of Engineering eine Verantwortung dafür.',
+      ),
+    );
   });
 
   it('translates a diagnostic with its arguments, and English comes back without a bundle', () => {

@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { Cancelled, LatestRun } from '../../../core/cancellation';
-import { DOCS_BASE_URL, FINDING_DOCS } from '../../../core/findingDocs';
+import { findingHelpUri } from '../../../core/findingLinks';
 import type { ResponsibilityMap } from '../../../core/map/types';
 import { MAP_VIEW_TYPE, parseFilter, parseMapState, type MapFilter, type MapRendered } from '../../../core/protocol/mapProtocol';
 import { normalizeName } from '../../../core/text';
@@ -206,7 +206,7 @@ function toDiagnostic(f: Finding): vscode.Diagnostic {
         : vscode.DiagnosticSeverity.Information;
   const d = new vscode.Diagnostic(toVsRange(f.range), f.message, severity);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.code, target: vscode.Uri.parse(FINDING_DOCS[f.code]?.helpUri ?? DOCS_BASE_URL + f.code) };
+  d.code = { value: f.code, target: vscode.Uri.parse(findingHelpUri(f.code)) };
   return d;
 }
 
