@@ -12,10 +12,12 @@
  *   7. handbook-diff on a 2,000-role handbook in git: a pull request, and every file rewritten.
  *   8. Rename and Find References over a 10,000-role handbook (bench/rename.ts).
  *   9. The importer: expected facts of both corpora, left-one-source-out per source, and a 1 MB page.
+ *  10. The extension in the real extension host (code-server): 5,000 pages + 500 role files; time
+ *      to ready against handbook-lint, the host's heap, edit-to-diagnostics p50/p95 (bench/host/).
  *
  * Generated files go to bench/.work (ignored), results to bench/results/<date>.json; the summary
  * table is printed. Options: --quick (smaller sizes, for a smoke run), --only=cli,scaling,editor,
- * lookup,startup,map,diff,rename,import. The machine is shared: CPU times are printed next to wall times, and the bars are
+ * lookup,startup,map,diff,rename,import,host. The machine is shared: CPU times are printed next to wall times, and the bars are
  * checked on the median of several runs of ours.
  */
 import { spawnSync } from 'child_process';
@@ -27,6 +29,7 @@ import { importPage } from '../src/core/import';
 import { buildResponsibilityMap } from '../src/core/map';
 import { CORPUS_DIRS, allPageFacts, evaluate } from '../test/unit/core/import/facts';
 import { bigRoleFile, roleFile, roleId, roleTitle, writeHandbook } from './generate';
+import { hostSection } from './host/section';
 import { renameSection } from './rename';
 
 const REPO = path.join(__dirname, '..');
@@ -781,6 +784,7 @@ async function main(): Promise<void> {
   if (wants('diff')) diffBench();
   if (wants('rename'))
     results.rename = renameSection((what, value, bar, ok, command) => row('Rename', what, value, bar, ok, command), quick);
+  if (wants('host')) results.host = await hostSection((what, value, bar, ok, command) => row('Host', what, value, bar, ok, command), quick);
   results.rows = rows;
   results.loadavgAfter = os.loadavg();
   const file = path.join(RESULTS, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);

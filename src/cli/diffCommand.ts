@@ -57,14 +57,15 @@ function pathFilter(paths: string[]): (rel: string) => boolean {
   if (!paths.length) return () => true;
   const globs = paths.filter(isGlob).map((g) => toPosix(g).replace(/^\.\//, ''));
   const matchGlob = globs.length ? globMatcher(globs) : () => false;
-  const plain = paths
-    .filter((p) => !isGlob(p))
-    .map((p) =>
-      toPosix(p)
-        .replace(/^\.\/?/, '')
-        .replace(/(?<!\/)\/+$/, ''),
-    );
+  const plain = paths.filter((p) => !isGlob(p)).map((p) => withoutTrailingSlashes(toPosix(p).replace(/^\.\/?/, '')));
   return (rel) => matchGlob(rel) || plain.some((p) => p === '' || p === '.' || rel === p || rel.startsWith(`${p}/`));
+}
+
+/** `p` without the slashes it ends with (a loop: a regex for it backtracks on a long run of slashes). */
+function withoutTrailingSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 0x2f) end--;
+  return p.slice(0, end);
 }
 
 const DIFF_OPTIONS: Record<string, OptionSpec> = { format: { type: 'string', short: 'f' } };

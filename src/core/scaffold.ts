@@ -54,8 +54,12 @@ function scalar(value: string): string {
 
 /** The YAML example of a key from its `markdownDescription` (the first ```yaml block). */
 function exampleOf(key: string, s: KeySchema): string[] {
-  const m = /```yaml\n([\s\S]*?)\n```/.exec(s.markdownDescription ?? '');
-  if (m && m[1].startsWith(`${key}:`)) return m[1].split('\n');
+  // Plain scanning (the lazy-match regex this replaces was flagged polynomial by the regex audit).
+  const text = s.markdownDescription ?? '';
+  const open = text.indexOf('```yaml\n');
+  const close = open < 0 ? -1 : text.indexOf('\n```', open + 8);
+  const example = close < 0 ? undefined : text.slice(open + 8, close);
+  if (example?.startsWith(`${key}:`)) return example.split('\n');
   return [`${key}:`];
 }
 

@@ -10,7 +10,7 @@ import { registerDiagnostics } from './diagnostics';
 import type { Exposed, Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
 import { registerHandbookDiff } from './features/handbookDiff';
-import { HandbookWorkspace } from './handbookWorkspace';
+import { HandbookWorkspace, type FileReader } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerOrgChart } from './features/orgChart';
@@ -61,6 +61,8 @@ const registerNewRoleFile: Feature = (ctx) =>
 export interface HandbookRolesApi {
   /** Milliseconds `activate()` took (indexing runs afterwards, in the background). */
   activationMs: number;
+  /** Milliseconds from the start of `activate()` until the initial scan finished (undefined before). */
+  readyMs(): number | undefined;
   /** Resolves once the workspace is indexed (no newer scan has begun), with its number of role files. */
   indexed(): Promise<number>;
   /** The Markdown preview's hook for `[[Role]]` links (previewPlugin.ts; `markdown.markdownItPlugins`). */
@@ -96,12 +98,13 @@ const FEATURES: Feature[] = [
   registerWorkspaceSymbols,
 ];
 
-export function activateFeatures(context: vscode.ExtensionContext): HandbookRolesApi {
+/** `readFile`: how the host reads local files itself (the Node host; see FileReader). */
+export function activateFeatures(context: vscode.ExtensionContext, readFile?: FileReader): HandbookRolesApi {
   const started = performance.now();
   // Finding messages are made in core: give it the messages of VS Code's display language.
   useMessageBundle(vscode.l10n.bundle);
   const log = vscode.window.createOutputChannel('Handbook Roles', { log: true });
-  const handbook = new HandbookWorkspace(log);
+  const handbook = new HandbookWorkspace(log, readFile);
   const exposed: Partial<Exposed> = {};
   const ctx: FeatureContext = {
     extension: context,
@@ -111,10 +114,13 @@ export function activateFeatures(context: vscode.ExtensionContext): HandbookRole
   };
   context.subscriptions.push(log, handbook, registerBuiltinFileSystem());
   for (const feature of FEATURES) context.subscriptions.push(feature(ctx));
-  // Indexing starts after activation returns, so activation stays cheap.
-  setTimeout(() => void handbook.refresh(), 0);
+  // Indexing starts after activation returns, so activation stays cheap: one scan, also when a
+  // feature already asked for `handbook.ready` while it registered.
+  let readyMs: number | undefined;
+  void handbook.start().then(() => (readyMs = performance.now() - started));
   const api: HandbookRolesApi = {
     activationMs: performance.now() - started,
+    readyMs: () => readyMs,
     indexed: () => settled(handbook),
     extendMarkdownIt: exposed.extendMarkdownIt,
     testing: context.extensionMode === vscode.ExtensionMode.Test ? { ...exposed, handbook } : undefined,

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LatestRun } from '../core/cancellation';
+import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
 import { roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
 import type { BuiltinMode } from '../core/settings';
@@ -19,6 +20,17 @@ export interface HandbookChange {
 
 export type { BuiltinMode } from '../core/settings';
 
+/**
+ * Reads a local file without workspace.fs: all of it, or (with `limit`) at most its first `limit`
+ * bytes (`whole` says whether that was all). Undefined when it cannot read this URI (then
+ * workspace.fs does). Only the Node host has one (util/nodeFileReader.ts): workspace.fs reads
+ * whole files only.
+ */
+export type FileReader = (uri: vscode.Uri, limit?: number) => Promise<{ bytes: Uint8Array; whole: boolean } | undefined>;
+
+/** How much of a Markdown file that is not (yet) a role file is read to tell whether it may be one. */
+export const HEAD_BYTES = 64 * 1024;
+
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 const EDIT_DEBOUNCE_MS = 250;
@@ -28,6 +40,11 @@ const MARKDOWN_PATH = /\.(md|markdown)$/i;
 const SKIPPED_PATH = /\/(node_modules|\.[^/]*)(\/|$)/;
 const SETTLE_MS = 300;
 
+/** Only Markdown files are role files (role-format.md): nothing else is read or indexed. */
+export function isMarkdownPath(uri: vscode.Uri): boolean {
+  return MARKDOWN_PATH.test(uri.path);
+}
+
 export class HandbookWorkspace implements vscode.Disposable {
   /** Workspace role files, plus the built-in roles while they stand in for an empty handbook. */
   readonly index = new HandbookIndex();
@@ -35,9 +52,15 @@ export class HandbookWorkspace implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HandbookChange>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Latest operation per URI: an async read that finishes after a newer event is dropped. */
+  /**
+   * The operation in flight per URI (a read, or a debounced edit): one that finishes after a newer
+   * one began is dropped. An entry lives only while its operation runs (finish() removes it), and a
+   * newer operation clears the older one's timer, so neither map outgrows the files in motion.
+   */
   private readonly tokens = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** URIs touched by an event while a scan waits for findFiles (one set per scan in progress). */
+  private readonly touchedDuringScan = new Set<Set<string>>();
   private nextToken = 1;
   private pendingAffected = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -48,8 +71,14 @@ export class HandbookWorkspace implements vscode.Disposable {
   private readonly scans = new LatestRun();
   private readonly decoder = new TextDecoder('utf-8');
   private builtinsActive = false;
+  private initialScan: Promise<void> | undefined;
+  private disposed = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    /** Reads local files directly where the host can (Node): see FileReader. */
+    private readonly readDirect?: FileReader,
+  ) {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d, 0)),
@@ -101,9 +130,25 @@ export class HandbookWorkspace implements vscode.Disposable {
     return this.builtins;
   }
 
-  /** Resolves once the initial (or latest full) scan is done. */
+  /**
+   * Resolves once the initial (or latest full) scan is done. Asking does not start a scan of its own:
+   * features ask while they register, inside activate(), and the one initial scan starts after
+   * activation (start()).
+   */
   get ready(): Promise<void> {
-    return this.scanPromise ?? this.refresh();
+    return this.scanPromise ?? this.start();
+  }
+
+  /**
+   * Starts the initial scan once activation has returned (the next task), unless one runs already;
+   * calling it again changes nothing. Resolves when that scan is done.
+   */
+  start(): Promise<void> {
+    if (this.scanPromise) return this.scanPromise;
+    this.initialScan ??= new Promise<void>((resolve) =>
+      setTimeout(() => resolve(this.disposed ? undefined : (this.scanPromise ?? this.refresh())), 0),
+    );
+    return this.initialScan;
   }
 
   /** Whether the built-in roles currently stand in for an empty workspace handbook. */
@@ -156,14 +201,20 @@ export class HandbookWorkspace implements vscode.Disposable {
   private async scan(cancel: vscode.CancellationToken): Promise<void> {
     const started = Date.now();
     // Files an event touched while findFiles ran are newer than its answer: keep them.
-    const firstToken = this.nextToken;
-    const files = vscode.workspace.workspaceFolders?.length
-      ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel)
-      : [];
+    const touched = new Set<string>();
+    this.touchedDuringScan.add(touched);
+    let files: vscode.Uri[];
+    try {
+      files = vscode.workspace.workspaceFolders?.length
+        ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel)
+        : [];
+    } finally {
+      this.touchedDuringScan.delete(touched);
+    }
     if (cancel.isCancellationRequested) return;
     const seen = new Set(files.map((f) => f.toString()));
     for (const uri of this.index.uris()) {
-      if (uri.startsWith(`${BUILTIN_SCHEME}:`) || seen.has(uri) || (this.tokens.get(uri) ?? 0) >= firstToken) continue;
+      if (uri.startsWith(`${BUILTIN_SCHEME}:`) || seen.has(uri) || touched.has(uri)) continue;
       this.collect(this.index.delete(uri).affected, uri);
     }
     for (let i = 0; i < files.length; i += READ_BATCH) {
@@ -182,10 +233,27 @@ export class HandbookWorkspace implements vscode.Disposable {
     this.log.info(`Indexed ${this.workspaceRoleFiles} role files out of ${files.length} Markdown files in ${Date.now() - started} ms.`);
   }
 
+  /** Begins an operation on a URI: it supersedes the one in flight (whose timer, if any, is cleared). */
   private token(uri: string): number {
     const t = this.nextToken++;
     this.tokens.set(uri, t);
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    for (const touched of this.touchedDuringScan) touched.add(uri);
     return t;
+  }
+
+  /** Ends an operation: whether it is still the latest (then its result counts). */
+  private finish(uri: string, token: number): boolean {
+    if (this.tokens.get(uri) !== token) return false;
+    this.tokens.delete(uri);
+    return true;
+  }
+
+  /** How many URIs have an operation in flight, and how many timers wait (for the tests). */
+  get pending(): { operations: number; timers: number } {
+    return { operations: this.tokens.size, timers: this.timers.size };
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -194,6 +262,9 @@ export class HandbookWorkspace implements vscode.Disposable {
   }
 
   private fromDisk(uri: vscode.Uri): void {
+    if (this.disposed) return;
+    // Only Markdown files are role files: a created `out/data.yml` or `.bin` is not even read.
+    if (!isMarkdownPath(uri)) return this.index.has(uri.toString()) ? this.remove(uri) : undefined;
     if (this.openDocument(uri)) return; // the editor's text is the truth while it is open
     void this.read(uri, false);
   }
@@ -201,27 +272,54 @@ export class HandbookWorkspace implements vscode.Disposable {
   private async read(uri: vscode.Uri, quiet: boolean): Promise<void> {
     const key = uri.toString();
     const token = this.token(key);
-    let text: string;
+    let text: string | undefined;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      text = this.decoder.decode(bytes);
+      text = await this.load(uri, this.index.has(key) || this.isForced(uri));
     } catch (e) {
-      if (this.tokens.get(key) !== token) return;
+      if (!this.finish(key, token)) return;
       if (!quiet) this.log.warn(`Could not read ${key}: ${errorMessage(e)}`);
       this.collect(this.index.delete(key).affected, key);
       this.scheduleFlush();
       return;
     }
-    if (this.tokens.get(key) !== token || this.openDocument(uri)) return;
+    if (!this.finish(key, token) || this.openDocument(uri) || this.disposed) return;
+    // Not a role file (only its start was read), and not one before either.
+    if (text === undefined) return;
     // A watcher can report a file while its writer has written nothing yet, and fold the write's
-    // own change event into that one: look again once the writer is likely done.
+    // own change event into that one: look again once the writer is likely done (unless a newer
+    // operation on the file comes first: that clears this timer).
     if (text.length === 0 && !quiet)
       this.timers.set(
         key,
-        setTimeout(() => this.tokens.get(key) === token && this.fromDisk(uri), SETTLE_MS),
+        setTimeout(() => {
+          this.timers.delete(key);
+          this.fromDisk(uri);
+        }, SETTLE_MS),
       );
     this.apply(uri, text);
     if (!quiet) this.scheduleFlush();
+  }
+
+  /**
+   * The text of a Markdown file for the index: all of it when it is (or is to be taken as) a role
+   * file; else its first 64 KB decide (mightBeRoleFile), and the rest of a file that cannot be a role
+   * file is not read (undefined). workspace.fs reads whole files, so without a direct reader (the
+   * browser host) a large file is read but only its start is decoded and looked at.
+   */
+  private async load(uri: vscode.Uri, whole: boolean): Promise<string | undefined> {
+    if (!whole) {
+      const head = await this.readDirect?.(uri, HEAD_BYTES);
+      if (head) {
+        // (A character cut at the end of the head only costs a U+FFFD there.)
+        const start = this.decoder.decode(head.bytes);
+        if (head.whole) return start;
+        if (!mightBeRoleFile(start)) return undefined;
+      }
+    }
+    const direct = await this.readDirect?.(uri);
+    const bytes = direct?.bytes ?? (await vscode.workspace.fs.readFile(uri));
+    if (!whole && bytes.length > HEAD_BYTES && !mightBeRoleFile(this.decoder.decode(bytes.subarray(0, HEAD_BYTES)))) return undefined;
+    return this.decoder.decode(bytes);
   }
 
   private apply(uri: vscode.Uri, text: string): void {
@@ -238,11 +336,9 @@ export class HandbookWorkspace implements vscode.Disposable {
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
     const key = doc.uri.toString();
     const token = this.token(key);
-    const existing = this.timers.get(key);
-    if (existing) clearTimeout(existing);
     const run = () => {
       this.timers.delete(key);
-      if (this.tokens.get(key) !== token || doc.isClosed) return;
+      if (!this.finish(key, token) || doc.isClosed || this.disposed) return;
       this.apply(doc.uri, doc.getText());
       this.updateBuiltins();
       this.flush();
@@ -258,6 +354,7 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   private onClosed(doc: vscode.TextDocument): void {
     if (doc.uri.scheme === 'untitled') return this.remove(doc.uri);
+    if (!isMarkdownPath(doc.uri)) return this.index.has(doc.uri.toString()) ? this.remove(doc.uri) : undefined;
     // An editor closed without saving leaves the disk content as the truth.
     if (doc.uri.scheme !== BUILTIN_SCHEME && this.index.has(doc.uri.toString())) void this.read(doc.uri, true).then(() => this.flush());
   }
@@ -267,9 +364,8 @@ export class HandbookWorkspace implements vscode.Disposable {
     const key = uri.toString();
     const prefix = key.endsWith('/') ? key : `${key}/`;
     for (const k of [key, ...this.index.uris().filter((u) => u.startsWith(prefix))]) {
-      this.token(k);
-      const timer = this.timers.get(k);
-      if (timer) clearTimeout(timer);
+      // Whatever was in flight for it is void (its timer cleared); nothing is left pending.
+      this.finish(k, this.token(k));
       this.collect(this.index.delete(k).affected, k);
     }
     this.updateBuiltins();
@@ -302,7 +398,7 @@ export class HandbookWorkspace implements vscode.Disposable {
   }
 
   private scheduleFlush(): void {
-    if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flush(), 30);
+    if (!this.flushTimer && !this.disposed) this.flushTimer = setTimeout(() => this.flush(), 30);
   }
 
   private flush(): void {
@@ -316,8 +412,11 @@ export class HandbookWorkspace implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.scans.cancel();
     for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.tokens.clear();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.disposables) d.dispose();
   }

@@ -26,6 +26,7 @@ import { toVsRange } from './util/ranges';
 import { findRole, pickRole, roleResolver } from './util/roleChoice';
 import { setting } from './util/settings';
 import { errorDetail } from '../core/errors';
+import { own } from '../core/own';
 
 export const ROLES_VIEW_ID = 'handbookRoles.roles';
 const EMPTY_CONTEXT_KEY = 'handbookRoles.empty';
@@ -114,9 +115,9 @@ function iconOf(node: RolesTreeNode): vscode.ThemeIcon {
     case 'group':
       return new vscode.ThemeIcon(node.id === BUILTIN_GROUP_ID ? 'book' : 'type-hierarchy');
     case 'role':
-      return new vscode.ThemeIcon(TYPE_ICONS[node.roleType ?? ''] ?? 'question');
+      return new vscode.ThemeIcon(own(TYPE_ICONS, node.roleType ?? '') ?? 'question');
     case 'section':
-      return new vscode.ThemeIcon(SECTION_ICONS[node.section ?? ''] ?? 'list-tree');
+      return new vscode.ThemeIcon(own(SECTION_ICONS, node.section ?? '') ?? 'list-tree');
     case 'focus':
       return new vscode.ThemeIcon('target');
     case 'responsibility':
@@ -124,7 +125,7 @@ function iconOf(node: RolesTreeNode): vscode.ThemeIcon {
     case 'criterion':
       return new vscode.ThemeIcon(node.sharedFrom ? 'link' : node.inheritedFrom ? 'type-hierarchy-super' : 'question');
     case 'relationship':
-      return new vscode.ThemeIcon(KIND_ICONS[node.relationshipKind ?? ''] ?? 'link');
+      return new vscode.ThemeIcon(own(KIND_ICONS, node.relationshipKind ?? '') ?? 'link');
     default:
       return new vscode.ThemeIcon('file');
   }

@@ -5,6 +5,7 @@
  * up the ladder. Roles the page already says extend another keep that, and get levels by depth.
  * Pure data in, data out; every step is a plain scan over the titles (no regex on long text).
  */
+import { own } from '../own';
 import { normalizeName } from '../text';
 import type { ImportedResponsibility, ImportedRole } from './types';
 
@@ -38,8 +39,8 @@ export function rungOf(title: string): Rung | undefined {
     arabic = true;
     words.pop();
     if (words.length && words[words.length - 1] === 'level') words.pop();
-  } else if (ROMAN[last] !== undefined && words.length > 1) {
-    num = ROMAN[last];
+  } else if (own(ROMAN, last) !== undefined && words.length > 1) {
+    num = own(ROMAN, last);
     words.pop();
   } else if (words.length === 1) {
     const m = /^([a-z]{1,3})(\d{1,2})$/.exec(last);

@@ -4,6 +4,7 @@
  * by the heading's depth.
  */
 import type { RoleType } from '../types';
+import { own } from '../own';
 import { C_LEVEL, LEADING_TITLE_WORDS, LEVEL_SUFFIX, roleNoun } from './lexicon';
 import { IMPORT_LIMITS } from './limits';
 import { isVerb } from './lexicon';
@@ -255,12 +256,13 @@ export function roleNameFrom(raw: string): RoleName | undefined {
   }
   t = t.replace(/\s+/g, ' ').trim();
   if (!t) return undefined;
-  if (!isRoleName(t) && !aliases.some((a) => C_LEVEL[a])) return undefined;
+  if (!isRoleName(t) && !aliases.some((a) => own(C_LEVEL, a))) return undefined;
   t = singularTitle(t);
   const bare = singularAcronym(t);
-  if (C_LEVEL[bare]) {
+  const chief = own(C_LEVEL, bare);
+  if (chief) {
     aliases.unshift(bare);
-    t = C_LEVEL[bare];
+    t = chief;
   }
   const unique = [...new Set(aliases)].filter((a) => a.toLowerCase() !== t.toLowerCase());
   short = unique[0];
@@ -339,7 +341,7 @@ export function typeFromTitle(title: string, aliases: readonly string[]): RoleTy
   if (/\bchief of staff\b/.test(t)) return 'individual-contributor';
   if (
     /\b(?:chief|vp|svp|evp|vice[- ]president|president|executive)\b/.test(t) ||
-    aliases.some((a) => C_LEVEL[a] || /^C[A-Z]{1,3}O$/.test(a))
+    aliases.some((a) => own(C_LEVEL, a) || /^C[A-Z]{1,3}O$/.test(a))
   )
     return 'executive';
   if (/\b(?:head of|director|directors|manager|managers|supervisor|supervisors|management)\b/.test(t)) return 'manager';

@@ -10,6 +10,7 @@ import type { Finding, Range } from '../types';
 import { nodeAtPath, type YamlPath } from '../yamlTree';
 import { yamlScalar } from './escape';
 import { documentText, type DocumentText } from './position';
+import { own } from '../own';
 import { enumAt, requiredAt, schemaAt } from './schemaDocs';
 
 export interface TextEditModel {
@@ -151,7 +152,7 @@ function valuesFor(path: YamlPath): string[] {
   const allowed = enumAt(path);
   if (allowed) return allowed;
   const key = String(path[path.length - 1]);
-  return [PLACEHOLDERS[key] ?? ''];
+  return [own(PLACEHOLDERS, key) ?? ''];
 }
 
 function addKeyFixes(doc: DocumentText, key: string, path: YamlPath, options: QuickFixOptions): QuickFix[] {

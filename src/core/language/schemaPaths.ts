@@ -6,6 +6,7 @@
  * documentation is read in schemaDocs.ts, by the same paths.
  */
 import schemaOutline from '../generated/roleSchemaOutline.json';
+import { own } from '../own';
 import type { YamlPath } from '../yamlTree';
 
 export interface SchemaNode {
@@ -35,7 +36,7 @@ function child(node: SchemaNode | undefined, seg: string | number): SchemaNode |
   if (!node) return undefined;
   if (typeof seg === 'number') return node.items;
   const obj = objectBranch(node);
-  const direct = obj?.properties?.[seg];
+  const direct = obj?.properties && own(obj.properties, seg);
   if (direct) return direct;
   for (const [pattern, sub] of Object.entries(obj?.patternProperties ?? {})) {
     if (new RegExp(pattern).test(seg)) return sub;

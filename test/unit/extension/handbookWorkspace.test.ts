@@ -1,0 +1,211 @@
+/**
+ * The workspace scan and file events of src/extension/handbookWorkspace.ts, on a fake `vscode`
+ * (fakeVscode.ts) that counts what costs: findFiles, readFile, stat.
+ */
+import * as fake from './fakeVscode';
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import { HandbookWorkspace, HEAD_BYTES, type FileReader } from '../../../src/extension/handbookWorkspace';
+import { nodeFileReader } from '../../../src/extension/util/nodeFileReader';
+
+const log = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as vscode.LogOutputChannel;
+const uri = (rel: string) => fake.Uri.file(`${fake.ROOT}/${rel}`) as unknown as vscode.Uri;
+const role = (id: string) => `---\nrole: ${id}\ntitle: ${id}\n---\nBody.\n`;
+/** A Jekyll-like page: CRLF, 40 lines of frontmatter, no role key. */
+const jekyll = (n: number) => `---\r\n${Array.from({ length: 40 }, (_, i) => `key${i}: value ${n}`).join('\r\n')}\r\n---\r\nText.\r\n`;
+
+/** The next change the workspace reports. */
+function changed(ws: HandbookWorkspace): Promise<ReadonlySet<string>> {
+  return new Promise((resolve) => {
+    const d = ws.onDidChange((e) => {
+      d.dispose();
+      resolve(e.affected);
+    });
+  });
+}
+
+/** The fake's watcher for every file (`**` + `/*`: the one that reports created folders and files). */
+const anyFileWatcher = () => fake.events.watchers.find((w) => w.glob === '**/*')!;
+const markdownWatcher = () => fake.events.watchers.find((w) => w.glob !== '**/*')!;
+
+/** Timers the code under test has started and neither cleared nor seen fire. */
+function trackTimers(): { live: Set<unknown>; restore(): void } {
+  const live = new Set<unknown>();
+  const [set, clear] = [globalThis.setTimeout, globalThis.clearTimeout];
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+    const handle: unknown = set(() => {
+      live.delete(handle);
+      fn();
+    }, ms);
+    live.add(handle);
+    return handle;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = (handle: Parameters<typeof clearTimeout>[0]) => {
+    live.delete(handle);
+    clear(handle);
+  };
+  return { live, restore: () => ([globalThis.setTimeout, globalThis.clearTimeout] = [set, clear]) };
+}
+
+describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
+  let ws: HandbookWorkspace | undefined;
+  beforeEach(() => fake.reset());
+  afterEach(() => ws?.dispose());
+
+  it('asking for `ready` while features register starts no scan; start() runs one, reading each file once', async () => {
+    for (let i = 0; i < 40; i++) fake.files.set(`roles/r${i}.md`, role(`r-${i}`));
+    for (let i = 0; i < 60; i++) fake.files.set(`notes/n${i}.md`, jekyll(i));
+    ws = new HandbookWorkspace(log);
+    // What rolesTree, the responsibility map and Find Role do while they register (inside activate()).
+    const asked = [ws.ready, ws.ready, ws.ready];
+    assert.strictEqual(fake.calls.findFiles, 0, 'no scan inside activate()');
+    void ws.start(); // what activate() does last
+    void ws.start();
+    await Promise.all(asked);
+    await ws.ready;
+    assert.strictEqual(fake.calls.findFiles, 1);
+    assert.strictEqual(fake.calls.reads.length, 100);
+    assert.strictEqual(new Set(fake.calls.reads).size, 100, 'every Markdown file read once');
+    assert.strictEqual(ws.workspaceRoleFiles, 40);
+    assert.deepStrictEqual(ws.pending, { operations: 0, timers: 0 }, 'nothing left per file after the scan');
+  });
+
+  it('a refresh() after the initial scan scans again (the command), once', async () => {
+    fake.files.set('roles/a.md', role('a'));
+    ws = new HandbookWorkspace(log);
+    await ws.start();
+    await ws.refresh();
+    assert.strictEqual(fake.calls.findFiles, 2);
+    assert.deepStrictEqual(fake.calls.reads, ['roles/a.md', 'roles/a.md']);
+  });
+
+  it('files that are not Markdown are neither read nor indexed, even with a role frontmatter', async () => {
+    fake.files.set('roles/a.md', role('a'));
+    ws = new HandbookWorkspace(log);
+    await ws.start();
+    fake.calls.reads = [];
+    fake.files.set('out/data.yml', role('data'));
+    fake.files.set('roles/blob.bin', role('blob'));
+    fake.files.set('roles/b.md', role('b'));
+    const seen = changed(ws);
+    for (const f of ['out/data.yml', 'roles/blob.bin', 'roles/b.md']) anyFileWatcher().create.fire(fake.Uri.file(`${fake.ROOT}/${f}`));
+    markdownWatcher().create.fire(fake.Uri.file(`${fake.ROOT}/roles/b.md`));
+    await seen;
+    assert.deepStrictEqual(fake.calls.reads, ['roles/b.md']);
+    assert.deepStrictEqual(ws.index.uris().sort(), [uri('roles/a.md').toString(), uri('roles/b.md').toString()]);
+    // A role file renamed to .yml leaves the index; nothing is read for it.
+    fake.files.set('roles/b.yml', role('b'));
+    fake.files.delete('roles/b.md');
+    const gone = changed(ws);
+    fake.events.renameFiles.fire({
+      files: [{ oldUri: fake.Uri.file(`${fake.ROOT}/roles/b.md`), newUri: fake.Uri.file(`${fake.ROOT}/roles/b.yml`) }],
+    });
+    await gone;
+    await new Promise((r) => setImmediate(r)); // (the rename's stat of the new name answers on a later task)
+    assert.deepStrictEqual(fake.calls.reads, ['roles/b.md']);
+    assert.deepStrictEqual(ws.index.uris(), [uri('roles/a.md').toString()]);
+  });
+
+  it('a Markdown file that is not a role file is read only as far as its first 64 KB (direct reader)', async () => {
+    const big = `---\nlayout: post\n---\n${'prose '.repeat(200_000)}`; // 1.2 MB, not a role
+    const bigRole = `---\nrole: big\ntitle: Big\n---\n${'prose '.repeat(200_000)}[[at-the-end]]\n`;
+    fake.files.set('notes/big.md', big);
+    fake.files.set('notes/big-role.md', bigRole);
+    fake.files.set('roles/glob.md', 'no frontmatter at all');
+    const asked: { file: string; limit: number | undefined }[] = [];
+    const reader: FileReader = async (u, limit) => {
+      const text = fake.files.get(u.path.slice(fake.ROOT.length + 1))!;
+      asked.push({ file: u.path.slice(fake.ROOT.length + 1), limit });
+      const bytes = new TextEncoder().encode(text);
+      return limit === undefined ? { bytes, whole: true } : { bytes: bytes.subarray(0, limit), whole: bytes.length <= limit };
+    };
+    ws = new HandbookWorkspace(log, reader);
+    await ws.start();
+    assert.deepStrictEqual(fake.calls.reads, [], 'workspace.fs not used where the host reads directly');
+    assert.deepStrictEqual(
+      asked.sort((a, b) => a.file.localeCompare(b.file) || (a.limit ?? 0) - (b.limit ?? 0)),
+      [
+        { file: 'notes/big-role.md', limit: undefined },
+        { file: 'notes/big-role.md', limit: HEAD_BYTES },
+        { file: 'notes/big.md', limit: HEAD_BYTES },
+        { file: 'roles/glob.md', limit: undefined }, // matched by the role-file globs: read whole
+      ],
+    );
+    assert.deepStrictEqual(ws.index.uris().sort(), [uri('notes/big-role.md').toString(), uri('roles/glob.md').toString()]);
+    // The role file was read to its end: its last line's link is there.
+    assert.deepStrictEqual(
+      ws.index.get(uri('notes/big-role.md').toString())?.links.map((l) => l.target),
+      ['at-the-end'],
+    );
+  });
+
+  it('without a direct reader (browser host) a large non-role file is read but not decoded nor indexed', async () => {
+    fake.files.set('notes/big.md', `---\r\nlayout: post\r\n---\r\n${'x'.repeat(HEAD_BYTES * 3)}`);
+    ws = new HandbookWorkspace(log);
+    await ws.start();
+    assert.deepStrictEqual(fake.calls.reads, ['notes/big.md']);
+    assert.strictEqual(ws.workspaceRoleFiles, 0);
+    assert.ok(!ws.index.has(uri('notes/big.md').toString()));
+  });
+
+  it('keeps no entry per file once its operations end, and leaves no timer behind', async () => {
+    const timers = trackTimers();
+    try {
+      ws = new HandbookWorkspace(log);
+      await ws.start();
+      // An empty file reported twice (a writer that has not written yet): each read sets the
+      // settle timer; the second must replace the first, not leave it running.
+      fake.files.set('roles/empty.md', '');
+      const empty = fake.Uri.file(`${fake.ROOT}/roles/empty.md`);
+      for (let i = 0; i < 2; i++) {
+        const seen = changed(ws);
+        markdownWatcher().create.fire(empty);
+        await seen;
+      }
+      assert.deepStrictEqual(ws.pending, { operations: 0, timers: 1 });
+      // Many files come and go: nothing stays behind for them.
+      for (let i = 0; i < 50; i++) fake.files.set(`roles/x${i}.md`, role(`x-${i}`));
+      const added = changed(ws);
+      for (let i = 0; i < 50; i++) markdownWatcher().create.fire(fake.Uri.file(`${fake.ROOT}/roles/x${i}.md`));
+      await added;
+      for (let i = 0; i < 50; i++) markdownWatcher().delete.fire(fake.Uri.file(`${fake.ROOT}/roles/x${i}.md`));
+      assert.deepStrictEqual(ws.pending, { operations: 0, timers: 1 });
+      ws.dispose();
+      assert.strictEqual(timers.live.size, 0, 'every timer cleared by dispose()');
+    } finally {
+      timers.restore();
+    }
+  });
+});
+
+describe('extension: the Node host reads files directly (nodeFileReader.ts)', () => {
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-reader-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string) => fake.Uri.file(path.join(dir, name)) as unknown as vscode.Uri;
+
+  it('reads at most the bytes asked for, and says whether that was all', async () => {
+    fs.writeFileSync(path.join(dir, 'big.md'), 'a'.repeat(200_000));
+    fs.writeFileSync(path.join(dir, 'small.md'), 'small');
+    const head = await nodeFileReader(file('big.md'), HEAD_BYTES);
+    assert.strictEqual(head?.bytes.length, HEAD_BYTES);
+    assert.strictEqual(head?.whole, false);
+    const all = await nodeFileReader(file('big.md'));
+    assert.strictEqual(all?.bytes.length, 200_000);
+    const small = await nodeFileReader(file('small.md'), HEAD_BYTES);
+    assert.deepStrictEqual([Buffer.from(small!.bytes).toString(), small?.whole], ['small', true]);
+  });
+
+  it('refuses a FIFO named .md at once instead of blocking', async function () {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    await assert.rejects(nodeFileReader(file('pipe.md'), HEAD_BYTES), /not a regular file/);
+  });
+
+  it('leaves other schemes to workspace.fs', async () => {
+    assert.strictEqual(await nodeFileReader(fake.Uri.parse('vscode-vfs:/x.md') as unknown as vscode.Uri), undefined);
+  });
+});
