@@ -54,7 +54,7 @@ export function initialsOf(title: string): string | undefined {
 export function headNoun(title: string): string | undefined {
   const head = withoutParentheses(title)
     .split(',')[0]
-    .split(/(?<!\s)\s+(?:of|to|for)\s+/i)[0]
+    .split(/ (?:of|to|for) /i)[0]
     .trim();
   const words = head.split(/\s+/);
   const last = words[words.length - 1] ?? '';

@@ -56,7 +56,7 @@ function walk(value: unknown, area: string | undefined, depth: number, out: Foun
 /** The page title without emoji and framework words: `🛠️ Backend Engineering Framework` → `Backend Engineering`. */
 function baseTitle(title: string | undefined): string {
   const t = cleanText(stripEmoji(title ?? ''))
-    .replace(/(?<!\s)\s*(?:(?:progression|career)\s+)?(?:framework|ladder|levels?|matrix|rubric)$/i, '')
+    .replace(/ ?(?:(?:progression|career) )?(?:framework|ladder|levels?|matrix|rubric)$/i, '')
     .trim();
   return t || 'Level';
 }

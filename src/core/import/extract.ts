@@ -9,9 +9,9 @@ import type { Catalog } from './catalog';
 import { isVerb, verbForm } from './lexicon';
 import { SubjectReader, alsoKnownAs, opensWithVerb, splitEnumeration, type Predicate } from './prose';
 import { scanRelations, type RelationHit } from './relations';
-import { typeFromWords, type SectionKind } from './roleNames';
+import { PROCESS, typeFromWords, type SectionKind } from './roleNames';
 import type { PathEntry, RoleScope, ScopedBlock } from './structure';
-import { capitalize, cleanText, phrasesInOrder, splitSentences, tidyItem } from './text';
+import { capitalize, cleanText, phrasesInOrder, splitSentences, tidyItem, trimEndWhile } from './text';
 import type { InlineLink, ListItem } from './types';
 
 export interface Item {
@@ -41,17 +41,23 @@ export interface Draft {
 const EMPTY_ITEM = /^(?:none|n\/?a|tbd|tba|-+|no (?:proactive |specific )?responsibilit(?:y|ies)|nothing)$/i;
 const POINTER_ITEM =
   /^(?:see|check out|read more|learn more|more information|for more (?:information|details))\b|\bfor more (?:information|details) (?:on|about)\b/i;
-const DESCRIPTION_ITEM =
-  /^if you\b|\b(?:this|the) (?:role|position)(?: \w+)? (?:is|are|will|requires|has)\b|\b(?:is|acts as) (?:the |an? )?(?:[\w-]+\s+){0,3}equivalent (?:of|to)\b/i;
+/** Items that describe the role rather than give a duty (three patterns: each one is quick to check for linearity). */
+const DESCRIPTION_ITEM = [
+  /^if you\b/i,
+  // `(?!\w)` rather than `\b` (the same here): recheck decides this form in milliseconds, the other not in 10 s.
+  // eslint-disable-next-line regexp/prefer-predefined-assertion
+  /\b(?:this|the) (?:role|position)(?: \w+)? (?:is|are|will|requires|has)(?!\w)/i,
+  /\b(?:is|acts as) (?:the |an? )?(?:[\w-]+ ){0,3}equivalent (?:of|to)\b/i,
+];
 /** `The primary focus for this leader is …` */
 const FOCUS_SENTENCE =
-  /^(?:the|their|its)\s+(?:(?:primary|main|key|core)\s+)?focus\s+(?:for|of)\s+(?:this|the)\s+(?:role|leader|person|position|individual|team)\s+(?:is|will be)\s+(?:on\s+)?/i;
+  /^(?:the|their|its) (?:(?:primary|main|key|core) )?focus (?:for|of) (?:this|the) (?:role|leader|person|position|individual|team) (?:is|will be) (?:on )?/i;
 const SKIP_LABEL = /^(?:analogy|examples?|e\.g|note|notes|tip|years of experience|experience|requirements?|qualifications?)$/i;
 
 /** A qualification rather than a duty (in any list). */
 function strictQualification(s: string): boolean {
   return (
-    /^(?:\S+\s+){0,3}experience\b/i.test(s) ||
+    /^(?:[^ ]+ ){0,3}experience\b/i.test(s) ||
     /^\d+\+?\s*(?:years?|yrs)\b/i.test(s) ||
     /^(?:an?\s+)?(?:bachelor|master|phd|degree)\b/i.test(s)
   );
@@ -67,7 +73,8 @@ function broadQualification(s: string): boolean {
   );
 }
 
-function isQualification(text: string, broad: boolean): boolean {
+function isQualification(raw: string, broad: boolean): boolean {
+  const text = raw.replace(/\s+/g, ' ');
   const test = broad ? broadQualification : strictQualification;
   const label = /^([^:]{1,60}):\s+(\S.*)$/.exec(text);
   const sentences = splitSentences(label ? label[2] : text);
@@ -99,15 +106,10 @@ const SKIP_REASON: Record<string, string> = {
 function ruleOfSection(heading: string): string {
   const t = cleanText(heading);
   if (/\?$/.test(t)) return 'section-words';
-  if (/^(?:responsibilit\w*|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills)\s+(?:of|for)\s/i.test(t))
+  if (/^(?:responsibilit\w*|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills) (?:of|for) /i.test(t))
     return 'section-of-role';
   if (/\b(?:privileges|permissions|perks|benefits)$/i.test(t)) return 'privileges-not-duties';
-  if (
-    /\b(?:becoming|become|nominat\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b/i.test(
-      t,
-    )
-  )
-    return 'process-not-role';
+  if (PROCESS.test(t)) return 'process-not-role';
   return 'section-words';
 }
 
@@ -161,7 +163,7 @@ function flatten(items: readonly ListItem[], area: string | undefined): RawItem[
       out.push({ text, area, line: it.line, links: it.inline.links, linkOnly: it.inline.linkOnly });
       continue;
     }
-    const label = text.replace(/(?<![:\s])[:\s]+$/, '').trim();
+    const label = trimEndWhile(text, /[:\s]/).trim();
     if (!label) {
       out.push(...flatten(it.children, area));
     } else if (label.split(/\s+/).length <= 3 && !/[,.;]/.test(label)) {
@@ -170,9 +172,7 @@ function flatten(items: readonly ListItem[], area: string | undefined): RawItem[
       out.push({ text: text.slice(0, connectorStart(text)), area, line: it.line, links: it.inline.links, linkOnly: it.inline.linkOnly });
       out.push(...flatten(it.children, area));
     } else {
-      const children = flatten(it.children, area).map((c) =>
-        c.text.replace(/(?<![.;])[.;]+$/, '').replace(/^(The|A|An)\b/, (a) => a.toLowerCase()),
-      );
+      const children = flatten(it.children, area).map((c) => trimEndWhile(c.text, /[.;]/).replace(/^(The|A|An)\b/, (a) => a.toLowerCase()));
       const joiner = text.slice(connectorStart(text)).trim() ? ' ' : ': ';
       out.push({
         text: `${text.replace(/:\s*$/, '')}${joiner}${children.join('; ')}`,
@@ -299,7 +299,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         for (const s of splitSentences(inline.text)) if (/\?$/.test(s)) addSuccess(s, index);
         continue;
       }
-      const label = /^(mandate|mission|purpose|responsibilit(?:y|ies)|duties|focus|goals?|objectives?)\s*:\s*(\S.*)$/i.exec(inline.text);
+      const label = /^(mandate|mission|purpose|responsibilit(?:y|ies)|duties|focus|goals?|objectives?) ?: ?(\S.*)$/i.exec(inline.text);
       if (label) {
         if (/^focus/i.test(label[1])) draft.focus.push(tidyItem(label[2]));
         else strong.push({ text: tidyItem(label[2]), area, line: block.line, seq: seq++ });
@@ -330,8 +330,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         if (type && s.split(/\s+/).length <= 8) return;
         const subject = subjects.read(s);
         if (!subject) {
-          const includes =
-            /^(?:(?:their|the|key|main|core)\s+)?(?:duties|responsibilities)\s+(?:include|are|cover)(?:\s*:)?\s+(\S.*)$/i.exec(s);
+          const includes = /^(?:(?:their|the|key|main|core) )?(?:duties|responsibilities) (?:include|are|cover)(?: ?:)? (\S.*)$/i.exec(s);
           if (includes) {
             strong.push({ text: tidyItem(includes[1]), area, line: block.line, seq: seq++ });
             used = true;
@@ -426,7 +425,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
         draft.focus.push(tidyItem(focus ? focus[1] : text));
         continue;
       }
-      if (raw.linkOnly || EMPTY_ITEM.test(text) || POINTER_ITEM.test(text) || DESCRIPTION_ITEM.test(text)) continue;
+      if (raw.linkOnly || EMPTY_ITEM.test(text) || POINTER_ITEM.test(text) || DESCRIPTION_ITEM.some((re) => re.test(text))) continue;
       if (!forced && isQualification(text, listKind === 'requires')) continue;
       if (!forced && isPrivilege(text)) continue;
       const unlabelled = unlabel(text);

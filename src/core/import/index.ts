@@ -17,7 +17,7 @@ import { typeFromTitle } from './roleNames';
 import { buildStructure, type RoleScope } from './structure';
 import { dropInherited, linkLadders } from './ladder';
 import { readTableRoles } from './tables';
-import { cleanText, itemKey, tidyItem } from './text';
+import { cleanText, itemKey, tidyItem, trimEndWhile } from './text';
 import type { ImportOptions, ImportResult, ImportedRelationship, ImportedResponsibility, ImportedRole } from './types';
 
 export type { ImportOptions, ImportResult, ImportedRelationship, ImportedResponsibility, ImportedRole } from './types';
@@ -48,7 +48,7 @@ export function boundId(id: string): string {
   if (id.length <= max) return id;
   const cut = id.slice(0, max);
   const dash = cut.lastIndexOf('-');
-  return (dash >= max / 2 ? cut.slice(0, dash) : cut).replace(/(?<!-)-+$/, '');
+  return trimEndWhile(dash >= max / 2 ? cut.slice(0, dash) : cut, /-/);
 }
 
 /** Ids: kebab-case of the short name, else of the title; unique in the page, and short. */

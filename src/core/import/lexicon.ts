@@ -137,7 +137,7 @@ export function roleNoun(word: string): string | undefined {
 }
 
 /** Level markers that may trail a title: `I`, `II`, `5`, `Level 3`. */
-export const LEVEL_SUFFIX = /(?<!\s)\s+(?:(?:level|grade|l)\s*)?(?:[ivx]{1,4}|\d{1,2})$/i;
+export const LEVEL_SUFFIX = / (?:(?:level|grade|l) ?)?(?:[ivx]{1,4}|\d{1,2})$/i;
 
 /** Sentence openers that carry no meaning of their own and may be dropped before a subject. */
 export const DISCOURSE_OPENERS =
@@ -145,4 +145,4 @@ export const DISCOURSE_OPENERS =
 
 /** Adverbs that may sit between a subject and its verb. */
 export const PREDICATE_ADVERBS =
-  /^(?:also|primarily|ultimately|generally|typically|usually|often|then|directly|currently|mainly|mostly|always|regularly|actively|further)\s+/i;
+  /^(?:also|primarily|ultimately|generally|typically|usually|often|then|directly|currently|mainly|mostly|always|regularly|actively|further) /i;

@@ -6,7 +6,7 @@
 import { anyCase, headNoun, namesOf } from './catalog';
 import { DISCOURSE_OPENERS, PREDICATE_ADVERBS, isVerb, verbForm } from './lexicon';
 import type { RoleScope } from './structure';
-import { escapeRegExp } from './text';
+import { escapeRegExp, trimEndWhile } from './text';
 
 export type PredicateKind = 'strong' | 'generic' | 'focus' | 'copula' | 'requirement';
 
@@ -17,7 +17,7 @@ export interface Predicate {
   enumerable: boolean;
 }
 
-const AKA_PHRASE = /\b(?:also|otherwise|sometimes|often)\s+(?:known|referred\s+to|called)\s+as\s+/gi;
+const AKA_PHRASE = /\b(?:also|otherwise|sometimes|often) (?:known|referred to|called) as /gi;
 const AKA_ARTICLE = /(?:an?|the)\s+/iy;
 const AKA_VERB = /(?:is|are|has|was)\b/iy;
 
@@ -45,7 +45,9 @@ function aliasFrom(text: string, start: number): { alias: string; end: number } 
 }
 
 /** `Role also known as dev manager, is …` → the alias and the sentence without it. Plain scanning, linear. */
-export function alsoKnownAs(sentence: string): { alias?: string; sentence: string } {
+export function alsoKnownAs(original: string): { alias?: string; sentence: string } {
+  // Single spaces: the phrase is looked for with one space between its words.
+  const sentence = original.replace(/\s+/g, ' ');
   let failedAt = -1;
   for (const phrase of sentence.matchAll(AKA_PHRASE)) {
     // A phrase before the point where an earlier one's scan gave up fails there too.
@@ -67,47 +69,48 @@ export function alsoKnownAs(sentence: string): { alias?: string; sentence: strin
       sentence: (sentence.slice(0, start) + ' ' + sentence.slice(found.end)).replace(/\s+/g, ' ').trim(),
     };
   }
-  return { sentence };
+  return { sentence: original };
 }
 
 /** Turns what follows a role's subject into a duty, a focus, a description or a requirement. */
 export function readPredicate(raw: string): Predicate | undefined {
-  let p = raw.trim();
+  // Single spaces: the patterns below look for one space between words, never a run.
+  let p = raw.replace(/\s+/g, ' ').trim();
   let prev: string;
   do {
     prev = p;
     p = p.replace(PREDICATE_ADVERBS, '');
   } while (p !== prev);
-  p = p.replace(/^(?:will|shall|would)\s+be\s+/i, 'is ');
+  p = p.replace(/^(?:will|shall|would) be /i, 'is ');
 
   const withObject = (object: string, lead: string): string => (/^\w+ing\b/i.test(object) ? object : `${lead} ${object}`);
-  let m = /^(?:is|are)\s+(?:(?:also|ultimately|directly|primarily|solely|jointly)\s+)*(responsible|accountable)\s+for\s+(\S.*)$/i.exec(p);
+  let m = /^(?:is|are) (?:(?:also|ultimately|directly|primarily|solely|jointly) )*(responsible|accountable) for (\S.*)$/i.exec(p);
   if (m)
     return {
       kind: 'strong',
       text: withObject(m[2], `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} for`),
       enumerable: /^\w+ing\b/i.test(m[2]),
     };
-  m = /^(?:is|are)\s+(?:also\s+)?(in charge of|tasked with|charged with)\s+(\S.*)$/i.exec(p);
+  m = /^(?:is|are) (?:also )?(in charge of|tasked with|charged with) (\S.*)$/i.exec(p);
   if (m) return { kind: 'strong', text: withObject(m[2], m[1][0].toUpperCase() + m[1].slice(1)), enumerable: /^\w+ing\b/i.test(m[2]) };
-  m = /^(?:is|are)\s+(?:also\s+)?expected\s+to\s+(\S.*)$/i.exec(p);
+  m = /^(?:is|are) (?:also )?expected to (\S.*)$/i.exec(p);
   if (m) return { kind: 'strong', text: m[1], enumerable: true };
-  if (/^(?:is|are)\s+(?:also\s+)?(?:required|needed)\s+to\b|^needs?\s+to\b|^(?:must|should)\s+(?:be|have)\b|^requires?\b/i.test(p)) {
+  if (/^(?:is|are) (?:also )?(?:required|needed) to\b|^needs? to\b|^(?:must|should) (?:be|have)\b|^requires?\b/i.test(p)) {
     return { kind: 'requirement', text: p, enumerable: false };
   }
-  m = /^(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:also\s+)?(\S.*)$/i.exec(p);
+  m = /^(?:is|are) (?:also )?likely to (?:also )?(\S.*)$/i.exec(p);
   if (m) return { kind: 'generic', text: m[1], enumerable: true };
   m =
-    /^(?:has|have)\s+(?:an?\s+)?(?:(?:primary|main|strong|particular|special|key)\s+)?focus\s+(?:on|of)\s+(\S.*)$/i.exec(p) ??
-    /^(?:is|are)\s+(?:(?:primarily|mainly|mostly)\s+)?focused\s+on\s+(\S.*)$/i.exec(p) ??
-    /^focus(?:es)?\s+on\s+(\S.*)$/i.exec(p);
+    /^(?:has|have) (?:an? )?(?:(?:primary|main|strong|particular|special|key) )?focus (?:on|of) (\S.*)$/i.exec(p) ??
+    /^(?:is|are) (?:(?:primarily|mainly|mostly) )?focused on (\S.*)$/i.exec(p) ??
+    /^focus(?:es)? on (\S.*)$/i.exec(p);
   if (m) return { kind: 'focus', text: m[1], enumerable: false };
-  m = /^(?:will|shall|should|must|can|may|might)\s+(?:also\s+)?(\S.*)$/i.exec(p);
+  m = /^(?:will|shall|should|must|can|may|might) (?:also )?(\S.*)$/i.exec(p);
   if (m) {
     const first = m[1].split(/\s+/)[0];
     return isVerb(first) ? { kind: 'generic', text: m[1], enumerable: true } : undefined;
   }
-  m = /^knows?\s+how\s+to\s+(\S.*)$/i.exec(p);
+  m = /^knows? how to (\S.*)$/i.exec(p);
   if (m) return { kind: 'generic', text: m[1], enumerable: true };
   if (/^(?:is|are|was|were|['’]s|has been|have been|becomes?|remains?|seems?)\b/i.test(p))
     return { kind: 'copula', text: p, enumerable: false };
@@ -214,7 +217,7 @@ export class SubjectReader {
     while ((c = commas.exec(sentence)) && starts.length < 4) starts.push(c.index + c[0].length);
     for (const at of starts) {
       const rest = sentence.slice(at);
-      const prefixRaw = sentence.slice(0, at).replace(/(?<![,\s])[,\s]+$/, '');
+      const prefixRaw = trimEndWhile(sentence.slice(0, at), /[,\s]/);
       const prefix = at === 0 || DISCOURSE_OPENERS.test(prefixRaw) ? undefined : prefixRaw;
       const job = this.job.exec(rest);
       if (job) return { prefix, predicate: { kind: 'strong', text: rest.slice(job[0].length), enumerable: true } };

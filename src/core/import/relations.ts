@@ -71,7 +71,7 @@ function subjectOf(
   if (self !== undefined && isSelf?.(prefix)) return { subject: self, statement: words.length <= 10 };
   const selfRef =
     words.length === 0 ||
-    /^(?:\W*)(?:(?:the|this)\s+(?:role|position|person|individual|leader|job)|they|he|she|it|who|which|and|also|typically|usually|likely|generally)\b/i.test(
+    /^(?:\W*)(?:(?:the|this) (?:role|position|person|individual|leader|job)|they|he|she|it|who|which|and|also|typically|usually|likely|generally)\b/i.test(
       prefix.trim(),
     );
   return { subject: self, statement: selfRef && words.length <= 6 };
@@ -91,6 +91,8 @@ export function scanRelations(
 ): RelationScan {
   const hits: RelationHit[] = [];
   let consumed = false;
+  // Single spaces: the patterns below look for one space between words, never a run.
+  if (/\s\s|[^\S ]/.test(text)) text = text.replace(/\s+/g, ' ');
 
   const shares = phrasesInOrder(text, [/\bshares?\b/gi, /\bsuccess criteri(?:a|on)\b/gi]);
   if (shares) {
@@ -107,8 +109,8 @@ export function scanRelations(
   }
 
   const stated =
-    /^\W*(?:(?:it|this role|the role)\s+)?ex[a-z]{0,3}ends?\s+(?:that|those|the responsibilities)\s+of\b/i.exec(text) ??
-    /\binherits\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?responsibilities\s+of\b/i.exec(text);
+    /^\W*(?:(?:it|this role|the role) )?ex[a-z]{0,3}ends? (?:that|those|the responsibilities) of\b/i.exec(text) ??
+    /\binherits (?:all )?(?:of )?(?:the )?responsibilities of\b/i.exec(text);
   const inAddition = stated ? undefined : phrasesInOrder(text, [/\bin addition to\b/gi, /\bresponsibilities\b/gi, /\b(?:for|of)\b/gi]);
   const ext = stated ? { index: stated.index, end: stated.index + stated[0].length } : inAddition;
   if (ext) {
@@ -121,7 +123,7 @@ export function scanRelations(
     if (ext.index <= 3) consumed = true;
   }
 
-  const reports = /\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\b|\b(?:is|are)\s+managed\s+by\b/i.exec(text);
+  const reports = /\b(?:reports?|reporting) (?:directly )?(?:in)?to\b|\b(?:is|are) managed by\b/i.exec(text);
   if (reports) {
     const { subject, statement } = subjectOf(text.slice(0, reports.index), self, catalog, isSelf);
     if (statement && subject !== undefined) {
@@ -133,9 +135,9 @@ export function scanRelations(
   }
 
   const others: [LinkKind, RegExp][] = [
-    ['manages', /\b(?:has|have)\s+as\s+direct\s+reports\b|\bmanages?\b|\boversees?\b|\bsupervises?\b/i],
-    ['advises', /\badvis(?:es|e|ing)\b|\b(?:advisor|adviser|sounding board)\s+(?:to|for)\b/i],
-    ['peer', /\bpeers?\s+(?:of|to|with)\b|\bpeer relationship\b/i],
+    ['manages', /\b(?:has|have) as direct reports\b|\bmanages?\b|\boversees?\b|\bsupervises?\b/i],
+    ['advises', /\badvis(?:es|e|ing)\b|\b(?:advisor|adviser|sounding board) (?:to|for)\b/i],
+    ['peer', /\bpeers? (?:of|to|with)\b|\bpeer relationship\b/i],
   ];
   for (const [kind, re] of others) {
     const m = re.exec(text);

@@ -9,7 +9,7 @@ import { C_LEVEL, LEADING_TITLE_WORDS, LEVEL_SUFFIX, roleNoun } from './lexicon'
 import { IMPORT_LIMITS } from './limits';
 import { isVerb } from './lexicon';
 import { on } from './rules';
-import { stripEmoji, withoutParentheses } from './text';
+import { stripEmoji, trimEndWhile, withoutParentheses } from './text';
 
 export type SectionKind = 'responsibilities' | 'requirements' | 'success' | 'focus' | 'specialties' | 'ignore' | 'neutral';
 
@@ -34,11 +34,14 @@ function singularAcronym(s: string): string {
 /** A heading as words; a text too long to be a title reads as empty (and so names nothing). */
 function normalizeHeading(text: string): string {
   if (text.length > IMPORT_LIMITS.maxRoleNameChars) return '';
-  return stripEmoji(text)
-    .replace(/(?<!\s)\s+#+\s*$/, '')
-    .replace(/(?<![:\s])[:\s]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return trimEndWhile(withoutClosingHashes(stripEmoji(text).replace(/\s+/g, ' ')), /[: ]/).trim();
+}
+
+/** `Engineer ##` → `Engineer` (the closing hashes of an ATX heading, after a space). */
+function withoutClosingHashes(t: string): string {
+  const end = trimEndWhile(t, / /);
+  const hashes = trimEndWhile(end, /#/);
+  return hashes.length < end.length && hashes.endsWith(' ') ? hashes : t;
 }
 
 const NOT_RESPONSIBLE =
@@ -47,12 +50,12 @@ const NOT_RESPONSIBLE =
 const SECTION_PATTERNS: [SectionKind, RegExp][] = [
   [
     'requirements',
-    /(?:^|\s)(?:(?:minimum|basic|preferred|desired|additional|other|technical|job|role|nice[- ]to[- ]have)\s+)?(?:requirements?|qualifications?)$/i,
+    /(?:^| )(?:(?:minimum|basic|preferred|desired|additional|other|technical|job|role|nice[- ]to[- ]have) )?(?:requirements?|qualifications?)$/i,
   ],
   ['requirements', /(?:^|\s)(?:nice[- ]to[- ]haves?|must[- ]haves?|bonus points|pluses)$/i],
   [
     'requirements',
-    /^(?:(?:relevant|required|preferred|desired)\s+)?(?:skills(?:\s+(?:and|&)\s+(?:experience|qualifications))?|experience(?:\s+(?:and|&)\s+skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|you have|you are|you(?:'|’)?ll have|what you(?:'|’)?ll need|what you need|competenc(?:y|ies)|education)$/i,
+    /^(?:(?:relevant|required|preferred|desired) )?(?:skills(?: (?:and|&) (?:experience|qualifications))?|experience(?: (?:and|&) skills)?|what you(?:'|’)?ll bring|what you bring|what we(?:'|’)?re looking for|who you are|about you|you have|you are|you(?:'|’)?ll have|what you(?:'|’)?ll need|what you need|competenc(?:y|ies)|education)$/i,
   ],
   ['responsibilities', /(?:^|\s)(?:respons[ai]b\w*|duties|accountabilities)$/i],
   [
@@ -77,14 +80,15 @@ export interface SectionHeading {
   prefix: string;
 }
 
-const ROLE_STATEMENT_VERB = /(?<!\s)\s+(?:is|are)\s+(?:(?:also|ultimately)\s+)?(?:accountable|responsible)\s+for\b/i;
+const ROLE_STATEMENT_VERB = / (?:is|are) (?:(?:also|ultimately) )?(?:accountable|responsible) for\b/i;
 
 /**
  * The subject of a statement of what a role is responsible for (`Product managers (PMs) are
  * accountable for:`, `PHD Specialists are responsible for …`): up to 80 characters, no `.`, `:` or
  * `;`, before the first `is/are responsible for`.
  */
-export function roleStatementSubject(text: string): string | undefined {
+export function roleStatementSubject(raw: string): string | undefined {
+  const text = raw.replace(/\s+/g, ' ');
   const m = ROLE_STATEMENT_VERB.exec(text);
   if (!m || m.index < 1 || m.index > 80) return undefined;
   const subject = text.slice(0, m.index);
@@ -92,14 +96,14 @@ export function roleStatementSubject(text: string): string | undefined {
 }
 
 /** Headings about a process around a role (becoming one, leaving, votes), not the role itself. */
-const PROCESS =
-  /\b(?:becoming|become|nominat\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b/i;
+export const PROCESS =
+  /\b(?:becoming|become|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b|\bnominat/i;
 
 /** `Responsibilities of a Reviewer`, `Privileges of a Maintainer`, `Qualities of a Council member (required skills)`. */
 function sectionOfRole(t: string): SectionKind | undefined {
   if (!on('section-of-role')) return undefined;
   const m =
-    /^(responsibilit(?:y|ies)|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills|expectations)\s+(?:of|for)\s+(?:an?|the)\s+\S/i.exec(
+    /^(responsibilit(?:y|ies)|duties|privileges|permissions|benefits|qualities|qualifications|requirements|skills|expectations) (?:of|for) (?:an?|the) [^ ]/i.exec(
       t,
     );
   if (!m) return undefined;
@@ -151,10 +155,7 @@ export function classifySection(text: string): SectionHeading | undefined {
     if (m)
       return {
         kind,
-        prefix: t
-          .slice(0, m.index)
-          .replace(/(?<![\s,:–—-])[\s,:–—-]+$/, '')
-          .trim(),
+        prefix: trimEndWhile(t.slice(0, m.index), /[ ,:–—-]/).trim(),
       };
   }
   return undefined;
@@ -163,7 +164,7 @@ export function classifySection(text: string): SectionHeading | undefined {
 /** The head of a title: the words before a comma, `of`, `to`... (`Director, Development` → `Director`). */
 function headWords(segment: string): string[] {
   let head = segment.split(',')[0];
-  head = head.split(/(?<!\s)\s+(?:of|to|for|at|in|on|with|within)\s+/i)[0];
+  head = head.split(/ (?:of|to|for|at|in|on|with|within) /i)[0];
   let prev: string;
   do {
     prev = head;
@@ -195,10 +196,10 @@ export function isRoleName(name: string, whole = false): boolean {
   if (!t || /\?$/.test(t) || t.split(/\s+/).length > 10 || DESCRIPTIVE.test(t)) return false;
   if (/^[A-Z]{1,4}\d{1,2}$/.test(t)) return true;
   // Two roles side by side (`Product manager + engineering manager`, `Tech Lead vs Engineering Manager`).
-  const sides = t.split(/(?<!\s)\s+(?:\+|&|and|vs\.?|versus|or)\s+/i);
+  const sides = t.split(/ (?:\+|&|and|vs\.?|versus|or) /i);
   if (sides.length > 1 && sides.filter((s) => namesRole(s)).length > 1) return false;
   if (whole) return !/:/.test(t) && namesRole(t);
-  const segments = t.split(/(?<!\s)\s+[-–—]\s+|:\s*/).filter(Boolean);
+  const segments = t.split(/ [-–—] |: ?/).filter(Boolean);
   return segments.some((segment) => namesRole(segment));
 }
 
@@ -239,7 +240,7 @@ export function roleNameFrom(raw: string): RoleName | undefined {
     return { title, aliases: title === short ? [] : [short], short };
   }
   // `Chief Technology Officer (CTO)`; a parenthesis that is a word stays (`Acquisition (Contracting) Lead`)
-  t = t.replace(/(?<!\s)\s*\(([^()]+)\)/g, (m, inner: string) => {
+  t = t.replace(/ ?\(([^()]+)\)/g, (m, inner: string) => {
     const candidate = singularAcronym(inner.trim());
     if (isAcronym(candidate)) {
       aliases.push(candidate);
@@ -279,10 +280,7 @@ export function roleHeading(text: string): RoleName | undefined {
   if (subject !== undefined) return roleNameFrom(subject);
   if (isSentenceHeading(t)) return undefined;
   if (sectionOfRole(t)) return undefined;
-  const of =
-    /^(?:the\s+)?(?:roles?|responsibilities|duties)(?:\s+(?:and|&)\s+responsibilities)?\s+(?:of|for)\s+(?:the\s+|an?\s+|our\s+)?(\S.*)$/i.exec(
-      t,
-    );
+  const of = /^(?:the )?(?:roles?|responsibilities|duties)(?: (?:and|&) responsibilities)? (?:of|for) (?:the |an? |our )?(\S.*)$/i.exec(t);
   if (of) return roleNameFrom(of[1]);
   if (classifySection(t)) return undefined;
   return roleNameFrom(t);
@@ -354,8 +352,8 @@ export function typeFromTitle(title: string, aliases: readonly string[]): RoleTy
 /** A role's type from what its page says (`CTO is an executive role`). */
 export function typeFromWords(sentence: string): RoleType | undefined {
   const m =
-    /\b(?:is|as|are)\s+(?:an?\s+)?(?:senior\s+)?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic)\s+(?:role|position|level|track|job)s?\b/i.exec(
-      sentence,
+    /\b(?:is|as|are) (?:an? )?(?:senior )?(executive|managers?|managerial|management|leadership|individual[- ]contributor|ic) (?:role|position|level|track|job)s?\b/i.exec(
+      sentence.replace(/\s+/g, ' '),
     );
   if (!m) return undefined;
   const w = m[1].toLowerCase();
@@ -374,7 +372,7 @@ export function forcedRoleName(raw: string): RoleName | undefined {
   let t = normalizeHeading(raw).replace(/\s+/g, ' ');
   if (!t || t.split(' ').length > 6 || isSentenceHeading(t) || classifySection(t)) return undefined;
   const aliases: string[] = [];
-  t = t.replace(/(?<!\s)\s*\(([^()]+)\)/g, (m, inner: string) => {
+  t = t.replace(/ ?\(([^()]+)\)/g, (m, inner: string) => {
     const candidate = singularAcronym(inner.trim());
     if (isAcronym(candidate)) {
       aliases.push(candidate);

@@ -13,8 +13,8 @@ import type { TableCell } from './types';
 const ROLE_HEADER = /^(?:roles?|positions?|job titles?|titles?|who|persona|functions?|team members?|members?)$/i;
 const LEVEL_HEADER = /^levels?$/i;
 const DUTY_HEADER = /respons[ai]b|dut(?:y|ies)|expectations|tasks|accountab|activities|what (?:they|you) do/i;
-/** `PM expectations`: the words before it name the column's role (a run of spaces is tried from its start only). */
-const COLUMN_ROLE_SUFFIX = /(?<!\s)\s+(?:expectations|responsibilities|duties|tasks|accountabilities)$/i;
+/** `PM expectations`: the words before it name the column's role (headers are cleaned: single spaces). */
+const COLUMN_ROLE_SUFFIX = / (?:expectations|responsibilities|duties|tasks|accountabilities)$/i;
 
 function columnRoleName(header: string): string | undefined {
   const m = COLUMN_ROLE_SUFFIX.exec(header);

@@ -49,6 +49,17 @@ export function blankKeepingLines(s: string): string {
   return s.replace(/[^\n]/g, ' ');
 }
 
+/**
+ * The text without its final run of characters that `drop` (a one-character test such as
+ * `/[\s,;:]/`) matches. Plain scanning from the end: a regex `[\s,;:]+$` would run over the whole
+ * run from each of its characters when something else follows it.
+ */
+export function trimEndWhile(text: string, drop: RegExp): string {
+  let end = text.length;
+  while (end > 0 && drop.test(text[end - 1])) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** Removes HTML comments; an unclosed one runs to the end of the text, as in HTML. */
 export function removeComments(s: string, keepLines = false): string {
   return replaceSpans(s, delimitedSpans(s, '<!--', '-->', 'toEnd'), (m) => (keepLines ? blankKeepingLines(m) : ' '));
@@ -70,27 +81,25 @@ export function stripEmoji(s: string): string {
 
 /**
  * Cleans a fragment of rendered inline text: HTML tags and comments, wiki links, leftover
- * emphasis markers, emoji and runs of whitespace.
+ * emphasis markers, emoji and runs of whitespace. Whitespace is made single spaces first, so the
+ * later patterns look for one space, never a run.
  */
 export function cleanText(s: string): string {
-  return (
-    stripEmoji(
-      decodeEntities(
-        removeComments(s)
-          .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
-          .replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim()),
-      ),
-    )
-      .replace(/\s+/g, ' ')
-      .replace(/(^|\s)(?:\*\*|__|\*|_)(?=\S)/g, '$1')
-      .replace(/(?<=\S)(?:\*\*|__|\*|_)(?=\s|$|[.,;:!?])/g, '')
-      // `(?<!\s)`: a run of spaces is tried from its first space only, so a long run costs one pass.
-      .replace(/(?<!\s)\s+([,.;:!?])(?=\s|$)/g, '$1')
-      .replace(/(?<=[a-z]{2})\.(?=[A-Z][a-z])/g, '. ')
-      .replace(/\(\s+/g, '(')
-      .replace(/(?<!\s)\s+\)/g, ')')
-      .trim()
-  );
+  return stripEmoji(
+    decodeEntities(
+      removeComments(s)
+        .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
+        .replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim()),
+    ),
+  )
+    .replace(/\s+/g, ' ')
+    .replace(/(^|\s)(?:\*\*|__|\*|_)(?=\S)/g, '$1')
+    .replace(/(?<=\S)(?:\*\*|__|\*|_)(?=\s|$|[.,;:!?])/g, '')
+    .replace(/ ([,.;:!?])(?= |$)/g, '$1')
+    .replace(/(?<=[a-z]{2})\.(?=[A-Z][a-z])/g, '. ')
+    .replace(/\( /g, '(')
+    .replace(/ \)/g, ')')
+    .trim();
 }
 
 /**
@@ -179,22 +188,14 @@ export function capitalize(s: string): string {
 
 /** Tidies an extracted item: trims joining punctuation and a lone final period, capitalises. */
 export function tidyItem(s: string): string {
-  let t = cleanText(s)
-    .replace(/^[-–—•*:;,\s]+/, '')
-    .replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/, '')
-    .trim();
+  let t = trimEndWhile(cleanText(s).replace(/^[-–—•*:;,\s]+/, ''), /[\s,;:–—-]/).trim();
   if (/[^.]\.$/.test(t) && splitSentences(t).length === 1) t = t.slice(0, -1);
   return capitalize(t.trim());
 }
 
 /** A key for spotting duplicates: case-folded, whitespace collapsed, final punctuation dropped. */
 export function itemKey(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/(?<![\s.,;:!])[\s.,;:!]+$/, '')
-    .trim();
+  return trimEndWhile(s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' '), /[\s.,;:!]/).trim();
 }
 
 /** Words of a text, lower case, letters and digits only. */

@@ -46,16 +46,15 @@ function cell(s: string): string {
 }
 
 function skippedText(skipped: readonly SkippedList[]): string[] {
-  const t = vscode.l10n.t;
   if (!skipped.length) return [];
   return [
-    `## ${t('Lists left out ({0})', skipped.length)}`,
+    `## ${vscode.l10n.t('Lists left out ({0})', skipped.length)}`,
     '',
-    t(
+    vscode.l10n.t(
       'These lists were not taken as responsibilities. Pick any of them in the dialog that follows to include it before the files are written.',
     ),
     '',
-    `| ${t('Line')} | ${t('Role')} | ${t('Where')} | ${t('First item')} | ${t('Why')} | ${t('Rule')} |`,
+    `| ${vscode.l10n.t('Line')} | ${vscode.l10n.t('Role')} | ${vscode.l10n.t('Where')} | ${vscode.l10n.t('First item')} | ${vscode.l10n.t('Why')} | ${vscode.l10n.t('Rule')} |`,
     '| --- | --- | --- | --- | --- | --- |',
     ...skipped.map(
       (s) => `| ${s.line} | ${cell(s.role ?? '')} | ${cell(s.context)} | ${cell(s.first)} | ${cell(s.reason)} | \`${s.rule}\` |`,
@@ -71,9 +70,13 @@ function previewText(
   skipped: readonly SkippedList[],
   included: readonly number[],
 ): string {
-  const t = vscode.l10n.t;
   const rows = plan.map(({ role, target, state }) => {
-    const what = state === 'new' ? t('create') : state === 'exists' ? t('exists: left as it is') : t('skipped: no responsibilities found');
+    const what =
+      state === 'new'
+        ? vscode.l10n.t('create')
+        : state === 'exists'
+          ? vscode.l10n.t('exists: left as it is')
+          : vscode.l10n.t('skipped: no responsibilities found');
     const name = vscode.workspace.asRelativePath(target, false);
     return `| ${role.title.replace(/\|/g, '\\|')} | \`${name}\` | ${role.responsibilities.length} | ${role.successCriteria.length} | ${what} |`;
   });
@@ -81,15 +84,15 @@ function previewText(
     .filter((p) => p.state === 'new')
     .map((p) => `## ${vscode.workspace.asRelativePath(p.target, false)}\n\n~~~~markdown\n${p.text.replace(/~~~~/g, '~ ~ ~ ~')}~~~~\n`);
   return [
-    `# ${t('Import preview: {0}', pageName)}`,
+    `# ${vscode.l10n.t('Import preview: {0}', pageName)}`,
     '',
-    t('Nothing is written until you confirm. Target folder: {0}', vscode.workspace.asRelativePath(folder, false)),
+    vscode.l10n.t('Nothing is written until you confirm. Target folder: {0}', vscode.workspace.asRelativePath(folder, false)),
     '',
-    `| ${t('Role')} | ${t('File')} | ${t('Responsibilities')} | ${t('Success criteria')} | ${t('Action')} |`,
+    `| ${vscode.l10n.t('Role')} | ${vscode.l10n.t('File')} | ${vscode.l10n.t('Responsibilities')} | ${vscode.l10n.t('Success criteria')} | ${vscode.l10n.t('Action')} |`,
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    ...(included.length ? [t('Included lists left out by the import, at lines: {0}', included.join(', ')), ''] : []),
+    ...(included.length ? [vscode.l10n.t('Included lists left out by the import, at lines: {0}', included.join(', ')), ''] : []),
     ...skippedText(skipped),
     ...files,
   ].join('\n');
@@ -99,11 +102,10 @@ function previewText(
 export const importRolesCommand =
   (ctx: FeatureContext) =>
   async (args?: ImportArgs | vscode.Uri): Promise<ImportOutcome | undefined> => {
-    const t = vscode.l10n.t;
     const options: ImportArgs = args instanceof vscode.Uri ? { page: args } : (args ?? {});
     const pageUri = options.page ?? vscode.window.activeTextEditor?.document.uri;
     if (!pageUri) {
-      void vscode.window.showWarningMessage(t('Open the handbook page to import first.'));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open the handbook page to import first.'));
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(pageUri);
@@ -126,11 +128,11 @@ export const importRolesCommand =
     };
     let { result, plan, skipped } = await run();
     if (result.roles.length === 0) {
-      void vscode.window.showInformationMessage(t('No roles found in {0}.', pageName));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No roles found in {0}.', pageName));
       return { roles: [], created: [], skipped: [], invalid: [], leftOut: skipped, included };
     }
     if (!folder) {
-      void vscode.window.showWarningMessage(t('Open a folder to import roles into.'));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to import roles into.'));
       return undefined;
     }
     const show = async () => {
@@ -146,15 +148,15 @@ export const importRolesCommand =
     if (!options.confirmed && skipped.length) {
       const picks = await vscode.window.showQuickPick(
         skipped.map((s) => ({
-          label: t('Line {0}: {1}', s.line, s.first),
+          label: vscode.l10n.t('Line {0}: {1}', s.line, s.first),
           description: s.role,
           detail: `${s.context}: ${s.reason}`,
           line: s.line,
         })),
         {
           canPickMany: true,
-          title: t('Include lists the import left out?'),
-          placeHolder: t('Pick lists to take as responsibilities, or press Enter to keep them out'),
+          title: vscode.l10n.t('Include lists the import left out?'),
+          placeHolder: vscode.l10n.t('Pick lists to take as responsibilities, or press Enter to keep them out'),
         },
       );
       if (picks === undefined)
@@ -176,14 +178,14 @@ export const importRolesCommand =
     };
     const toCreate = plan.filter((p) => p.state === 'new');
     if (toCreate.length === 0) {
-      void vscode.window.showInformationMessage(t('Every role of {0} already has a file; nothing to create.', pageName));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Every role of {0} already has a file; nothing to create.', pageName));
       return outcome;
     }
     if (!options.confirmed) {
-      const create = t('Create {0} Files', toCreate.length);
+      const create = vscode.l10n.t('Create {0} Files', toCreate.length);
       const answer = await vscode.window.showInformationMessage(
-        t('Create {0} role files in {1}?', toCreate.length, vscode.workspace.asRelativePath(folder, false)),
-        { modal: true, detail: t('Existing files are never overwritten.') },
+        vscode.l10n.t('Create {0} role files in {1}?', toCreate.length, vscode.workspace.asRelativePath(folder, false)),
+        { modal: true, detail: vscode.l10n.t('Existing files are never overwritten.') },
         create,
       );
       if (answer !== create) return outcome;
@@ -192,7 +194,7 @@ export const importRolesCommand =
     for (const p of toCreate)
       edit.createFile(p.target, { contents: new TextEncoder().encode(p.text), overwrite: false, ignoreIfExists: true });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(t('The role files could not be created.'));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The role files could not be created.'));
       return outcome;
     }
     await Promise.all(toCreate.map((p) => vscode.workspace.save(p.target).then(undefined, () => undefined)));

@@ -21,22 +21,10 @@ const CONCURRENT = 8;
 
 /**
  * Regexes recheck does not find `safe`, by file and exact source, each with why it is linear all
- * the same. They are not checked (the two word lists cost recheck its whole time limit each); an
- * entry whose regex is no longer in its file fails the test, so the list only shrinks.
- * TODO(importer): rewrite these three as plain scanning (issue 18's helper), then empty the list.
+ * the same. They are not checked; an entry whose regex is no longer in its file fails the test, so
+ * the list only shrinks. Empty since the importer's rewrite (issue 13): keep it so.
  */
-const ALLOWED: Record<string, readonly string[]> = {
-  // "unknown: timeout": a list of words between \b's (one pass; recheck's automaton blows up on /i with \w*).
-  'src/core/import/extract.ts': [
-    '\\b(?:becoming|become|nominat\\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\\b',
-  ],
-  'src/core/import/roleNames.ts': [
-    '\\b(?:becoming|become|nominat\\w*|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\\b',
-  ],
-  // "polynomial" to recheck, which does not weigh the lookbehind: a run can start only where no
-  // comma or space precedes, so V8 tries one start per run.
-  'src/core/import/prose.ts': ['(?<![,\\s])[,\\s]+$'],
-};
+const ALLOWED: Record<string, readonly string[]> = {};
 
 interface FoundRegex {
   file: string;
