@@ -15,18 +15,34 @@ function diagnosticsShow(uri: vscode.Uri, needle: string): boolean {
   return vscode.languages.getDiagnostics(uri).some((d) => d.source === 'handbook-roles' && d.message.includes(needle));
 }
 
-/** Resolves when the diagnostics of `uri` mention `needle` (checked now and on each change). */
+/**
+ * Resolves when the diagnostics of `uri` mention `needle`. The collection is polled every
+ * millisecond, not only awaited through `onDidChangeDiagnostics`: in the extension host that event
+ * is a DebounceEmitter with a 50 ms delay (VS Code 1.100's ExtHostDiagnostics; seen in code-server
+ * 4.100.3's extensionHostProcess.js), so it reports a change 50 ms after the collection — and the
+ * workbench, which is sent the diagnostics at once — had it. Timing by the event alone added those
+ * 50 ms of VS Code's to every edit.
+ */
 function whenDiagnosticsShow(uri: vscode.Uri, needle: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const key = uri.toString();
-    const timer = setTimeout(() => {
+    const done = () => {
+      clearTimeout(timer);
+      clearInterval(poll);
       listener.dispose();
+    };
+    const timer = setTimeout(() => {
+      done();
       reject(new Error(`no diagnostic mentioning ${needle} after ${timeoutMs} ms`));
     }, timeoutMs);
+    const poll = setInterval(() => {
+      if (!diagnosticsShow(uri, needle)) return;
+      done();
+      resolve();
+    }, 1);
     const listener = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === key) || !diagnosticsShow(uri, needle)) return;
-      clearTimeout(timer);
-      listener.dispose();
+      done();
       resolve();
     });
   });
