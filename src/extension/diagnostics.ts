@@ -5,13 +5,12 @@
  * Behind a setting, `[[links]]` in open Markdown files that are not role files are checked too.
  */
 import * as vscode from 'vscode';
-import { findingHelpUri } from '../core/findingLinks';
 import { unresolvedLinkFindings } from '../core/language/linkFindings';
 import type { Finding } from '../core/types';
 import type { Feature } from './featureContext';
 import type { HandbookWorkspace } from './handbookWorkspace';
 import { DIAGNOSTIC_SOURCE, isBuiltinUri, resolveRoleFrom } from './util/language';
-import { toVsRange } from './util/ranges';
+import { findingDiagnostic } from './util/findingDiagnostic';
 import { setting } from './util/settings';
 import type { LinkSeverity } from '../core/settings';
 
@@ -39,28 +38,10 @@ function readSettings(): Settings {
   };
 }
 
-/** The documentation link of a finding code. */
-function codeTarget(code: Finding['code']): vscode.Uri {
-  return vscode.Uri.parse(findingHelpUri(code));
-}
-
 function toDiagnostic(f: Finding, settings: Settings): vscode.Diagnostic | undefined {
-  let severity: vscode.DiagnosticSeverity;
-  if (f.code === 'unresolved-link') {
-    if (settings.linkSeverity === 'ignore') return undefined;
-    severity = SEVERITY[settings.linkSeverity];
-  } else {
-    severity =
-      f.severity === 'error'
-        ? vscode.DiagnosticSeverity.Error
-        : f.severity === 'warning'
-          ? vscode.DiagnosticSeverity.Warning
-          : vscode.DiagnosticSeverity.Information;
-  }
-  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, severity);
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.code, target: codeTarget(f.code) };
-  return d;
+  if (f.code !== 'unresolved-link') return findingDiagnostic(f);
+  if (settings.linkSeverity === 'ignore') return undefined;
+  return findingDiagnostic(f, SEVERITY[settings.linkSeverity]);
 }
 
 class DiagnosticsPublisher implements vscode.Disposable {

@@ -14,7 +14,6 @@
  */
 import * as vscode from 'vscode';
 import { Cancelled, LatestRun } from '../../../core/cancellation';
-import { findingHelpUri } from '../../../core/findingLinks';
 import type { ResponsibilityMap } from '../../../core/map/types';
 import { MAP_VIEW_TYPE, parseFilter, parseMapState, type MapFilter, type MapRendered } from '../../../core/protocol/mapProtocol';
 import { normalizeName } from '../../../core/text';
@@ -25,7 +24,7 @@ import { DIAGNOSTIC_SOURCE } from '../../util/language';
 import type { MapPanel } from './panel';
 import { once } from '../../util/lazy';
 import { createMapBuilder, type MapBuilder } from './mapBuilder';
-import { toVsRange } from '../../util/ranges';
+import { findingDiagnostic } from '../../util/findingDiagnostic';
 import { PANEL_OPTIONS, PanelSlot, type PanelApi, type PanelEvents } from '../../util/webview';
 import { setting } from '../../util/settings';
 import { errorDetail } from '../../../core/errors';
@@ -173,7 +172,10 @@ class OverlapDiagnostics implements vscode.Disposable {
     for (const uri of this.published) if (!next.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
     this.published.clear();
     for (const [uri, findings] of next) {
-      this.collection.set(vscode.Uri.parse(uri), findings.map(toDiagnostic));
+      this.collection.set(
+        vscode.Uri.parse(uri),
+        findings.map((f) => findingDiagnostic(f)),
+      );
       this.published.add(uri);
     }
     this.onDidPublish.fire();
@@ -183,19 +185,6 @@ class OverlapDiagnostics implements vscode.Disposable {
     this.collection.dispose();
     this.onDidPublish.dispose();
   }
-}
-
-function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const severity =
-    f.severity === 'error'
-      ? vscode.DiagnosticSeverity.Error
-      : f.severity === 'warning'
-        ? vscode.DiagnosticSeverity.Warning
-        : vscode.DiagnosticSeverity.Information;
-  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, severity);
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.code, target: vscode.Uri.parse(findingHelpUri(f.code)) };
-  return d;
 }
 
 export const registerResponsibilityMap: Feature = (ctx) => {
