@@ -61,7 +61,7 @@ export const GENERAL_RULES: GeneralRule[] = [
   {
     id: 'roles-in-columns',
     description:
-      "A table whose header names a role in each column (PM expectations | EM expectations; Knowledge leadership | Engineer 1 | Engineer 2 | …) has a column per role: each cell holds items of that role, the row's first cell (or the heading above) their area.",
+      "A table with a column per role: its header names a role in each column (PM expectations | EM expectations; Knowledge leadership | Engineer 1 | Engineer 2 | …), or, in a RACI matrix, a party. Each cell holds items of that column's role, the row's first cell (or the heading above) their area.",
     evidence: [
       'artsy--ladder.md',
       'sourcegraph--product_manager_engineering_manager_responsibilities.md',
@@ -82,8 +82,13 @@ export const GENERAL_RULES: GeneralRule[] = [
   },
   {
     id: 'role-statement',
-    description: 'A heading or a bold paragraph "X are responsible for …" defines the role X.',
-    evidence: ['sourcegraph--product_manager_engineering_manager_responsibilities.md', 'gitlab--channel-programs-ops--index.html.md'],
+    description:
+      'A statement of what X is or does ("X are accountable for:", "X are responsible for …", "…, X are...") is about X: as a heading or a bold paragraph it starts the role X (Product managers (PMs) are accountable for:; PHD Specialists are responsible for …); as the sentence before a list, the list is about X, and not a duty list of the role around it when X is another party.',
+    evidence: [
+      'sourcegraph--product_manager_engineering_manager_responsibilities.md',
+      'gitlab--channel-programs-ops--index.html.md',
+      'rust--rust-foundation-project-director.md',
+    ],
   },
 ];
 

@@ -8,10 +8,12 @@
 import {
   classifySection,
   forcedRoleName,
+  headingNameRule,
   isRoleName,
   pageTitleRole,
   roleHeading,
   roleNameFrom,
+  roleStatementPredicate,
   type RoleName,
   type SectionKind,
 } from './roleNames';
@@ -101,11 +103,15 @@ export function buildStructure(page: Page): Structure {
     if (name) {
       pageRole = newRole(name, page.title.line, 0, 'page', page.title.text);
       roles.push(pageRole);
+      // Read with the label taken off (`Supervisor responsibilities`): the heading reading alone names no role.
+      const labelled =
+        headingNameRule(page.title.text) === 'title-with-label' ||
+        (on('title-with-label') && !roleHeading(page.title.text.replace(/^["']|["']$/g, '')));
       decideRole({
         line: page.title.line,
         title: name.title,
-        rule: 'page-title',
-        reason: 'the page title names a role and no heading does',
+        rule: labelled ? 'title-with-label' : 'page-title',
+        reason: labelled ? 'the page title names a role beside a label for the page' : 'the page title names a role and no heading does',
       });
     }
   }
@@ -151,12 +157,21 @@ export function buildStructure(page: Page): Structure {
       if (name) {
         const role = newRole(name, block.line, block.level, 'heading', text);
         roles.push(role);
+        const rule = headingNameRule(text);
         decideRole({
           line: block.line,
           title: name.title,
-          rule: 'role-words',
-          reason: 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
+          rule: rule ?? 'role-words',
+          reason:
+            rule === 'role-statement'
+              ? 'the heading states what the role is responsible for'
+              : rule === 'title-with-label'
+                ? 'the heading names a role beside a label for the page'
+                : 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
         });
+        // `**PHD Specialists are responsible for the onboarding of new partners.**`: that is a duty.
+        const stated = rule === 'role-statement' ? roleStatementPredicate(text) : '';
+        if (stated) role.tableItems.push({ text: stated, line: block.line });
         stack.push({ level: block.level, role, text, pseudo: block.pseudo });
         continue;
       }

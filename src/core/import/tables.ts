@@ -113,11 +113,12 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
     // A column per role: "PM expectations | EM expectations" (each column's items, the heading
     // above as their area), or "Knowledge leadership | Engineer 1 | Engineer 2" (rule
     // roles-in-columns: the first cell of each row is the area).
+    const columns = on('roles-in-columns');
     const suffixed = header.map((h) => {
-      const name = columnRoleName(h);
+      const name = columns ? columnRoleName(h) : undefined;
       return name && (isRoleName(name) || /^[A-Z]{2,5}s?$/.test(name)) ? name : undefined;
     });
-    const named = suffixed.some(Boolean) ? undefined : on('roles-in-columns') ? rolesInColumns(header) : undefined;
+    const named = suffixed.some(Boolean) || !columns ? undefined : rolesInColumns(header);
     if (suffixed.some(Boolean) || named) {
       const columnRoles = named ?? suffixed;
       columnRoles.forEach((name, col) => {
@@ -126,7 +127,7 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
           roleNameFrom(name) ?? { title: name, aliases: [] },
           name,
           rows[0][col].line,
-          named ? 'roles-in-columns' : 'table',
+          'roles-in-columns',
           'a column of a table whose header names a role in each column',
         );
         if (!role) return;
@@ -140,9 +141,9 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
       continue;
     }
 
-    // A RACI matrix (rule raci): a column per party; a deliverable is a duty of the parties
-    // Responsible or Accountable for it. Consulted and Informed are not duties.
-    if (on('raci') && isRaciMatrix(header, body)) {
+    // A RACI matrix (rules raci and roles-in-columns): a column per party; a deliverable is a duty
+    // of the parties Responsible or Accountable for it. Consulted and Informed are not duties.
+    if (columns && on('raci') && isRaciMatrix(header, body)) {
       header.forEach((h, col) => {
         if (col === 0 || !h) return;
         const raw = rows[0][col].strong[0] ?? h;
