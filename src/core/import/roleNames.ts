@@ -175,7 +175,8 @@ export function classifySection(text: string): SectionHeading | undefined {
   if (/^respons[ai]b\w*\s+(?:and|&)\s+(?:privileges|permissions|rights)$/i.test(t)) return { kind: 'responsibilities', prefix: '' };
   if (on('privileges-not-duties') && /^(?:(?:additional|other)\s+)?(?:privileges|permissions|perks|benefits)$/i.test(t))
     return { kind: 'ignore', prefix: '' };
-  if (on('process-not-role') && PROCESS.test(t)) return { kind: 'ignore', prefix: '' };
+  // `I am becoming a respected leader.` is a sentence heading (a group of duties), not a process.
+  if (on('process-not-role') && PROCESS.test(t) && !isSentenceHeading(t)) return { kind: 'ignore', prefix: '' };
   for (const [kind, re] of SECTION_PATTERNS) {
     const m = re.exec(t);
     if (m)

@@ -55,7 +55,8 @@ export const GENERAL_RULES: GeneralRule[] = [
   },
   {
     id: 'sentence-heading-not-role',
-    description: 'A heading written as a sentence (in the first person, or an instruction, or ending with a period) is not a role.',
+    description:
+      'A heading written as a sentence (in the first person, or an instruction, or ending with a period) is not a role, nor a process about one ("I am becoming a respected leader of people." heads a group of duties).',
     evidence: ['loanmarket--Engineering.md', 'gitlab--channel-programs-ops--index.html.md'],
   },
   {
@@ -79,6 +80,18 @@ export const GENERAL_RULES: GeneralRule[] = [
     description:
       "A table with a row per role or level and a column per area (Level | Execution | Teamwork; Artsy Level | Title | Impact | Influence) gives each row's role the items of its cells, the column header as their area; a Title column names the role, the level code is its short name.",
     evidence: ['artsy--ladder.md', 'sourcegraph--career-development--framework.md', 'sourcegraph--design--career-development.md'],
+  },
+  {
+    id: 'level-heading',
+    description:
+      'On a page about one role (its title names the role, no heading does), a heading that is only a level word (Senior, Staff, Principal) is that role at that level (Senior UX Researcher); the base level (Intermediate) is the role itself.',
+    evidence: ['gitlab--ux-researcher--index.html.md', 'gitlab--backend-staff--index.html.md'],
+  },
+  {
+    id: 'acronym-definition',
+    description:
+      'A short form the page defines in passing ("A Subject Matter Expert (SME), sometimes called …", "the Partner Help Desk (PHD)") is a short name of the role with that long name; a role named with the short form (PHD Specialist) takes the long form in its title and keeps the short one.',
+    evidence: ['pagerduty--different_roles.md', 'gitlab--channel-programs-ops--index.html.md'],
   },
   {
     id: 'role-statement',

@@ -89,6 +89,25 @@ function headingsWithDuties(headings: readonly Extract<Block, { kind: 'heading' 
   return out;
 }
 
+/** Level words a job-family page uses as headings for the levels of its role. */
+const LEVEL_WORD = /^(?:junior|associate|intermediate|mid-level|senior|staff|senior staff|principal|distinguished)$/i;
+/** Levels that are the role itself (`Intermediate` UX Researcher is the UX Researcher). */
+const BASE_LEVEL = /^(?:intermediate|mid-level)$/i;
+
+/**
+ * `Senior` on the page of `UX Researcher` → `Senior UX Researcher` (rule level-heading). Undefined
+ * for other headings, for the base level (its content is the page's role), and when the page's
+ * role already carries the level (`Staff` on the page of `Staff Backend Engineer`).
+ */
+function levelRoleName(heading: string, page: RoleName): RoleName | undefined {
+  if (!on('level-heading')) return undefined;
+  const level = withoutParentheses(heading).replace(/\s+/g, ' ').trim();
+  if (!LEVEL_WORD.test(level) || BASE_LEVEL.test(level)) return undefined;
+  if (page.title.toLowerCase().startsWith(`${level.toLowerCase()} `)) return undefined;
+  const word = level.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return { title: `${word} ${page.title}`, aliases: page.aliases.map((a) => `${word} ${a}`) };
+}
+
 export function buildStructure(page: Page): Structure {
   const headings = page.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
   const withDuties = headingsWithDuties(headings);
@@ -173,6 +192,20 @@ export function buildStructure(page: Page): Structure {
         const stated = rule === 'role-statement' ? roleStatementPredicate(text) : '';
         if (stated) role.tableItems.push({ text: stated, line: block.line });
         stack.push({ level: block.level, role, text, pseudo: block.pseudo });
+        continue;
+      }
+      // `### Senior` on a page about one role (`UX Researcher`): the role at that level (rule level-heading).
+      const levelled = !block.pseudo && pageRole && roles.length < IMPORT_LIMITS.maxRoles ? levelRoleName(text, pageRole.name) : undefined;
+      if (levelled) {
+        const role = newRole(levelled, block.line, block.level, 'heading', text);
+        roles.push(role);
+        decideRole({
+          line: block.line,
+          title: levelled.title,
+          rule: 'level-heading',
+          reason: `a level heading on the page of ${pageRole?.name.title}`,
+        });
+        stack.push({ level: block.level, role, text });
         continue;
       }
       // A heading under a role's "Specialties" section is a specialty of that role.

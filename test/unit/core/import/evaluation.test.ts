@@ -259,3 +259,107 @@ describe('importer: tables and statements of roles (rules roles-in-columns, raci
     assert.deepStrictEqual(importPage(raci, { include: [10] }).roles[0].responsibilities.slice(-1), ['Attending Council meetings']);
   });
 });
+
+describe('importer: levels and short names (rules level-heading, acronym-definition, sentence-heading-not-role)', () => {
+  it('reads bare level headings on a one-role page as that role at each level (Intermediate is the role itself)', () => {
+    const page = [
+      '---',
+      'title: "UX Researcher"',
+      '---',
+      '',
+      '## Levels',
+      '',
+      '### Intermediate',
+      '',
+      '#### Intermediate Responsibilities',
+      '',
+      '- Conduct research',
+      '',
+      '### Senior',
+      '',
+      '#### Senior Responsibilities',
+      '',
+      '- Drive a company-wide research-based measure',
+      '',
+    ].join('\n');
+    const r = importPage(page, { explain: true });
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.responsibilities, x.extends]),
+      [
+        ['ux-researcher', ['Conduct research'], undefined],
+        ['senior-ux-researcher', ['Drive a company-wide research-based measure'], 'ux-researcher'],
+      ],
+    );
+    assert.deepStrictEqual(
+      r.explanation?.roles.map((x) => [x.role, x.rule]),
+      [
+        ['ux-researcher', 'page-title'],
+        ['senior-ux-researcher', 'level-heading'],
+      ],
+    );
+    const off = new Set(GENERAL_RULES.map((g) => g.id).filter((id) => id !== 'level-heading'));
+    assert.deepStrictEqual(
+      importPage(page, { rules: off }).roles.map((x) => x.role),
+      ['ux-researcher'],
+    );
+  });
+
+  it('takes short forms the page defines in passing, and short names from a roles table', () => {
+    const page = [
+      '# Incident roles',
+      '',
+      '| Role | Description |',
+      '| --- | --- |',
+      '| `IM` - **Incident Manager** [onboarding](x) | Leads the response |',
+      '',
+      '## Incident Manager Responsibilities',
+      '',
+      '- Keep the status current',
+      '',
+      '## Subject Matter Expert',
+      '',
+      'A Subject Matter Expert (SME), sometimes called a "Resolver", is a domain expert.',
+      '',
+      '### What are the responsibilities?',
+      '',
+      '- Diagnose common problems',
+      '',
+      'The CSM and the Partner Help Desk (PHD) each have tasks.',
+      '',
+      '**PHD Specialists are responsible for the onboarding of new partners.**',
+      '',
+    ].join('\n');
+    const r = importPage(page);
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.title, x.aliases]),
+      [
+        ['incident-manager', 'Incident Manager', ['IM']],
+        ['subject-matter-expert', 'Subject Matter Expert', ['SME']],
+        ['partner-help-desk-specialist', 'Partner Help Desk Specialist', ['PHD Specialist']],
+      ],
+    );
+    const off = new Set(GENERAL_RULES.map((g) => g.id).filter((id) => id !== 'acronym-definition'));
+    assert.deepStrictEqual(
+      importPage(page, { rules: off }).roles.map((x) => [x.title, x.aliases]),
+      [
+        ['Incident Manager', ['IM']],
+        ['Subject Matter Expert', []],
+        ['PHD Specialist', []],
+      ],
+    );
+  });
+
+  it('reads a first-person sentence heading as a group of duties, not as a process about the role', () => {
+    const page = [
+      '## Lead Engineer',
+      '',
+      '#### I am becoming a respected and trusted leader of people.',
+      '',
+      '- I can pitch ideas',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(importPage(page).roles[0].responsibilities, [
+      { text: 'I can pitch ideas', area: 'I am becoming a respected and trusted leader of people.' },
+    ]);
+  });
+});
