@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LatestRun } from '../core/cancellation';
 import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
-import { roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
+import { MAX_ROLE_FILE_BYTES, roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
 import type { BuiltinMode } from '../core/settings';
 import { BUILTIN_SCHEME, builtinFiles } from './builtinHandbook';
 import { affectsSetting, setting } from './util/settings';
@@ -24,7 +24,7 @@ export type { BuiltinMode } from '../core/settings';
  * Reads a local file without workspace.fs: all of it, or (with `limit`) at most its first `limit`
  * bytes (`whole` says whether that was all). Undefined when it cannot read this URI (then
  * workspace.fs does). Only the Node host has one (util/nodeFileReader.ts): workspace.fs reads
- * whole files only.
+ * whole files only, and each of its reads is a round trip through the workbench.
  */
 export type FileReader = (uri: vscode.Uri, limit?: number) => Promise<{ bytes: Uint8Array; whole: boolean } | undefined>;
 
@@ -34,11 +34,18 @@ export const HEAD_BYTES = 64 * 1024;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 const EDIT_DEBOUNCE_MS = 250;
-const READ_BATCH = 32;
+/**
+ * Files read at once during a scan: enough to keep the disk (and the workbench, for workspace.fs)
+ * busy, few enough that a slow file does not hold up the rest and memory stays bounded.
+ */
+export const READ_CONCURRENCY = 16;
 const MARKDOWN_PATH = /\.(md|markdown)$/i;
 /** Folders the scan never enters (see EXCLUDE_GLOB), on workspace-relative paths. */
 const SKIPPED_PATH = /\/(node_modules|\.[^/]*)(\/|$)/;
 const SETTLE_MS = 300;
+
+/** A role file larger than MAX_ROLE_FILE_BYTES: not indexed, one line in the log (as the CLI skips it). */
+class TooLargeError extends Error {}
 
 /** Only Markdown files are role files (role-format.md): nothing else is read or indexed. */
 export function isMarkdownPath(uri: vscode.Uri): boolean {
@@ -217,20 +224,29 @@ export class HandbookWorkspace implements vscode.Disposable {
       if (uri.startsWith(`${BUILTIN_SCHEME}:`) || seen.has(uri) || touched.has(uri)) continue;
       this.collect(this.index.delete(uri).affected, uri);
     }
-    for (let i = 0; i < files.length; i += READ_BATCH) {
-      await Promise.all(files.slice(i, i + READ_BATCH).map((u) => this.read(u, true)));
-      this.flush();
-      if (cancel.isCancellationRequested) return;
-    }
+    // The scan reports what it found in one change event at its end, not batch by batch: every
+    // feature then does one pass over the handbook (diagnostics, tree, code lens, map), instead of
+    // re-publishing files whose cross-file findings each batch of new role files touched again.
+    await this.readAll(files, cancel);
+    if (cancel.isCancellationRequested) return;
     for (const doc of vscode.workspace.textDocuments) {
       // A clean document of a file the scan did not find is a leftover of a deleted file (VS Code
       // keeps documents alive a while after their editor closes): the disk is the truth.
       if (doc.uri.scheme === 'file' && !doc.isDirty && !seen.has(doc.uri.toString())) continue;
-      this.fromDocument(doc, 0);
+      this.fromDocument(doc, 0, false);
     }
     this.updateBuiltins();
     this.flush();
     this.log.info(`Indexed ${this.workspaceRoleFiles} role files out of ${files.length} Markdown files in ${Date.now() - started} ms.`);
+  }
+
+  /** Reads the files, at most READ_CONCURRENCY at once, each as soon as a read before it ends. */
+  private async readAll(files: readonly vscode.Uri[], cancel: vscode.CancellationToken): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length && !cancel.isCancellationRequested && !this.disposed) await this.read(files[next++], true);
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   }
 
   /** Begins an operation on a URI: it supersedes the one in flight (whose timer, if any, is cleared). */
@@ -277,9 +293,11 @@ export class HandbookWorkspace implements vscode.Disposable {
       text = await this.load(uri, this.index.has(key) || this.isForced(uri));
     } catch (e) {
       if (!this.finish(key, token)) return;
-      if (!quiet) this.log.warn(`Could not read ${key}: ${errorMessage(e)}`);
+      // A role file too large to read is said even during a scan: it is missing from the handbook.
+      if (e instanceof TooLargeError) this.log.warn(`Not indexed: ${key}: ${e.message}`);
+      else if (!quiet) this.log.warn(`Could not read ${key}: ${errorMessage(e)}`);
       this.collect(this.index.delete(key).affected, key);
-      this.scheduleFlush();
+      if (!quiet) this.scheduleFlush();
       return;
     }
     if (!this.finish(key, token) || this.openDocument(uri) || this.disposed) return;
@@ -304,7 +322,9 @@ export class HandbookWorkspace implements vscode.Disposable {
    * The text of a Markdown file for the index: all of it when it is (or is to be taken as) a role
    * file; else its first 64 KB decide (mightBeRoleFile), and the rest of a file that cannot be a role
    * file is not read (undefined). workspace.fs reads whole files, so without a direct reader (the
-   * browser host) a large file is read but only its start is decoded and looked at.
+   * browser host) a large file is read but only its start is decoded and looked at. A role file
+   * over MAX_ROLE_FILE_BYTES (the CLI's limit) is not indexed: TooLargeError. The direct reader
+   * stops reading there; workspace.fs reads it whole, but it is neither decoded nor parsed.
    */
   private async load(uri: vscode.Uri, whole: boolean): Promise<string | undefined> {
     if (!whole) {
@@ -316,9 +336,11 @@ export class HandbookWorkspace implements vscode.Disposable {
         if (!mightBeRoleFile(start)) return undefined;
       }
     }
-    const direct = await this.readDirect?.(uri);
+    const direct = await this.readDirect?.(uri, MAX_ROLE_FILE_BYTES);
     const bytes = direct?.bytes ?? (await vscode.workspace.fs.readFile(uri));
     if (!whole && bytes.length > HEAD_BYTES && !mightBeRoleFile(this.decoder.decode(bytes.subarray(0, HEAD_BYTES)))) return undefined;
+    if ((direct && !direct.whole) || bytes.length > MAX_ROLE_FILE_BYTES)
+      throw new TooLargeError(`larger than ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MB, the largest role file read`);
     return this.decoder.decode(bytes);
   }
 
@@ -331,7 +353,8 @@ export class HandbookWorkspace implements vscode.Disposable {
     this.collect(result.affected, key);
   }
 
-  private fromDocument(doc: vscode.TextDocument, delay: number): void {
+  /** Applies an open document's text (after `delay`); `flush` false: the caller reports the change. */
+  private fromDocument(doc: vscode.TextDocument, delay: number, flush = true): void {
     if (doc.uri.scheme === BUILTIN_SCHEME || doc.languageId !== 'markdown') return;
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
     const key = doc.uri.toString();
@@ -340,6 +363,7 @@ export class HandbookWorkspace implements vscode.Disposable {
       this.timers.delete(key);
       if (!this.finish(key, token) || doc.isClosed || this.disposed) return;
       this.apply(doc.uri, doc.getText());
+      if (!flush) return;
       this.updateBuiltins();
       this.flush();
     };

@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
-import { HandbookWorkspace, HEAD_BYTES, type FileReader } from '../../../src/extension/handbookWorkspace';
+import { HandbookWorkspace, HEAD_BYTES, READ_CONCURRENCY, type FileReader } from '../../../src/extension/handbookWorkspace';
+import { MAX_ROLE_FILE_BYTES } from '../../../src/core/roleFiles';
 import { nodeFileReader } from '../../../src/extension/util/nodeFileReader';
 
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as vscode.LogOutputChannel;
@@ -127,12 +128,12 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
     await ws.start();
     assert.deepStrictEqual(fake.calls.reads, [], 'workspace.fs not used where the host reads directly');
     assert.deepStrictEqual(
-      asked.sort((a, b) => a.file.localeCompare(b.file) || (a.limit ?? 0) - (b.limit ?? 0)),
+      asked.sort((a, b) => a.file.localeCompare(b.file) || (a.limit ?? Infinity) - (b.limit ?? Infinity)),
       [
-        { file: 'notes/big-role.md', limit: undefined },
         { file: 'notes/big-role.md', limit: HEAD_BYTES },
+        { file: 'notes/big-role.md', limit: MAX_ROLE_FILE_BYTES }, // may be a role file: read whole (up to the cap)
         { file: 'notes/big.md', limit: HEAD_BYTES },
-        { file: 'roles/glob.md', limit: undefined }, // matched by the role-file globs: read whole
+        { file: 'roles/glob.md', limit: MAX_ROLE_FILE_BYTES }, // matched by the role-file globs: read whole
       ],
     );
     assert.deepStrictEqual(ws.index.uris().sort(), [uri('notes/big-role.md').toString(), uri('roles/glob.md').toString()]);
@@ -150,6 +151,113 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
     assert.deepStrictEqual(fake.calls.reads, ['notes/big.md']);
     assert.strictEqual(ws.workspaceRoleFiles, 0);
     assert.ok(!ws.index.has(uri('notes/big.md').toString()));
+  });
+
+  it('the initial scan reports what it found in one change event, at its end', async () => {
+    for (let i = 0; i < 200; i++) fake.files.set(`roles/r${i}.md`, role(`r-${i}`));
+    for (let i = 0; i < 300; i++) fake.files.set(`notes/n${i}.md`, jekyll(i));
+    // A role that links to others, and an open (unsaved) role document: still one event.
+    fake.files.set('roles/hub.md', `${role('hub')}[[r-0]] [[r-199]] [[missing]]\n`);
+    const doc = {
+      uri: uri('roles/open.md'),
+      languageId: 'markdown',
+      isDirty: true,
+      isClosed: false,
+      getText: () => role('open'),
+    };
+    fake.workspace.textDocuments = [doc];
+    try {
+      ws = new HandbookWorkspace(log);
+      const events: number[] = [];
+      ws.onDidChange((e) => events.push(e.affected.size));
+      await ws.start();
+      assert.deepStrictEqual(events, [202], 'one event naming every role file found (200 + hub + the open one)');
+      assert.strictEqual(ws.workspaceRoleFiles, 202);
+      // Nothing is left to report later either.
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepStrictEqual(events, [202]);
+    } finally {
+      fake.workspace.textDocuments = [];
+    }
+  });
+
+  it(`a scan reads at most ${READ_CONCURRENCY} files at once, starting the next as soon as one ends`, async () => {
+    for (let i = 0; i < 100; i++) fake.files.set(`notes/n${i}.md`, jekyll(i));
+    for (let i = 0; i < 20; i++) fake.files.set(`roles/r${i}.md`, role(`r-${i}`));
+    let inFlight = 0;
+    let most = 0;
+    const started: string[] = [];
+    const gates: (() => void)[] = [];
+    const reader: FileReader = async (u, limit) => {
+      started.push(u.path);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // The first file is slow: the others must not wait for it (no batch barrier).
+      await new Promise<void>((r) => (u.path.endsWith('/notes/n0.md') ? gates.push(r) : setImmediate(r)));
+      inFlight--;
+      const bytes = new TextEncoder().encode(fake.files.get(u.path.slice(fake.ROOT.length + 1))!);
+      return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
+    };
+    ws = new HandbookWorkspace(log, reader);
+    const done = ws.start();
+    // Wait until every other file has been read while the first one still hangs.
+    // (One read per file: the notes' heads, the role files whole.)
+    for (let k = 0; k < 10_000 && started.length < 120; k++) await new Promise((r) => setImmediate(r));
+    assert.strictEqual(started.length, 120, 'every other file read while the first one hangs');
+    assert.strictEqual(gates.length, 1);
+    gates[0]();
+    await done;
+    assert.strictEqual(most, READ_CONCURRENCY);
+    assert.strictEqual(ws.workspaceRoleFiles, 20);
+  });
+
+  it(`a role file over ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MB is not indexed, with one line in the log (Node reader)`, async () => {
+    const warnings: string[] = [];
+    const logging = { ...log, warn: (m: string) => warnings.push(m) } as unknown as vscode.LogOutputChannel;
+    fake.files.set('roles/small.md', role('small'));
+    fake.files.set('roles/huge.md', role('huge'));
+    fake.files.set('notes/huge-role.md', role('huge-role'));
+    // Sizes as the reader sees them: the two huge files are 1 byte over the limit.
+    const sizes = new Map([
+      ['roles/huge.md', MAX_ROLE_FILE_BYTES + 1],
+      ['notes/huge-role.md', MAX_ROLE_FILE_BYTES + 1],
+    ]);
+    const asked: (number | undefined)[] = [];
+    const reader: FileReader = async (u, limit) => {
+      const rel = u.path.slice(fake.ROOT.length + 1);
+      asked.push(limit);
+      const bytes = new TextEncoder().encode(fake.files.get(rel)!);
+      const size = sizes.get(rel) ?? bytes.length;
+      return { bytes: bytes.subarray(0, limit), whole: limit === undefined || size <= limit };
+    };
+    ws = new HandbookWorkspace(logging, reader);
+    await ws.start();
+    assert.deepStrictEqual(ws.index.uris(), [uri('roles/small.md').toString()]);
+    assert.ok(!asked.includes(undefined), 'no read without a limit');
+    assert.deepStrictEqual(warnings.sort(), [
+      `Not indexed: ${uri('notes/huge-role.md').toString()}: larger than 16 MB, the largest role file read`,
+      `Not indexed: ${uri('roles/huge.md').toString()}: larger than 16 MB, the largest role file read`,
+    ]);
+    // An indexed role file that grows past the limit leaves the index (its change is reported).
+    sizes.set('roles/small.md', MAX_ROLE_FILE_BYTES + 1);
+    const gone = changed(ws);
+    markdownWatcher().change.fire(fake.Uri.file(`${fake.ROOT}/roles/small.md`));
+    assert.ok((await gone).has(uri('roles/small.md').toString()));
+    assert.ok(!ws.index.has(uri('roles/small.md').toString()));
+    assert.strictEqual(ws.workspaceRoleFiles, 0);
+    assert.strictEqual(warnings.length, 3);
+  });
+
+  it('without a direct reader (browser host) a role file over the limit is read by workspace.fs but not indexed', async () => {
+    const warnings: string[] = [];
+    const logging = { ...log, warn: (m: string) => warnings.push(m) } as unknown as vscode.LogOutputChannel;
+    const head = role('huge');
+    fake.files.set('roles/huge.md', head + 'x'.repeat(MAX_ROLE_FILE_BYTES + 1 - head.length));
+    fake.files.set('roles/limit.md', head + 'x'.repeat(MAX_ROLE_FILE_BYTES - head.length)); // exactly 16 MB: read
+    ws = new HandbookWorkspace(logging);
+    await ws.start();
+    assert.deepStrictEqual(ws.index.uris(), [uri('roles/limit.md').toString()]);
+    assert.deepStrictEqual(warnings, [`Not indexed: ${uri('roles/huge.md').toString()}: larger than 16 MB, the largest role file read`]);
   });
 
   it('keeps no entry per file once its operations end, and leaves no timer behind', async () => {
