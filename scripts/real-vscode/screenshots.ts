@@ -36,6 +36,7 @@ import {
   waitForWorkbench,
   withTimeout,
 } from './lib';
+import { roleFile } from '../../test/support/roleFile';
 
 const OUT_DIR = path.join(ROOT, 'media', 'screenshots');
 const DRIVER = path.join(ROOT, 'out', 'screenshots', 'driver.js');
@@ -103,19 +104,7 @@ const ORG_ROLES: Record<string, string> = {
 };
 
 function role(id: string, title: string, type: string, responsibilities: string[], extra: string[]): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${title}`,
-    `type: ${type}`,
-    'responsibilities:',
-    ...responsibilities.map((r) => `  - ${r}`),
-    ...extra,
-    '---',
-    '',
-    `# ${title}`,
-    '',
-  ].join('\n');
+  return roleFile(id, { title, type, responsibilities, extra, heading: true });
 }
 
 /** The script's end of the driver: hands out one step at a time and waits for its result. */

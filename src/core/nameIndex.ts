@@ -39,10 +39,23 @@ interface Entry {
   /** The name as added. */
   name: string;
   lower: string;
-  /** Its bigram keys (see bigramKeys) as numbers, ascending. */
-  keys: Int32Array;
+  /**
+   * Its bigram keys (see bigramKeys) as numbers, ascending: `count` numbers of the index's shared
+   * key pool from `at`; `at` is -1 once the name is deleted.
+   */
+  at: number;
+  count: number;
   /** The query that last put it in a candidate pool (a cheaper "seen" than a Set). */
   mark: number;
+}
+
+/**
+ * The names holding one bigram (or of one length), in the order added. A deleted name stays in
+ * `list` (skipped) until the index is compacted; `live` counts the others.
+ */
+interface Posting {
+  list: Entry[];
+  live: number;
 }
 
 /**
@@ -63,12 +76,13 @@ function bigramKeys(lower: string): string[] {
   return out;
 }
 
-/** How many numbers two ascending arrays share. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+/** How many numbers two ascending runs share: `a`, and `bCount` numbers of `b` from `bAt`. */
+function sharedCount(a: Int32Array, b: Int32Array, bAt: number, bCount: number): number {
   let i = 0;
-  let j = 0;
+  let j = bAt;
+  const bEnd = bAt + bCount;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  while (i < a.length && j < bEnd) {
     if (a[i] === b[j]) {
       n++;
       i++;
@@ -84,13 +98,24 @@ export interface NearName {
   distance: number;
 }
 
+/**
+ * The index's memory is a few numbers per name: a 10,000-role handbook has 30,000 names of some
+ * ten bigrams each, and a Set per bigram plus an Int32Array per name held 19 MB of them. The
+ * bigram numbers of every name sit in one shared pool, and the names holding a bigram in a plain
+ * array; a deleted name is only marked, and the index is compacted once most of it is deleted.
+ */
 export class NameIndex {
   private readonly entries = new Map<string, Entry>();
   /** Bigram key → its number (numbers are never reused; there are at most a few per name). */
   private readonly keyIds = new Map<string, number>();
   /** Bigram number → the names holding it. */
-  private readonly postings = new Map<number, Set<Entry>>();
-  private readonly byLength = new Map<number, Set<Entry>>();
+  private readonly postings = new Map<number, Posting>();
+  private readonly byLength = new Map<number, Posting>();
+  /** The bigram numbers of every name (see Entry.at); `used` of it taken. */
+  private keyPool = new Int32Array(256);
+  private used = 0;
+  /** Pool slots that deleted names still take (their places in the postings are as many again). */
+  private wasted = 0;
   private stamp = 0;
 
   get size(): number {
@@ -110,9 +135,11 @@ export class NameIndex {
       if (id === undefined) this.keyIds.set(k, (id = this.keyIds.size));
       return id;
     });
-    const entry: Entry = { name, lower, keys: Int32Array.from(ids).sort(), mark: 0 };
+    ids.sort((a, b) => a - b);
+    const entry: Entry = { name, lower, at: this.reserve(ids.length), count: ids.length, mark: 0 };
+    this.keyPool.set(ids, entry.at);
     this.entries.set(name, entry);
-    for (const k of entry.keys) addTo(this.postings, k, entry);
+    for (const k of ids) addTo(this.postings, k, entry);
     addTo(this.byLength, lower.length, entry);
   }
 
@@ -120,8 +147,42 @@ export class NameIndex {
     const entry = this.entries.get(name);
     if (!entry) return;
     this.entries.delete(name);
-    for (const k of entry.keys) removeFrom(this.postings, k, entry);
-    removeFrom(this.byLength, entry.lower.length, entry);
+    for (let i = entry.at; i < entry.at + entry.count; i++) this.postings.get(this.keyPool[i])!.live--;
+    this.byLength.get(entry.lower.length)!.live--;
+    this.wasted += entry.count;
+    entry.at = -1;
+    if (this.wasted > 4096 && 2 * this.wasted > this.used) this.compact();
+  }
+
+  /** `count` free slots at the end of the pool (grown by doubling). */
+  private reserve(count: number): number {
+    if (this.used + count > this.keyPool.length) {
+      const grown = new Int32Array(Math.max(this.keyPool.length * 2, this.used + count));
+      grown.set(this.keyPool.subarray(0, this.used));
+      this.keyPool = grown;
+    }
+    const at = this.used;
+    this.used += count;
+    return at;
+  }
+
+  /** Drops the deleted names from the postings and the pool (the order of the others stays). */
+  private compact(): void {
+    const old = this.keyPool;
+    this.keyPool = new Int32Array(Math.max(256, this.used - this.wasted));
+    this.used = 0;
+    for (const e of this.entries.values()) {
+      const at = this.reserve(e.count);
+      this.keyPool.set(old.subarray(e.at, e.at + e.count), at);
+      e.at = at;
+    }
+    for (const postings of [this.postings, this.byLength]) {
+      for (const [k, p] of postings) {
+        if (p.live === 0) postings.delete(k);
+        else if (p.list.length > p.live) p.list = p.list.filter((e) => e.at >= 0);
+      }
+    }
+    this.wasted = 0;
   }
 
   /**
@@ -161,7 +222,7 @@ export class NameIndex {
     const passing: { e: Entry; shared: number }[] = [];
     for (const e of this.pool(keys, all.length, len, radius)) {
       if (Math.abs(e.lower.length - len) > radius) continue;
-      const shared = sharedCount(keys, e.keys);
+      const shared = sharedCount(keys, this.keyPool, e.at, e.count);
       if (shared < Math.max(len, e.lower.length) + 1 - 2 * radius) continue;
       passing.push({ e, shared });
     }
@@ -188,7 +249,8 @@ export class NameIndex {
     if (fewest <= 0) {
       // Too short for the bigram filter: every name of a near length is a candidate.
       for (let l = Math.max(0, len - radius); l <= len + radius; l++) {
-        for (const e of this.byLength.get(l) ?? []) {
+        for (const e of this.byLength.get(l)?.list ?? []) {
+          if (e.at < 0) continue;
           if (out.length >= MAX_SUGGESTION_POOL) return out;
           out.push(e);
         }
@@ -199,11 +261,11 @@ export class NameIndex {
     // take the rarest. Bigrams that no name holds are the rarest of all, and cost nothing.
     const take = count - fewest + 1 - (count - keys.length);
     if (take <= 0) return out;
-    const lists = Array.from(keys, (k) => this.postings.get(k) ?? NONE).sort((a, b) => a.size - b.size);
+    const lists = Array.from(keys, (k) => this.postings.get(k) ?? NONE).sort((a, b) => a.live - b.live);
     const stamp = ++this.stamp;
     for (let i = 0; i < take; i++) {
-      for (const e of lists[i]) {
-        if (e.mark === stamp) continue;
+      for (const e of lists[i].list) {
+        if (e.at < 0 || e.mark === stamp) continue;
         if (out.length >= MAX_SUGGESTION_POOL) return out;
         e.mark = stamp;
         out.push(e);
@@ -213,17 +275,12 @@ export class NameIndex {
   }
 }
 
-const NONE: ReadonlySet<Entry> = new Set();
+const NONE: Posting = { list: [], live: 0 };
 
-function addTo<K>(map: Map<K, Set<Entry>>, key: K, e: Entry): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(e);
-}
-
-function removeFrom<K>(map: Map<K, Set<Entry>>, key: K, e: Entry): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(e);
-  if (set.size === 0) map.delete(key);
+function addTo<K>(map: Map<K, Posting>, key: K, e: Entry): void {
+  const posting = map.get(key);
+  if (posting) {
+    posting.list.push(e);
+    posting.live++;
+  } else map.set(key, { list: [e], live: 1 });
 }

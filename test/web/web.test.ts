@@ -14,22 +14,12 @@ import type { ResponsibilityMap } from '../../src/core/map/types';
 import type { OrgChart } from '../../src/core/protocol/orgProtocol';
 import type { HandbookRolesApi } from '../../src/extension/activate';
 import type { FoundRole } from '../../src/extension/commands/findRole';
+import { ROLES_TREE_ROWS } from '../support/workspaceRoles';
 import { expectPage } from './harness';
 import { equal, ok, test, within } from './runner';
 import { EXTENSION_ID, startup } from './state';
 
 const WAIT_MS = 20_000;
-
-/** The Roles tree's rows for the fixture, as the Node host's tree test expects them. */
-const TREE_ROWS = [
-  'Engineering Manager',
-  'on-call-engineer',
-  'Release Captain',
-  'Scrum Master',
-  'Tech Lead',
-  'VP of Engineering',
-  'no-frontmatter.md',
-];
 
 /** What `handbook-lint --format json` reports for the broken fixtures (as in the Node host). */
 const BROKEN: Record<string, string[]> = {
@@ -125,7 +115,7 @@ test('activates from the installed .vsix in the web worker host, where nothing o
 test('the Roles tree fills from the workspace', async () => {
   await api();
   await vscode.commands.executeCommand('workbench.view.extension.handbook');
-  await expectPage('tree', { rows: TREE_ROWS }, TREE_ROWS);
+  await expectPage('tree', { rows: ROLES_TREE_ROWS }, ROLES_TREE_ROWS);
 });
 
 test('diagnostics appear for the broken role files, with the CLI codes and exact ranges, unopened', async () => {

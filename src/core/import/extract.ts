@@ -186,6 +186,45 @@ function flatten(items: readonly ListItem[], area: string | undefined): RawItem[
   return out;
 }
 
+/**
+ * RACI written as bullets (rule raci): `..responsible for: X` with sub-items (the duties), and
+ * `..accountable to:`, `..expected to consult:`, `..expected to keep informed:` (whom the role
+ * answers to, asks or tells: not duties). Undefined for other items.
+ */
+function raciKind(text: string): 'responsible' | 'other' | undefined {
+  const t = cleanText(text)
+    .replace(/^[.…\s]+/, '')
+    .toLowerCase();
+  if (/^(?:(?:is|are) )?(?:responsible|accountable) for\b/.test(t)) return 'responsible';
+  if (/^(?:(?:is|are) )?(?:accountable to|(?:expected to )?consult(?:ed)?\b|(?:expected to )?(?:keep|kept) informed\b|informed\b)/.test(t))
+    return 'other';
+  return undefined;
+}
+
+/** A list's items with RACI groups read (rule raci): responsible-for groups give their sub-items, the others are left out. */
+function raciItems(items: readonly ListItem[], role: string): readonly ListItem[] {
+  if (!on('raci') || !items.some((it) => it.children.length && raciKind(it.inline.text) === 'other')) return items;
+  const out: ListItem[] = [];
+  for (const it of items) {
+    const kind = it.children.length ? raciKind(it.inline.text) : undefined;
+    // `..responsible for: the relationship` is a duty, and so is each sub-item.
+    if (kind === 'responsible') out.push({ ...it, children: [] }, ...it.children);
+    else if (kind === 'other') {
+      const taken = skipList({
+        line: it.children[0].line,
+        role,
+        context: `item "${cleanText(it.inline.text).slice(0, 100)}"`,
+        items: it.children.length,
+        first: cleanText(it.children[0].inline.text).slice(0, 80),
+        reason: 'whom the role is accountable to, consults or informs (RACI), not duties',
+        rule: 'raci',
+      });
+      if (taken) out.push(...it.children);
+    } else out.push(it);
+  }
+  return out;
+}
+
 type ListKind = SectionKind | 'requires';
 
 /** What a lead-in sentence says its list holds. */
@@ -412,7 +451,7 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
       if (!forced) continue;
     }
     if (forced) listKind = 'responsibilities';
-    for (const raw of flatten(block.items, area)) {
+    for (const raw of flatten(raciItems(block.items, scope.name.title), area)) {
       const text = cleanText(raw.text);
       if (!text) continue;
       if (listKind === 'success') {

@@ -231,7 +231,7 @@ export function roleNameFrom(raw: string): RoleName | undefined {
 
   // `Role Description: Rust Council Representative` → the name after the label.
   const labelled = /^([A-Za-z][A-Za-z ]{0,30}):\s+(\S.*)$/.exec(t);
-  if (labelled && on('title-after-label') && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true)) t = labelled[2];
+  if (labelled && on('title-with-label') && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true)) t = labelled[2];
   // `EM5 - Engineering Manager 5`, `IC3`
   const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(\S.*))?$/.exec(t);
   if (code) {
@@ -280,7 +280,9 @@ export function roleHeading(text: string): RoleName | undefined {
   if (subject !== undefined) return roleNameFrom(subject);
   if (isSentenceHeading(t)) return undefined;
   if (sectionOfRole(t)) return undefined;
-  const of = /^(?:the )?(?:roles?|responsibilities|duties)(?: (?:and|&) responsibilities)? (?:of|for) (?:the |an? |our )?(\S.*)$/i.exec(t);
+  const of = on('title-with-label')
+    ? /^(?:the )?(?:roles?|responsibilities|duties)(?: (?:and|&) responsibilities)? (?:of|for) (?:the |an? |our )?(\S.*)$/i.exec(t)
+    : null;
   if (of) return roleNameFrom(of[1]);
   if (classifySection(t)) return undefined;
   return roleNameFrom(t);
@@ -291,7 +293,7 @@ export function pageTitleRole(title: string): RoleName | undefined {
   const t = normalizeHeading(title).replace(/^["']|["']$/g, '');
   const of = roleHeading(t);
   if (of) return of;
-  const name = nameBeforeTitleSuffix(t);
+  const name = on('title-with-label') ? nameBeforeTitleSuffix(t) : undefined;
   return name ? roleNameFrom(name) : undefined;
 }
 

@@ -19,9 +19,15 @@ export interface GeneralRule {
 
 export const GENERAL_RULES: GeneralRule[] = [
   {
-    id: 'title-after-label',
-    description: 'A title written "Label: Name" (Role Description: Council Representative) names the role after the label.',
-    evidence: ['rust--council-representative.md', 'rust--rust-foundation-project-director.md'],
+    id: 'title-with-label',
+    description:
+      "A title that joins a role's name and a label saying what the page is (Role Description: Council Representative; Supervisor responsibilities; CTO - Role description; Roles of the CEO) names the role without the label, before or after it.",
+    evidence: [
+      'rust--council-representative.md',
+      'rust--rust-foundation-project-director.md',
+      '18f--supervisor-responsibilities.md',
+      'sourcegraph--ceo-roles.md',
+    ],
   },
   {
     id: 'section-with-duties-is-role',
@@ -51,6 +57,28 @@ export const GENERAL_RULES: GeneralRule[] = [
     id: 'sentence-heading-not-role',
     description: 'A heading written as a sentence (in the first person, or an instruction, or ending with a period) is not a role.',
     evidence: ['loanmarket--Engineering.md', 'gitlab--channel-programs-ops--index.html.md'],
+  },
+  {
+    id: 'roles-in-columns',
+    description:
+      "A table whose header names a role in each column (PM expectations | EM expectations; Knowledge leadership | Engineer 1 | Engineer 2 | …) has a column per role: each cell holds items of that role, the row's first cell (or the heading above) their area.",
+    evidence: [
+      'artsy--ladder.md',
+      'sourcegraph--product_manager_engineering_manager_responsibilities.md',
+      'gitlab--channel-programs-ops--index.html.md',
+    ],
+  },
+  {
+    id: 'raci',
+    description:
+      'RACI statements: in a matrix of deliverables × parties (cells of R, A, C, I) each column is a party, and the deliverables it is Responsible or Accountable for are its duties; written as bullets ("..responsible for:", "..accountable to:", "..expected to consult:", "..keep informed:"), only the responsible-for items are duties.',
+    evidence: ['gitlab--channel-programs-ops--index.html.md', 'rust--rust-foundation-project-director.md'],
+  },
+  {
+    id: 'rows-per-role-with-areas',
+    description:
+      "A table with a row per role or level and a column per area (Level | Execution | Teamwork; Artsy Level | Title | Impact | Influence) gives each row's role the items of its cells, the column header as their area; a Title column names the role, the level code is its short name.",
+    evidence: ['artsy--ladder.md', 'sourcegraph--career-development--framework.md', 'sourcegraph--design--career-development.md'],
   },
   {
     id: 'role-statement',

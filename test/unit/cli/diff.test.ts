@@ -6,6 +6,7 @@ import * as path from 'path';
 import { main } from '../../../src/cli/diffCommand';
 import { neutralize, neutralizeJson, oneLine } from '../../../src/cli/terminal';
 import { runner, tree } from './helpers';
+import { roleFile } from '../../support/roleFile';
 
 const run = runner(main);
 
@@ -24,21 +25,8 @@ function git(dir: string, ...args: string[]): string {
   return r.stdout;
 }
 
-function role(id: string, title: string, responsibilities: string[], extra: string[] = []): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${title}`,
-    'type: manager',
-    'responsibilities:',
-    ...responsibilities.map((r) => `  - ${r}`),
-    ...extra,
-    '---',
-    '',
-    `# ${title}`,
-    '',
-  ].join('\n');
-}
+const role = (id: string, title: string, responsibilities: string[], extra: string[] = []): string =>
+  roleFile(id, { title, type: 'manager', responsibilities, extra, heading: true });
 
 /** Writes (or, for undefined, deletes) files in `dir`. */
 function write(dir: string, files: Record<string, string | undefined>): void {

@@ -24,3 +24,22 @@ export function tree(prefix: string, files: Record<string, string>): string {
   }
   return dir;
 }
+
+const REPO = path.join(__dirname, '..', '..', '..');
+
+/** Bundles one CLI entry point (`src/cli/<tool>.ts`) to `outfile` the way esbuild.js does. */
+export async function bundleCli(tool: string, outfile: string): Promise<void> {
+  const esbuild = await import('esbuild');
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+  await esbuild.build({
+    entryPoints: [path.join(REPO, 'src', 'cli', `${tool}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    loader: { '.md': 'text' },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'error',
+  });
+}

@@ -12,6 +12,7 @@ import { spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { bundleCli } from './helpers';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(REPO, 'dist', 'cli', 'handbook-lint.js');
@@ -34,19 +35,7 @@ async function ensureCli(): Promise<void> {
     newest(path.join(REPO, 'schemas')),
   );
   if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sources) return;
-  const esbuild = await import('esbuild');
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
-  await esbuild.build({
-    entryPoints: [path.join(REPO, 'src', 'cli', 'handbook-lint.ts')],
-    outfile: CLI,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    loader: { '.md': 'text' },
-    define: { __VERSION__: JSON.stringify(pkg.version) },
-    logLevel: 'error',
-  });
+  await bundleCli('handbook-lint', CLI);
 }
 
 interface Run {

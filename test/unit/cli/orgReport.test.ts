@@ -1,25 +1,13 @@
 import * as assert from 'assert';
 import { main } from '../../../src/cli/lintCommand';
 import { runner, tree } from './helpers';
+import { relation, roleFile } from '../../support/roleFile';
 
 const run = runner(main);
 
-function role(id: string, title: string, extra: string[] = [], responsibilities = [`Do the ${id} job`]): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${JSON.stringify(title)}`,
-    'type: manager',
-    'responsibilities:',
-    ...responsibilities.map((r) => `  - ${r}`),
-    ...extra,
-    '---',
-    '',
-    `# ${title}`,
-    '',
-  ].join('\n');
-}
-const rel = (w: string, kind: string) => [`  - with: ${w}`, `    kind: ${kind}`];
+const role = (id: string, title: string, extra: string[] = [], responsibilities?: string[]): string =>
+  roleFile(id, { title, quoteTitle: true, type: 'manager', responsibilities, extra, heading: true });
+const rel = relation;
 
 const ORG = {
   'roles/cto.md': role('cto', 'Chief Technology Officer', ['relationships:', ...rel('vp-engineering', 'manages')]),

@@ -70,6 +70,31 @@ describe('NameIndex', () => {
     );
   });
 
+  it('after most names are deleted (the index compacts itself) and some come back: the same answers as comparing with every name', () => {
+    const index = new NameIndex();
+    const names = Array.from({ length: 3000 }, (_, i) => (i % 3 ? `Role ${i} Lead` : `role-${String(i).padStart(5, '0')}`));
+    for (const n of names) index.add(n);
+    const kept = new Set(names);
+    // 2,000 of 3,000 names go: some 24,000 of 36,000 bigram slots are then unused, which compacts.
+    for (let i = 0; i < 2000; i++) {
+      const n = names[(i * 7) % 3000];
+      index.delete(n);
+      kept.delete(n);
+    }
+    for (let i = 0; i < 300; i++) {
+      const n = names[(i * 13) % 3000];
+      index.add(n);
+      kept.add(n);
+    }
+    index.add('Role 12 Lead');
+    kept.add('Role 12 Lead');
+    assert.strictEqual(index.size, kept.size);
+    for (const n of names) assert.strictEqual(index.has(n), kept.has(n), n);
+    for (const q of ['role-00007', 'role-0001', 'Role 21 Lead', 'Role 12 Leed', 'rol 2999 lead', 'Role 7 Lead', 'x'])
+      assert.deepStrictEqual(index.closest(q), bruteForce(q, [...kept]), q);
+    assert.deepStrictEqual(index.closest('Role 12 Leed'), ['Role 12 Lead', 'Role 1 Lead', 'Role 11 Lead']);
+  });
+
   it('within(): every name within the radius, whatever its length', () => {
     const index = new NameIndex();
     for (const n of ['a', 'ab', 'abc', 'abcd', 'xyz', 'head of engineering', 'head of engineerin', 'heda of engineering']) index.add(n);

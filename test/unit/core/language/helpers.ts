@@ -1,4 +1,4 @@
-/** Test helpers: positions marked with `‸` in a text, and applying 1-based edits. */
+/** Test helpers: positions marked with `‸` in a text, and the text a 1-based range covers. */
 import { LineMap } from '../../../../src/core/text';
 import type { Range } from '../../../../src/core/types';
 
@@ -12,21 +12,6 @@ export function at(marked: string): { text: string; line: number; column: number
   const text = marked.slice(0, i) + marked.slice(i + 1);
   const p = new LineMap(text).position(i);
   return { text, line: p.line, column: p.column };
-}
-
-/** Applies non-overlapping edits given with 1-based ranges. */
-export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
-  const lines = new LineMap(text);
-  const spans = edits
-    .map((e) => ({
-      start: lines.offset(e.range.line, e.range.column),
-      end: lines.offset(e.range.endLine, e.range.endColumn),
-      text: e.newText,
-    }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
 }
 
 /** The text a 1-based range covers. */

@@ -3,7 +3,7 @@ import { quickFixesFor } from '../../../../src/core/language/quickFixes';
 import { HandbookIndex } from '../../../../src/core/handbookIndex';
 import { parseFile } from '../../../../src/core/parse';
 import type { Finding } from '../../../../src/core/types';
-import { applyEdits } from './helpers';
+import { applyTextEdits } from '../../../../src/core/language/textEdits';
 
 const VALID = ['---', 'role: me', 'title: Me', 'type: manager', 'responsibilities:', '  - Plan the work', '---', '', '# Me', ''].join('\n');
 
@@ -14,7 +14,7 @@ function only(text: string, code: Finding['code'], options = {}, which: (f: Find
   return found[0];
 }
 
-const fixed = (text: string, f: Finding, i = 0, options = {}) => applyEdits(text, quickFixesFor(f, text, options)[i].edits);
+const fixed = (text: string, f: Finding, i = 0, options = {}) => applyTextEdits(text, quickFixesFor(f, text, options)[i].edits);
 
 describe('language/quickFixes', () => {
   it('unknown key: renames it to the close known key, and the file becomes valid', () => {

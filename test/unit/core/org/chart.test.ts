@@ -5,22 +5,11 @@ import { buildLadderModel } from '../../../../src/core/org/ladderView';
 import { escapeXml, orgChartSvg } from '../../../../src/core/org/svg';
 import { parseLadderMessage } from '../../../../src/core/protocol/ladderProtocol';
 import { parseOrgMessage, parseOrgState } from '../../../../src/core/protocol/orgProtocol';
+import { relation, roleFile } from '../../../support/roleFile';
 
 const uri = (n: string) => `file:///h/roles/${n}.md`;
-function role(id: string, title: string, extra: string[] = []): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${JSON.stringify(title)}`,
-    'type: manager',
-    'responsibilities:',
-    `  - Do the ${id} job`,
-    ...extra,
-    '---',
-    '',
-  ].join('\n');
-}
-const rel = (w: string, kind = 'reports-to') => [`  - with: ${w}`, `    kind: ${kind}`];
+const role = (id: string, title: string, extra: string[] = []): string => roleFile(id, { title, quoteTitle: true, type: 'manager', extra });
+const rel = (w: string, kind = 'reports-to') => relation(w, kind);
 function indexOf(files: Record<string, string>): HandbookIndex {
   const index = new HandbookIndex();
   for (const [n, t] of Object.entries(files)) index.set(uri(n), t);

@@ -6,20 +6,10 @@ import { ladderOf, ladders, nextRung } from '../../../../src/core/org/ladders';
 import { reportingLines } from '../../../../src/core/org/reporting';
 import { parseFile } from '../../../../src/core/parse';
 import type { Role } from '../../../../src/core/types';
+import { relation, roleFile } from '../../../support/roleFile';
 
-function role(id: string, extra: string[] = [], responsibilities = [`Do the ${id} job`], title = id.toUpperCase()): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${title}`,
-    'type: individual-contributor',
-    'responsibilities:',
-    ...responsibilities.map((r) => `  - ${r}`),
-    ...extra,
-    '---',
-    '',
-  ].join('\n');
-}
+const role = (id: string, extra: string[] = [], responsibilities?: string[], title?: string): string =>
+  roleFile(id, { title, responsibilities, extra });
 const uri = (name: string) => `file:///h/roles/${name}.md`;
 function roles(files: Record<string, string>): Role[] {
   return Object.entries(files).map(([name, text]) => parseFile(uri(name), text).role!);
@@ -116,7 +106,7 @@ describe('organisation engine', () => {
   });
 
   it('reporting lines: from reports-to and manages, each line once, sorted by manager then report', () => {
-    const rel = (w: string, kind: string) => [`  - with: ${w}`, `    kind: ${kind}`];
+    const rel = relation;
     const rs = roles({
       cto: role('cto', ['relationships:', ...rel('vpe', 'manages'), ...rel('ceo', 'reports-to'), ...rel('vpe', 'peer')]),
       vpe: role('vpe', ['relationships:', ...rel('CTO', 'reports-to'), ...rel('nobody', 'reports-to')]),

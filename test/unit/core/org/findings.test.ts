@@ -2,23 +2,12 @@ import * as assert from 'assert';
 import { HandbookIndex } from '../../../../src/core/handbookIndex';
 import { parseFile } from '../../../../src/core/parse';
 import type { Finding } from '../../../../src/core/types';
+import { roleFile } from '../../../support/roleFile';
 
 const brief = (f: Finding) => `${f.code} ${f.range.line}:${f.range.column}-${f.range.endLine}:${f.range.endColumn}`;
 
-/** A role file; `extra` lines go after `responsibilities`. */
-function role(id: string, extra: string[] = [], responsibilities = [`Do the ${id} job`]): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${id.toUpperCase()}`,
-    'type: individual-contributor',
-    'responsibilities:',
-    ...responsibilities.map((r) => `  - ${r}`),
-    ...extra,
-    '---',
-    '',
-  ].join('\n');
-}
+/** A role file; `extra` lines go after `responsibilities` (see roleFile). */
+const role = (id: string, extra: string[] = [], responsibilities?: string[]): string => roleFile(id, { responsibilities, extra });
 
 function indexOf(files: Record<string, string>): HandbookIndex {
   const index = new HandbookIndex();

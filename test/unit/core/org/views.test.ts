@@ -6,21 +6,11 @@ import { roleCard } from '../../../../src/core/language/hover';
 import { buildResponsibilityMap } from '../../../../src/core/map/analyze';
 import { ladders, nextLevel } from '../../../../src/core/org/ladders';
 import { buildRolesTree, groupByLadder, nodeDependencies, type RolesTreeNode, type RolesTreeSource } from '../../../../src/core/rolesTree';
+import { roleFile } from '../../../support/roleFile';
 
 const uri = (name: string) => `file:///h/roles/${name}.md`;
-function role(id: string, title: string, extra: string[], responsibilities: string[]): string {
-  return [
-    '---',
-    `role: ${id}`,
-    `title: ${title}`,
-    'type: individual-contributor',
-    'responsibilities:',
-    ...responsibilities.map((r) => `  - ${r}`),
-    ...extra,
-    '---',
-    '',
-  ].join('\n');
-}
+const role = (id: string, title: string, extra: string[], responsibilities: string[]): string =>
+  roleFile(id, { title, responsibilities, extra });
 const FILES: Record<string, string> = {
   engineer: role('engineer', 'Engineer', ['level: 1', 'successCriteria:', '  - Is the code tested?'], ['Write tested code', 'Review code']),
   senior: role(
