@@ -195,7 +195,7 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
       // The first file is slow: the others must not wait for it (no batch barrier).
       await new Promise<void>((r) => (u.path.endsWith('/notes/n0.md') ? gates.push(r) : setImmediate(r)));
       inFlight--;
-      const bytes = new TextEncoder().encode(fake.files.get(u.path.slice(fake.ROOT.length + 1))!);
+      const bytes = new TextEncoder().encode(fake.files.get(u.path.slice(fake.ROOT.length + 1)));
       return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
     };
     ws = new HandbookWorkspace(log, reader);
@@ -226,7 +226,7 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
     const reader: FileReader = async (u, limit) => {
       const rel = u.path.slice(fake.ROOT.length + 1);
       asked.push(limit);
-      const bytes = new TextEncoder().encode(fake.files.get(rel)!);
+      const bytes = new TextEncoder().encode(fake.files.get(rel));
       const size = sizes.get(rel) ?? bytes.length;
       return { bytes: bytes.subarray(0, limit), whole: limit === undefined || size <= limit };
     };
