@@ -94,7 +94,12 @@ class DiagnosticsPublisher implements vscode.Disposable {
       const doc = this.openDocument(uri);
       if (doc) linkChecks.push(doc);
     }
-    for (const run of diagnosticBatches(entries)) this.collection.set(run);
+    for (const run of diagnosticBatches(entries)) {
+      // One file (perhaps of very many diagnostics): the per-file call, which copies its list.
+      if (run.length > 1) this.collection.set(run);
+      else if (run[0][1]) this.collection.set(run[0][0], run[0][1]);
+      else this.collection.delete(run[0][0]);
+    }
     for (const doc of linkChecks) this.scheduleLinkCheck(doc, 0);
   }
 

@@ -28,6 +28,19 @@ export type { BuiltinMode } from '../core/settings';
  */
 export type FileReader = (uri: vscode.Uri, limit?: number) => Promise<{ bytes: Uint8Array; whole: boolean } | undefined>;
 
+/**
+ * Lists a workspace folder's Markdown files without findFiles (Node: util/nodeMarkdownLister.ts),
+ * as a head start for the scan: it may miss files or list more than findFiles (which stays the
+ * truth), and gives nothing for a folder it cannot list.
+ */
+export type FileLister = (folder: vscode.Uri) => Promise<vscode.Uri[]>;
+
+/** What the host can do with local files itself (the Node host; the browser host has neither). */
+export interface DirectFs {
+  read: FileReader;
+  list?: FileLister;
+}
+
 /** How much of a Markdown file that is not (yet) a role file is read to tell whether it may be one. */
 export const HEAD_BYTES = 64 * 1024;
 
@@ -83,8 +96,8 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    /** Reads local files directly where the host can (Node): see FileReader. */
-    private readonly readDirect?: FileReader,
+    /** Reads (and lists) local files directly where the host can (Node): see DirectFs. */
+    private readonly direct?: DirectFs,
   ) {
     this.disposables.push(
       this.changed,
@@ -210,11 +223,16 @@ export class HandbookWorkspace implements vscode.Disposable {
     // Files an event touched while findFiles ran are newer than its answer: keep them.
     const touched = new Set<string>();
     this.touchedDuringScan.add(touched);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    // Where the host lists local folders itself (Node), reading starts at once, while findFiles
+    // (a round trip through the workbench to ripgrep) is on its way; findFiles then has the last
+    // word: what it lists and was not read is read, what was read and it does not list is dropped.
+    const read = new Set<string>();
     let files: vscode.Uri[];
     try {
-      files = vscode.workspace.workspaceFolders?.length
-        ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel)
-        : [];
+      const headStart = this.headStart(folders, read, cancel);
+      files = folders.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel) : [];
+      await headStart;
     } finally {
       this.touchedDuringScan.delete(touched);
     }
@@ -227,7 +245,10 @@ export class HandbookWorkspace implements vscode.Disposable {
     // The scan reports what it found in one change event at its end, not batch by batch: every
     // feature then does one pass over the handbook (diagnostics, tree, code lens, map), instead of
     // re-publishing files whose cross-file findings each batch of new role files touched again.
-    await this.readAll(files, cancel);
+    await this.readAll(
+      files.filter((f) => !read.has(f.toString())),
+      cancel,
+    );
     if (cancel.isCancellationRequested) return;
     for (const doc of vscode.workspace.textDocuments) {
       // A clean document of a file the scan did not find is a leftover of a deleted file (VS Code
@@ -240,23 +261,40 @@ export class HandbookWorkspace implements vscode.Disposable {
     this.log.info(`Indexed ${this.workspaceRoleFiles} role files out of ${files.length} Markdown files in ${Date.now() - started} ms.`);
   }
 
-  /** Reads the files, at most READ_CONCURRENCY at once, each as soon as a read before it ends. */
-  private async readAll(files: readonly vscode.Uri[], cancel: vscode.CancellationToken): Promise<void> {
+  /** Lists the local folders (DirectFs.list) and reads what it finds; `read` gets each URI read. */
+  private async headStart(folders: readonly vscode.WorkspaceFolder[], read: Set<string>, cancel: vscode.CancellationToken): Promise<void> {
+    const list = this.direct?.list;
+    if (!list) return;
+    const found = await Promise.all(folders.map((f) => list(f.uri).catch(() => [])));
+    // (Nested workspace folders list a file twice.)
+    const files = found.flat().filter((u) => !read.has(u.toString()) && read.add(u.toString()));
+    await this.readAll(files, cancel, true);
+  }
+
+  /**
+   * Reads the files, at most READ_CONCURRENCY at once, each as soon as a read before it ends.
+   * `early`: reads of the scan's head start, before findFiles answered; unlike an event's, they do
+   * not keep a file findFiles leaves out.
+   */
+  private async readAll(files: readonly vscode.Uri[], cancel: vscode.CancellationToken, early = false): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < files.length && !cancel.isCancellationRequested && !this.disposed) await this.read(files[next++], true);
+      while (next < files.length && !cancel.isCancellationRequested && !this.disposed) await this.read(files[next++], true, early);
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   }
 
-  /** Begins an operation on a URI: it supersedes the one in flight (whose timer, if any, is cleared). */
-  private token(uri: string): number {
+  /**
+   * Begins an operation on a URI: it supersedes the one in flight (whose timer, if any, is cleared).
+   * `touch` false: the scan's own head-start read, which does not count as news for the scan.
+   */
+  private token(uri: string, touch = true): number {
     const t = this.nextToken++;
     this.tokens.set(uri, t);
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    for (const touched of this.touchedDuringScan) touched.add(uri);
+    if (touch) for (const touched of this.touchedDuringScan) touched.add(uri);
     return t;
   }
 
@@ -285,9 +323,9 @@ export class HandbookWorkspace implements vscode.Disposable {
     void this.read(uri, false);
   }
 
-  private async read(uri: vscode.Uri, quiet: boolean): Promise<void> {
+  private async read(uri: vscode.Uri, quiet: boolean, early = false): Promise<void> {
     const key = uri.toString();
-    const token = this.token(key);
+    const token = this.token(key, !early);
     let text: string | undefined;
     try {
       text = await this.load(uri, this.index.has(key) || this.isForced(uri));
@@ -328,7 +366,7 @@ export class HandbookWorkspace implements vscode.Disposable {
    */
   private async load(uri: vscode.Uri, whole: boolean): Promise<string | undefined> {
     if (!whole) {
-      const head = await this.readDirect?.(uri, HEAD_BYTES);
+      const head = await this.direct?.read(uri, HEAD_BYTES);
       if (head) {
         // (A character cut at the end of the head only costs a U+FFFD there.)
         const start = this.decoder.decode(head.bytes);
@@ -336,7 +374,7 @@ export class HandbookWorkspace implements vscode.Disposable {
         if (!mightBeRoleFile(start)) return undefined;
       }
     }
-    const direct = await this.readDirect?.(uri, MAX_ROLE_FILE_BYTES);
+    const direct = await this.direct?.read(uri, MAX_ROLE_FILE_BYTES);
     const bytes = direct?.bytes ?? (await vscode.workspace.fs.readFile(uri));
     if (!whole && bytes.length > HEAD_BYTES && !mightBeRoleFile(this.decoder.decode(bytes.subarray(0, HEAD_BYTES)))) return undefined;
     if ((direct && !direct.whole) || bytes.length > MAX_ROLE_FILE_BYTES)

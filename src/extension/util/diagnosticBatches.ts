@@ -11,8 +11,9 @@ export const MAX_DIAGNOSTICS_PER_CALL = 1000;
 
 /**
  * Splits entries (a file and its diagnostics; undefined clears the file) into runs whose diagnostics
- * total at most `max`, in order. An entry over `max` alone is a run of its own (VS Code caps one
- * file at 1,000 and notes the rest).
+ * total at most `max`, in order. An entry over `max` alone is a run of its own, and a run of one
+ * entry is best sent with `set(uri, list)`: `set(entries)` spreads each list onto the stack
+ * (`push(...list)` in VS Code 1.100), and a file of 200,000 diagnostics overflowed it.
  */
 export function diagnosticBatches<K, D>(
   entries: readonly (readonly [K, readonly D[] | undefined])[],

@@ -9,9 +9,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
-import { HandbookWorkspace, HEAD_BYTES, READ_CONCURRENCY, type FileReader } from '../../../src/extension/handbookWorkspace';
+import {
+  HandbookWorkspace,
+  HEAD_BYTES,
+  READ_CONCURRENCY,
+  type FileLister,
+  type FileReader,
+} from '../../../src/extension/handbookWorkspace';
 import { MAX_ROLE_FILE_BYTES } from '../../../src/core/roleFiles';
 import { nodeFileReader } from '../../../src/extension/util/nodeFileReader';
+import { nodeMarkdownLister } from '../../../src/extension/util/nodeMarkdownLister';
 
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as vscode.LogOutputChannel;
 const uri = (rel: string) => fake.Uri.file(`${fake.ROOT}/${rel}`) as unknown as vscode.Uri;
@@ -124,7 +131,7 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
       const bytes = new TextEncoder().encode(text);
       return limit === undefined ? { bytes, whole: true } : { bytes: bytes.subarray(0, limit), whole: bytes.length <= limit };
     };
-    ws = new HandbookWorkspace(log, reader);
+    ws = new HandbookWorkspace(log, { read: reader });
     await ws.start();
     assert.deepStrictEqual(fake.calls.reads, [], 'workspace.fs not used where the host reads directly');
     assert.deepStrictEqual(
@@ -198,7 +205,7 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
       const bytes = new TextEncoder().encode(fake.files.get(u.path.slice(fake.ROOT.length + 1)));
       return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
     };
-    ws = new HandbookWorkspace(log, reader);
+    ws = new HandbookWorkspace(log, { read: reader });
     const done = ws.start();
     // Wait until every other file has been read while the first one still hangs.
     // (One read per file: the notes' heads, the role files whole.)
@@ -230,7 +237,7 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
       const size = sizes.get(rel) ?? bytes.length;
       return { bytes: bytes.subarray(0, limit), whole: limit === undefined || size <= limit };
     };
-    ws = new HandbookWorkspace(logging, reader);
+    ws = new HandbookWorkspace(logging, { read: reader });
     await ws.start();
     assert.deepStrictEqual(ws.index.uris(), [uri('roles/small.md').toString()]);
     assert.ok(!asked.includes(undefined), 'no read without a limit');
@@ -258,6 +265,51 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
     await ws.start();
     assert.deepStrictEqual(ws.index.uris(), [uri('roles/limit.md').toString()]);
     assert.deepStrictEqual(warnings, [`Not indexed: ${uri('roles/huge.md').toString()}: larger than 16 MB, the largest role file read`]);
+  });
+
+  it('with a local listing (Node host) reading starts before findFiles answers, and findFiles has the last word', async () => {
+    fake.files.set('roles/a.md', role('a'));
+    fake.files.set('roles/b.md', `${role('b')}[[a]] [[late]]\n`);
+    fake.files.set('notes/n.md', jekyll(1));
+    fake.files.set('excluded/x.md', role('x')); // listed, but findFiles leaves it out (files.exclude)
+    fake.files.set('roles/late.md', role('late')); // findFiles lists it, the listing missed it (a symbolic link)
+    fake.findFilesOptions.excluded.add('excluded/x.md');
+    let open!: () => void;
+    fake.findFilesOptions.gate = new Promise<void>((r) => (open = r));
+    const reads: string[] = [];
+    const reader: FileReader = async (u, limit) => {
+      const rel = u.path.slice(fake.ROOT.length + 1);
+      reads.push(rel);
+      const bytes = new TextEncoder().encode(fake.files.get(rel)!);
+      return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
+    };
+    const listed: string[] = [];
+    const list: FileLister = async (folder) => {
+      listed.push(folder.toString());
+      return ['roles/a.md', 'roles/b.md', 'notes/n.md', 'excluded/x.md'].map((f) => uri(f));
+    };
+    ws = new HandbookWorkspace(log, { read: reader, list });
+    const events: ReadonlySet<string>[] = [];
+    ws.onDidChange((e) => events.push(e.affected));
+    const done = ws.start();
+    for (let k = 0; k < 1000 && reads.length < 4; k++) await new Promise((r) => setImmediate(r));
+    assert.deepStrictEqual(reads.sort(), ['excluded/x.md', 'notes/n.md', 'roles/a.md', 'roles/b.md'], 'read while findFiles waits');
+    assert.deepStrictEqual(events, [], 'nothing reported before findFiles answered');
+    open();
+    await done;
+    assert.deepStrictEqual(listed, [`file://${fake.ROOT}`]);
+    assert.deepStrictEqual(
+      ws.index.uris().sort(),
+      ['roles/a.md', 'roles/b.md', 'roles/late.md'].map((f) => uri(f).toString()),
+    );
+    assert.deepStrictEqual(
+      reads.sort(),
+      ['excluded/x.md', 'notes/n.md', 'roles/a.md', 'roles/b.md', 'roles/late.md'],
+      'each file read once',
+    );
+    assert.strictEqual(events.length, 1, 'one change event');
+    // b's link to `late` resolves: its cross-file findings were worked out with every file in.
+    assert.ok(!ws.index.findings(uri('roles/b.md').toString()).some((f) => f.code === 'unresolved-link'));
   });
 
   it('keeps no entry per file once its operations end, and leaves no timer behind', async () => {
@@ -315,5 +367,43 @@ describe('extension: the Node host reads files directly (nodeFileReader.ts)', ()
 
   it('leaves other schemes to workspace.fs', async () => {
     assert.strictEqual(await nodeFileReader(fake.Uri.parse('vscode-vfs:/x.md') as unknown as vscode.Uri), undefined);
+  });
+});
+
+describe('extension: the Node host lists a folder’s Markdown files directly (nodeMarkdownLister.ts)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-lister-'));
+    const put = (rel: string, text = 'x') => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    for (const f of [
+      'a.md',
+      'docs/b.markdown',
+      'docs/c.txt',
+      'docs/deep/d.md',
+      '.hidden.md',
+      'node_modules/x/x.md',
+      '.git/y.md',
+      'sub/.dot/z.md',
+    ])
+      put(f);
+    fs.mkdirSync(path.join(dir, 'sub', 'dir.md'));
+    fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
+    fs.symlinkSync(path.join(dir, 'docs'), path.join(dir, 'linked-docs'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const folder = () => fake.Uri.file(dir) as unknown as vscode.Uri;
+
+  it('lists what findFiles(**/*.{md,markdown}, node_modules and dot-folders excluded) lists, but no symbolic link', async () => {
+    const listed = (await nodeMarkdownLister(folder())).map((u) => path.relative(dir, u.fsPath)).sort();
+    // (Symbolic links are left to findFiles, which follows them: the scan reads what it adds.)
+    assert.deepStrictEqual(listed, ['.hidden.md', 'a.md', 'docs/b.markdown', 'docs/deep/d.md']);
+  });
+
+  it('lists nothing for a folder that is not local, or cannot be read', async () => {
+    assert.deepStrictEqual(await nodeMarkdownLister(fake.Uri.parse('vscode-vfs:/repo') as unknown as vscode.Uri), []);
+    assert.deepStrictEqual(await nodeMarkdownLister(fake.Uri.file(path.join(dir, 'missing')) as unknown as vscode.Uri), []);
   });
 });
