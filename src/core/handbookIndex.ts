@@ -8,6 +8,7 @@ import { didYouMean } from './messages';
 import { compareFindings } from './findingOrder';
 import { parseFile, type ParseOptions } from './parse';
 import { unresolvedLinkFinding } from './links';
+import { fitted } from './fitted';
 import { Suggestions } from './suggestions';
 import { normalizeName } from './text';
 import { orgFindings } from './org/findings';
@@ -120,7 +121,7 @@ export function contentHash(text: string): string {
 }
 
 function knownNamesOf(role: Role | undefined): string[] {
-  return role ? [role.id, role.title, ...role.aliases.map((a) => a.value)] : [];
+  return role ? fitted([role.id, role.title, ...role.aliases.map((a) => a.value)]) : [];
 }
 
 function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {

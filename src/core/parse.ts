@@ -9,6 +9,7 @@ import { LineMap, normalizeName, ownString, stripBom } from './text';
 import type { Finding, Located, ParsedFile, Range, Reference, Relationship, Responsibility, Role } from './types';
 import { duplicateKeys, nodeSpan, pairKey } from './yamlTree';
 import { errorMessage } from './errors';
+import { fitted } from './fitted';
 import * as l10n from '@vscode/l10n';
 
 export interface ParseOptions {
@@ -195,6 +196,23 @@ export function parseFile(uri: string, rawText: string, options: ParseOptions = 
   }
   if (!options.modelOnly) result.links = scanLinks(text, fm.bodyStart, lines);
   result.findings.sort(compareFindings);
+  return fitLists(result);
+}
+
+/** The lists of a parse result without the spare room of arrays grown by push() (see fitted). */
+function fitLists(result: ParsedFile): ParsedFile {
+  result.findings = fitted(result.findings);
+  result.references = fitted(result.references);
+  result.links = fitted(result.links);
+  const role = result.role;
+  if (role) {
+    role.aliases = fitted(role.aliases);
+    role.focus = fitted(role.focus);
+    role.responsibilities = fitted(role.responsibilities);
+    role.successCriteria = fitted(role.successCriteria);
+    role.sharesSuccessCriteriaOf = fitted(role.sharesSuccessCriteriaOf);
+    role.relationships = fitted(role.relationships);
+  }
   return result;
 }
 

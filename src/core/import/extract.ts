@@ -208,8 +208,13 @@ function raciItems(items: readonly ListItem[], role: string): readonly ListItem[
   for (const it of items) {
     const kind = it.children.length ? raciKind(it.inline.text) : undefined;
     // `..responsible for: the relationship` is a duty, and so is each sub-item.
-    if (kind === 'responsible') out.push({ ...it, children: [] }, ...it.children);
-    else if (kind === 'other') {
+    if (kind === 'responsible') {
+      const text = cleanText(it.inline.text)
+        .replace(/^[.…\s]+/, '')
+        .replace(/^(?:(?:is|are) )?(responsible|accountable) for:? ?/i, (_m, w: string) => `${capitalize(w.toLowerCase())} for `);
+      if (!/ for $/.test(text)) out.push({ ...it, inline: { ...it.inline, text }, children: [] });
+      out.push(...it.children);
+    } else if (kind === 'other') {
       const taken = skipList({
         line: it.children[0].line,
         role,
@@ -223,6 +228,28 @@ function raciItems(items: readonly ListItem[], role: string): readonly ListItem[
     } else out.push(it);
   }
   return out;
+}
+
+/** `X is/are [also] [responsible for | accountable for | expected to]` closing a statement. */
+const STATEMENT_END = / (?:is|are)(?: also)?(?: (?:responsible|accountable) for| expected to)?$/i;
+
+/**
+ * The party a lead-in statement is about (`the Leadership Council are...`, `The Deputy is expected
+ * to:`): the words before the final `is/are`, after any leading clause; undefined for other
+ * sentences and for pronouns.
+ */
+export function statementParty(sentence: string): string | undefined {
+  const t = cleanText(sentence);
+  const body = trimEndWhile(t, /[:.…]/);
+  const closed = t.endsWith(':') || t.endsWith('…') || t.length - body.length >= 2;
+  if (!closed || body.length > 200) return undefined;
+  const m = STATEMENT_END.exec(body);
+  if (!m) return undefined;
+  const before = body.slice(0, m.index);
+  const subject = before.slice(before.lastIndexOf(', ') + 1).trim();
+  if (!subject || subject.split(' ').length > 8 || /^(?:they|you|we|he|she|it|this|these|those|there|here|which|who)\b/i.test(subject))
+    return undefined;
+  return subject;
 }
 
 type ListKind = SectionKind | 'requires';
@@ -421,6 +448,23 @@ export function extractRole(index: number, scope: RoleScope, catalog: Catalog): 
     let listKind: ListKind = kind;
     let successTarget = index;
     const prev = blocks[bi - 1];
+    // `…, the Leadership Council are...` before a list: the list is about that party (rule role-statement).
+    const party =
+      !forced && on('role-statement') && prev?.block.kind === 'paragraph' && prev.path.length === path.length && !prev.block.quote
+        ? statementParty(splitSentences(prev.block.inline.text).pop() ?? '')
+        : undefined;
+    if (party && !subjects.names(party)) {
+      forced = skipList({
+        line: block.line,
+        role: scope.name.title,
+        context: `lead-in "${cleanText(prev?.block.kind === 'paragraph' ? prev.block.inline.text : '').slice(0, 100)}"`,
+        items: block.items.length,
+        first: cleanText(block.items[0]?.inline.text ?? '').slice(0, 80),
+        reason: `what ${party} is or does, not this role`,
+        rule: 'role-statement',
+      });
+      if (!forced) continue;
+    }
     if (
       prev?.block.kind === 'paragraph' &&
       prev.path.length === path.length &&

@@ -6,6 +6,7 @@
 import { kebabCase } from '../names';
 import { normalizeName } from '../text';
 import type { RelationshipKind, RoleType } from '../types';
+import { applyShortForms } from './acronyms';
 import { Catalog } from './catalog';
 import { IMPORT_LIMITS, pageTooLargeMessage } from './limits';
 import { withRules } from './rules';
@@ -95,6 +96,7 @@ function importPageWith(markdown: string, options: ImportOptions): ImportResult 
   readTableRoles(structure.tables, roles);
   const warnings: string[] = [];
   readDataRoles(page, roles, warnings);
+  applyShortForms(markdown, roles);
 
   const catalog = new Catalog(roles);
   const drafts: Draft[] = roles.map((scope, i) => extractRole(i, scope, catalog));

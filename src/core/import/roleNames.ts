@@ -95,6 +95,32 @@ export function roleStatementSubject(raw: string): string | undefined {
   return /[.:;]/.test(subject) ? undefined : subject;
 }
 
+/** What a role statement says the role is responsible for (`… responsible for X.` → `X`), or ''. */
+export function roleStatementPredicate(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ');
+  const m = ROLE_STATEMENT_VERB.exec(text);
+  return m ? trimEndWhile(text.slice(m.index + m[0].length), /[ :.]/).trim() : '';
+}
+
+/**
+ * The general rule that read a role's name from a heading, when one did (for --explain): a role
+ * statement, or a title with a label (`Role Description: X`, `Roles of the X`).
+ */
+export function headingNameRule(text: string): 'role-statement' | 'title-with-label' | undefined {
+  const t = normalizeHeading(text).replace(/\s+/g, ' ');
+  if (on('role-statement') && roleStatementSubject(t) !== undefined) return 'role-statement';
+  if (on('title-with-label') && (afterLabel(t) !== undefined || ROLES_OF.test(t))) return 'title-with-label';
+  return undefined;
+}
+
+/** `Role Description: Rust Council Representative` → the name after the label (rule title-with-label). */
+function afterLabel(t: string): string | undefined {
+  const labelled = /^([A-Za-z][A-Za-z ]{0,30}):\s+(\S.*)$/.exec(t);
+  return labelled && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true) ? labelled[2] : undefined;
+}
+
+const ROLES_OF = /^(?:the )?(?:roles?|responsibilities|duties)(?: (?:and|&) responsibilities)? (?:of|for) (?:the |an? |our )?(\S.*)$/i;
+
 /** Headings about a process around a role (becoming one, leaving, votes), not the role itself. */
 export const PROCESS =
   /\b(?:becoming|become|removing|removal|on-?boarding|off-?boarding|checklist|progression|election|voting|appointment)\b|\bnominat/i;
@@ -149,7 +175,8 @@ export function classifySection(text: string): SectionHeading | undefined {
   if (/^respons[ai]b\w*\s+(?:and|&)\s+(?:privileges|permissions|rights)$/i.test(t)) return { kind: 'responsibilities', prefix: '' };
   if (on('privileges-not-duties') && /^(?:(?:additional|other)\s+)?(?:privileges|permissions|perks|benefits)$/i.test(t))
     return { kind: 'ignore', prefix: '' };
-  if (on('process-not-role') && PROCESS.test(t)) return { kind: 'ignore', prefix: '' };
+  // `I am becoming a respected leader.` is a sentence heading (a group of duties), not a process.
+  if (on('process-not-role') && PROCESS.test(t) && !isSentenceHeading(t)) return { kind: 'ignore', prefix: '' };
   for (const [kind, re] of SECTION_PATTERNS) {
     const m = re.exec(t);
     if (m)
@@ -230,8 +257,8 @@ export function roleNameFrom(raw: string): RoleName | undefined {
   let short: string | undefined;
 
   // `Role Description: Rust Council Representative` → the name after the label.
-  const labelled = /^([A-Za-z][A-Za-z ]{0,30}):\s+(\S.*)$/.exec(t);
-  if (labelled && on('title-with-label') && isRoleName(labelled[2], true) && !isRoleName(labelled[1], true)) t = labelled[2];
+  const labelled = on('title-with-label') ? afterLabel(t) : undefined;
+  if (labelled !== undefined) t = labelled;
   // `EM5 - Engineering Manager 5`, `IC3`
   const code = /^([A-Z]{1,4}\d{1,2})(?:\s*[-–—:]\s*(\S.*))?$/.exec(t);
   if (code) {
@@ -276,13 +303,11 @@ export function roleNameFrom(raw: string): RoleName | undefined {
 export function roleHeading(text: string): RoleName | undefined {
   const t = normalizeHeading(text);
   if (!t || /\?$/.test(t)) return undefined;
-  const subject = roleStatementSubject(t);
+  const subject = on('role-statement') ? roleStatementSubject(t) : undefined;
   if (subject !== undefined) return roleNameFrom(subject);
   if (isSentenceHeading(t)) return undefined;
   if (sectionOfRole(t)) return undefined;
-  const of = on('title-with-label')
-    ? /^(?:the )?(?:roles?|responsibilities|duties)(?: (?:and|&) responsibilities)? (?:of|for) (?:the |an? |our )?(\S.*)$/i.exec(t)
-    : null;
+  const of = on('title-with-label') ? ROLES_OF.exec(t) : null;
   if (of) return roleNameFrom(of[1]);
   if (classifySection(t)) return undefined;
   return roleNameFrom(t);

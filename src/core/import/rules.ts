@@ -55,13 +55,14 @@ export const GENERAL_RULES: GeneralRule[] = [
   },
   {
     id: 'sentence-heading-not-role',
-    description: 'A heading written as a sentence (in the first person, or an instruction, or ending with a period) is not a role.',
+    description:
+      'A heading written as a sentence (in the first person, or an instruction, or ending with a period) is not a role, nor a process about one ("I am becoming a respected leader of people." heads a group of duties).',
     evidence: ['loanmarket--Engineering.md', 'gitlab--channel-programs-ops--index.html.md'],
   },
   {
     id: 'roles-in-columns',
     description:
-      "A table whose header names a role in each column (PM expectations | EM expectations; Knowledge leadership | Engineer 1 | Engineer 2 | …) has a column per role: each cell holds items of that role, the row's first cell (or the heading above) their area.",
+      "A table with a column per role: its header names a role in each column (PM expectations | EM expectations; Knowledge leadership | Engineer 1 | Engineer 2 | …), or, in a RACI matrix, a party. Each cell holds items of that column's role, the row's first cell (or the heading above) their area.",
     evidence: [
       'artsy--ladder.md',
       'sourcegraph--product_manager_engineering_manager_responsibilities.md',
@@ -81,9 +82,26 @@ export const GENERAL_RULES: GeneralRule[] = [
     evidence: ['artsy--ladder.md', 'sourcegraph--career-development--framework.md', 'sourcegraph--design--career-development.md'],
   },
   {
+    id: 'level-heading',
+    description:
+      'On a page about one role (its title names the role, no heading does), a heading that is only a level word (Senior, Staff, Principal) is that role at that level (Senior UX Researcher); the base level (Intermediate) is the role itself.',
+    evidence: ['gitlab--ux-researcher--index.html.md', 'gitlab--backend-staff--index.html.md'],
+  },
+  {
+    id: 'acronym-definition',
+    description:
+      'A short form the page defines in passing ("A Subject Matter Expert (SME), sometimes called …", "the Partner Help Desk (PHD)") is a short name of the role with that long name; a role named with the short form (PHD Specialist) takes the long form in its title and keeps the short one.',
+    evidence: ['pagerduty--different_roles.md', 'gitlab--channel-programs-ops--index.html.md'],
+  },
+  {
     id: 'role-statement',
-    description: 'A heading or a bold paragraph "X are responsible for …" defines the role X.',
-    evidence: ['sourcegraph--product_manager_engineering_manager_responsibilities.md', 'gitlab--channel-programs-ops--index.html.md'],
+    description:
+      'A statement of what X is or does ("X are accountable for:", "X are responsible for …", "…, X are...") is about X: as a heading or a bold paragraph it starts the role X (Product managers (PMs) are accountable for:; PHD Specialists are responsible for …); as the sentence before a list, the list is about X, and not a duty list of the role around it when X is another party.',
+    evidence: [
+      'sourcegraph--product_manager_engineering_manager_responsibilities.md',
+      'gitlab--channel-programs-ops--index.html.md',
+      'rust--rust-foundation-project-director.md',
+    ],
   },
 ];
 

@@ -8,10 +8,12 @@
 import {
   classifySection,
   forcedRoleName,
+  headingNameRule,
   isRoleName,
   pageTitleRole,
   roleHeading,
   roleNameFrom,
+  roleStatementPredicate,
   type RoleName,
   type SectionKind,
 } from './roleNames';
@@ -87,6 +89,25 @@ function headingsWithDuties(headings: readonly Extract<Block, { kind: 'heading' 
   return out;
 }
 
+/** Level words a job-family page uses as headings for the levels of its role. */
+const LEVEL_WORD = /^(?:junior|associate|intermediate|mid-level|senior|staff|senior staff|principal|distinguished)$/i;
+/** Levels that are the role itself (`Intermediate` UX Researcher is the UX Researcher). */
+const BASE_LEVEL = /^(?:intermediate|mid-level)$/i;
+
+/**
+ * `Senior` on the page of `UX Researcher` → `Senior UX Researcher` (rule level-heading). Undefined
+ * for other headings, for the base level (its content is the page's role), and when the page's
+ * role already carries the level (`Staff` on the page of `Staff Backend Engineer`).
+ */
+function levelRoleName(heading: string, page: RoleName): RoleName | undefined {
+  if (!on('level-heading')) return undefined;
+  const level = withoutParentheses(heading).replace(/\s+/g, ' ').trim();
+  if (!LEVEL_WORD.test(level) || BASE_LEVEL.test(level)) return undefined;
+  if (page.title.toLowerCase().startsWith(`${level.toLowerCase()} `)) return undefined;
+  const word = level.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return { title: `${word} ${page.title}`, aliases: page.aliases.map((a) => `${word} ${a}`) };
+}
+
 export function buildStructure(page: Page): Structure {
   const headings = page.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
   const withDuties = headingsWithDuties(headings);
@@ -101,11 +122,15 @@ export function buildStructure(page: Page): Structure {
     if (name) {
       pageRole = newRole(name, page.title.line, 0, 'page', page.title.text);
       roles.push(pageRole);
+      // Read with the label taken off (`Supervisor responsibilities`): the heading reading alone names no role.
+      const labelled =
+        headingNameRule(page.title.text) === 'title-with-label' ||
+        (on('title-with-label') && !roleHeading(page.title.text.replace(/^["']|["']$/g, '')));
       decideRole({
         line: page.title.line,
         title: name.title,
-        rule: 'page-title',
-        reason: 'the page title names a role and no heading does',
+        rule: labelled ? 'title-with-label' : 'page-title',
+        reason: labelled ? 'the page title names a role beside a label for the page' : 'the page title names a role and no heading does',
       });
     }
   }
@@ -151,13 +176,36 @@ export function buildStructure(page: Page): Structure {
       if (name) {
         const role = newRole(name, block.line, block.level, 'heading', text);
         roles.push(role);
+        const rule = headingNameRule(text);
         decideRole({
           line: block.line,
           title: name.title,
-          rule: 'role-words',
-          reason: 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
+          rule: rule ?? 'role-words',
+          reason:
+            rule === 'role-statement'
+              ? 'the heading states what the role is responsible for'
+              : rule === 'title-with-label'
+                ? 'the heading names a role beside a label for the page'
+                : 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
         });
+        // `**PHD Specialists are responsible for the onboarding of new partners.**`: that is a duty.
+        const stated = rule === 'role-statement' ? roleStatementPredicate(text) : '';
+        if (stated) role.tableItems.push({ text: stated, line: block.line });
         stack.push({ level: block.level, role, text, pseudo: block.pseudo });
+        continue;
+      }
+      // `### Senior` on a page about one role (`UX Researcher`): the role at that level (rule level-heading).
+      const levelled = !block.pseudo && pageRole && roles.length < IMPORT_LIMITS.maxRoles ? levelRoleName(text, pageRole.name) : undefined;
+      if (levelled) {
+        const role = newRole(levelled, block.line, block.level, 'heading', text);
+        roles.push(role);
+        decideRole({
+          line: block.line,
+          title: levelled.title,
+          rule: 'level-heading',
+          reason: `a level heading on the page of ${pageRole?.name.title}`,
+        });
+        stack.push({ level: block.level, role, text });
         continue;
       }
       // A heading under a role's "Specialties" section is a specialty of that role.

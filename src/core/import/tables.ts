@@ -83,6 +83,23 @@ function rolesInColumns(header: readonly string[]): (string | undefined)[] | und
   return [undefined, ...names];
 }
 
+/** The role named in a table cell: `IM - **Incident Manager** [onboarding]` → `IM - Incident Manager` (the bold name, and the short name before its dash). */
+function roleCellName(label: TableCell): string {
+  const strong = label.strong[0];
+  if (!strong) return label.text;
+  const dashed = /^([A-Z][A-Za-z0-9&]{1,7}) [-–—] /.exec(label.text);
+  return dashed && label.text.slice(dashed[0].length).startsWith(strong) ? `${dashed[1]} - ${strong}` : strong;
+}
+
+/** `IM - Incident Manager [onboarding]` in a roles table: IM is a short name of the role Incident Manager. */
+function shortNameOf(cell: TableCell | undefined, roles: readonly RoleScope[]): void {
+  const dashed = /^([A-Z][A-Za-z0-9&]{1,7}) [-–—] (\S.*)$/.exec(cell?.text ?? '');
+  if (!dashed) return;
+  const rest = dashed[2].toLowerCase();
+  const role = roles.find((r) => rest === r.name.title.toLowerCase() || rest.startsWith(`${r.name.title.toLowerCase()} `));
+  if (role && !role.name.aliases.includes(dashed[1])) role.name.aliases.push(dashed[1]);
+}
+
 export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[]): void {
   const roleFor = (name: RoleName | undefined, raw: string, line: number, rule = 'table', reason = ''): RoleScope | undefined => {
     const existing = findRole(roles, name?.title ?? raw) ?? (name?.short ? findRole(roles, name.short) : undefined);
@@ -113,11 +130,12 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
     // A column per role: "PM expectations | EM expectations" (each column's items, the heading
     // above as their area), or "Knowledge leadership | Engineer 1 | Engineer 2" (rule
     // roles-in-columns: the first cell of each row is the area).
+    const columns = on('roles-in-columns');
     const suffixed = header.map((h) => {
-      const name = columnRoleName(h);
+      const name = columns ? columnRoleName(h) : undefined;
       return name && (isRoleName(name) || /^[A-Z]{2,5}s?$/.test(name)) ? name : undefined;
     });
-    const named = suffixed.some(Boolean) ? undefined : on('roles-in-columns') ? rolesInColumns(header) : undefined;
+    const named = suffixed.some(Boolean) || !columns ? undefined : rolesInColumns(header);
     if (suffixed.some(Boolean) || named) {
       const columnRoles = named ?? suffixed;
       columnRoles.forEach((name, col) => {
@@ -126,7 +144,7 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
           roleNameFrom(name) ?? { title: name, aliases: [] },
           name,
           rows[0][col].line,
-          named ? 'roles-in-columns' : 'table',
+          'roles-in-columns',
           'a column of a table whose header names a role in each column',
         );
         if (!role) return;
@@ -140,9 +158,9 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
       continue;
     }
 
-    // A RACI matrix (rule raci): a column per party; a deliverable is a duty of the parties
-    // Responsible or Accountable for it. Consulted and Informed are not duties.
-    if (on('raci') && isRaciMatrix(header, body)) {
+    // A RACI matrix (rules raci and roles-in-columns): a column per party; a deliverable is a duty
+    // of the parties Responsible or Accountable for it. Consulted and Informed are not duties.
+    if (columns && on('raci') && isRaciMatrix(header, body)) {
       header.forEach((h, col) => {
         if (col === 0 || !h) return;
         const raw = rows[0][col].strong[0] ?? h;
@@ -173,7 +191,7 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
       for (const row of body) {
         const label = row[roleCol];
         if (!label?.text) continue;
-        const raw = label.strong[0] ?? label.text;
+        const raw = roleCellName(label);
         const role = roleFor(roleNameFrom(raw), cleanText(raw), label.line);
         if (!role) continue;
         for (const col of dutyCols) {
@@ -193,7 +211,12 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
     const titled = namedLevelCol >= 0 || (on('rows-per-role-with-areas') && levelCol >= 0) ? roleCol : -1;
     const labelCol = titled >= 0 ? titled : levelCol >= 0 ? levelCol : -1;
     const codeCol = titled >= 0 ? (levelCol >= 0 ? levelCol : namedLevelCol) : -1;
-    if (labelCol < 0) continue;
+    if (labelCol < 0) {
+      // "Role | Description | Who?": no duties, but the short names of roles the page defines
+      // (`IM - Incident Manager …` for the role Incident Manager).
+      if (roleCol >= 0) for (const row of body) shortNameOf(row[roleCol], roles);
+      continue;
+    }
     const substantive = body.flatMap((r) => r.filter((c, i) => i !== labelCol && !c.spanned).flatMap(cellItems));
     if (!substantive.length || substantive.reduce((n, t) => n + words(t), 0) / substantive.length < 4) continue;
     for (const row of body) {

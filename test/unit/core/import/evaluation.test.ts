@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { GENERAL_RULES, importPage } from '../../../../src/core/import';
+import { GENERAL_RULES, explanationLines, importPage } from '../../../../src/core/import';
 import { CORPUS_DIRS, allPageFacts, evaluate, rulesWithout, sourceOf, type Evaluation } from './facts';
 import { readFixture } from './helpers';
 
@@ -66,6 +66,18 @@ describe('importer: evaluation on both corpora (leave-one-source-out)', function
         'rust',
         'sourcegraph',
       ],
+    );
+  });
+
+  it('finds roles on every page of both corpora left-one-source-out (issue 18: no page with zero roles)', () => {
+    assert.strictEqual(result.pages.length, 33);
+    assert.deepStrictEqual(
+      result.pages.filter((p) => p.roles === 0).map((p) => p.file),
+      [],
+    );
+    assert.deepStrictEqual(
+      result.sources.flatMap((s) => s.zeroRolePages),
+      [],
     );
   });
 
@@ -141,5 +153,213 @@ describe('importer: --explain (why each role, which lists were left out)', () =>
 
   it('without explain, the result has no explanation', () => {
     assert.strictEqual(importPage(page).explanation, undefined);
+  });
+});
+
+describe('importer: tables and statements of roles (rules roles-in-columns, raci, role-statement, title-with-label)', () => {
+  const tables = [
+    '# Ladder',
+    '',
+    '<table>',
+    '<tr><td>Impact</td><td>Engineer 1</td><td>Engineer 2</td></tr>',
+    '<tr><td>Team impact</td><td><ul><li>Completes tasks</li></ul></td><td><ul><li>Leads projects</li></ul></td></tr>',
+    '</table>',
+    '',
+    '## RACI',
+    '',
+    '<table>',
+    '<tr><td>Deliverable</td><td>Channel Team</td><td>Services</td></tr>',
+    '<tr><td>Partner onboarding</td><td>A, R</td><td>C</td></tr>',
+    '<tr><td>Rate cards</td><td>I</td><td>A,R</td></tr>',
+    '</table>',
+    '',
+    '**PHD Specialists are responsible for the onboarding of new partners.**',
+    '',
+    '- Review new partner applicants',
+    '',
+  ].join('\n');
+
+  it('reads a column per role (the row label as area), a RACI matrix (R or A: a duty) and a bold role statement', () => {
+    const r = importPage(tables, { explain: true });
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.responsibilities]),
+      [
+        ['engineer-1', [{ text: 'Completes tasks', area: 'Team impact' }]],
+        ['engineer-2', [{ text: 'Leads projects', area: 'Team impact' }]],
+        ['channel-team', [{ text: 'Partner onboarding', area: 'RACI' }]],
+        ['services', [{ text: 'Rate cards', area: 'RACI' }]],
+        ['phd-specialist', ['The onboarding of new partners', 'Review new partner applicants']],
+      ],
+    );
+    assert.deepStrictEqual(
+      r.explanation?.roles.map((x) => [x.role, x.line, x.rule]),
+      [
+        ['engineer-1', 4, 'roles-in-columns'],
+        ['engineer-2', 4, 'roles-in-columns'],
+        ['channel-team', 11, 'raci'],
+        ['services', 11, 'raci'],
+        ['phd-specialist', 16, 'role-statement'],
+      ],
+    );
+  });
+
+  it('without those rules (a held-out source whose rule only it justifies), the tables and the statement give no role', () => {
+    const rules = new Set(GENERAL_RULES.map((g) => g.id).filter((id) => !['roles-in-columns', 'raci', 'role-statement'].includes(id)));
+    assert.deepStrictEqual(
+      importPage(tables, { rules }).roles.map((x) => x.role),
+      [],
+    );
+  });
+
+  const raci = [
+    '# Role Description: Project Director',
+    '',
+    '## Responsibilities',
+    '',
+    'In summary, Project Directors are..',
+    '',
+    '- **..responsible for:** the relationship with the Foundation',
+    '  - Publishing summaries of board meetings',
+    '- **..accountable to:** the Council',
+    '  - Attending Council meetings',
+    '',
+    'Similarly, the Foundation staff are...',
+    '',
+    '- **..expected to consult:** the Project Directors',
+    '  - Communicating the needs of the Foundation',
+    '',
+  ].join('\n');
+
+  it('takes the responsible-for bullets of a RACI as duties, and explains the lists it leaves out', () => {
+    const r = importPage(raci, { explain: true });
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.title, x.responsibilities]),
+      [
+        [
+          'project-director',
+          'Project Director',
+          ['Responsible for the relationship with the Foundation', 'Publishing summaries of board meetings'],
+        ],
+      ],
+    );
+    assert.deepStrictEqual(
+      r.explanation?.roles.map((x) => [x.role, x.rule]),
+      [['project-director', 'title-with-label']],
+    );
+    assert.deepStrictEqual(
+      r.explanation?.skipped.map((s) => [s.line, s.context, s.reason, s.rule]),
+      [
+        [10, 'item "..accountable to: the Council"', 'whom the role is accountable to, consults or informs (RACI), not duties', 'raci'],
+        [14, 'lead-in "Similarly, the Foundation staff are..."', 'what the Foundation staff is or does, not this role', 'role-statement'],
+      ],
+    );
+    const lines = explanationLines(r);
+    assert.ok(lines.includes(`rule raci: ${GENERAL_RULES.find((g) => g.id === 'raci')?.description}`));
+    // The user may include a list left out: its items become duties.
+    assert.deepStrictEqual(importPage(raci, { include: [10] }).roles[0].responsibilities.slice(-1), ['Attending Council meetings']);
+  });
+});
+
+describe('importer: levels and short names (rules level-heading, acronym-definition, sentence-heading-not-role)', () => {
+  it('reads bare level headings on a one-role page as that role at each level (Intermediate is the role itself)', () => {
+    const page = [
+      '---',
+      'title: "UX Researcher"',
+      '---',
+      '',
+      '## Levels',
+      '',
+      '### Intermediate',
+      '',
+      '#### Intermediate Responsibilities',
+      '',
+      '- Conduct research',
+      '',
+      '### Senior',
+      '',
+      '#### Senior Responsibilities',
+      '',
+      '- Drive a company-wide research-based measure',
+      '',
+    ].join('\n');
+    const r = importPage(page, { explain: true });
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.responsibilities, x.extends]),
+      [
+        ['ux-researcher', ['Conduct research'], undefined],
+        ['senior-ux-researcher', ['Drive a company-wide research-based measure'], 'ux-researcher'],
+      ],
+    );
+    assert.deepStrictEqual(
+      r.explanation?.roles.map((x) => [x.role, x.rule]),
+      [
+        ['ux-researcher', 'page-title'],
+        ['senior-ux-researcher', 'level-heading'],
+      ],
+    );
+    const off = new Set(GENERAL_RULES.map((g) => g.id).filter((id) => id !== 'level-heading'));
+    assert.deepStrictEqual(
+      importPage(page, { rules: off }).roles.map((x) => x.role),
+      ['ux-researcher'],
+    );
+  });
+
+  it('takes short forms the page defines in passing, and short names from a roles table', () => {
+    const page = [
+      '# Incident roles',
+      '',
+      '| Role | Description |',
+      '| --- | --- |',
+      '| `IM` - **Incident Manager** [onboarding](x) | Leads the response |',
+      '',
+      '## Incident Manager Responsibilities',
+      '',
+      '- Keep the status current',
+      '',
+      '## Subject Matter Expert',
+      '',
+      'A Subject Matter Expert (SME), sometimes called a "Resolver", is a domain expert.',
+      '',
+      '### What are the responsibilities?',
+      '',
+      '- Diagnose common problems',
+      '',
+      'The CSM and the Partner Help Desk (PHD) each have tasks.',
+      '',
+      '**PHD Specialists are responsible for the onboarding of new partners.**',
+      '',
+    ].join('\n');
+    const r = importPage(page);
+    assert.deepStrictEqual(
+      r.roles.map((x) => [x.role, x.title, x.aliases]),
+      [
+        ['incident-manager', 'Incident Manager', ['IM']],
+        ['subject-matter-expert', 'Subject Matter Expert', ['SME']],
+        ['partner-help-desk-specialist', 'Partner Help Desk Specialist', ['PHD Specialist']],
+      ],
+    );
+    const off = new Set(GENERAL_RULES.map((g) => g.id).filter((id) => id !== 'acronym-definition'));
+    assert.deepStrictEqual(
+      importPage(page, { rules: off }).roles.map((x) => [x.title, x.aliases]),
+      [
+        ['Incident Manager', ['IM']],
+        ['Subject Matter Expert', []],
+        ['PHD Specialist', []],
+      ],
+    );
+  });
+
+  it('reads a first-person sentence heading as a group of duties, not as a process about the role', () => {
+    const page = [
+      '## Lead Engineer',
+      '',
+      '#### I am becoming a respected and trusted leader of people.',
+      '',
+      '- I can pitch ideas',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(importPage(page).roles[0].responsibilities, [
+      { text: 'I can pitch ideas', area: 'I am becoming a respected and trusted leader of people.' },
+    ]);
   });
 });
