@@ -280,7 +280,7 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
     const reader: FileReader = async (u, limit) => {
       const rel = u.path.slice(fake.ROOT.length + 1);
       reads.push(rel);
-      const bytes = new TextEncoder().encode(fake.files.get(rel)!);
+      const bytes = new TextEncoder().encode(fake.files.get(rel));
       return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
     };
     const listed: string[] = [];
