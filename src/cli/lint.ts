@@ -1,7 +1,7 @@
 /** handbook-lint: reads role files from disk into the engine and reports their findings. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { roleFileReason } from '../core/roleFiles';
+import { MAX_ROLE_FILE_BYTES, roleFileReason } from '../core/roleFiles';
 import { HandbookIndex } from '../core/handbookIndex';
 import { compareFindings } from '../core/findingOrder';
 import type { Finding } from '../core/types';
@@ -35,8 +35,8 @@ export interface LintRun {
   unreadable: number;
 }
 
-/** The largest role file read (a larger one is skipped with a message, and the exit status is 2). */
-export const MAX_ROLE_FILE_BYTES = 16 * 1024 * 1024;
+/** The largest role file read (core/roleFiles.ts; a larger one is skipped with a message, and the exit status is 2). */
+export { MAX_ROLE_FILE_BYTES };
 
 /** Errors that mean a file or folder exists but could not be read: the run cannot vouch for it. */
 const UNREADABLE = new Set(['EACCES', 'EPERM', 'EIO', 'ETOOLARGE']);

@@ -9,6 +9,12 @@
 import picomatch from 'picomatch';
 import { mightBeRoleFile } from './frontmatter';
 
+/**
+ * The largest role file read, by the CLI and the extension alike: a larger one is skipped with a
+ * one-line message (the CLI's exit status is then 2; the extension logs it and does not index it).
+ */
+export const MAX_ROLE_FILE_BYTES = 16 * 1024 * 1024;
+
 /** The default of `handbookRoles.roleFiles` and of the CLI: role files live in a `roles` folder. */
 export const DEFAULT_ROLE_FILE_GLOBS: readonly string[] = ['**/roles/**/*.md'];
 

@@ -10,7 +10,7 @@ import { registerDiagnostics } from './diagnostics';
 import type { Exposed, Feature, FeatureContext } from './featureContext';
 import { registerFixAll } from './fixAll';
 import { registerHandbookDiff } from './features/handbookDiff';
-import { HandbookWorkspace, type FileReader } from './handbookWorkspace';
+import { HandbookWorkspace, type DirectFs } from './handbookWorkspace';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerOrgChart } from './features/orgChart';
@@ -98,13 +98,13 @@ const FEATURES: Feature[] = [
   registerWorkspaceSymbols,
 ];
 
-/** `readFile`: how the host reads local files itself (the Node host; see FileReader). */
-export function activateFeatures(context: vscode.ExtensionContext, readFile?: FileReader): HandbookRolesApi {
+/** `direct`: how the host reads and lists local files itself (the Node host; see DirectFs). */
+export function activateFeatures(context: vscode.ExtensionContext, direct?: DirectFs): HandbookRolesApi {
   const started = performance.now();
   // Finding messages are made in core: give it the messages of VS Code's display language.
   useMessageBundle(vscode.l10n.bundle);
   const log = vscode.window.createOutputChannel('Handbook Roles', { log: true });
-  const handbook = new HandbookWorkspace(log, readFile);
+  const handbook = new HandbookWorkspace(log, direct);
   const exposed: Partial<Exposed> = {};
   const ctx: FeatureContext = {
     extension: context,

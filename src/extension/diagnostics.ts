@@ -10,6 +10,7 @@ import type { Finding } from '../core/types';
 import type { Feature } from './featureContext';
 import type { HandbookWorkspace } from './handbookWorkspace';
 import { DIAGNOSTIC_SOURCE, isBuiltinUri, resolveRoleFrom } from './util/language';
+import { diagnosticBatches } from './util/diagnosticBatches';
 import { findingDiagnostic } from './util/findingDiagnostic';
 import { setting } from './util/settings';
 import type { LinkSeverity } from '../core/settings';
@@ -68,35 +69,49 @@ class DiagnosticsPublisher implements vscode.Disposable {
     this.publishAll();
   }
 
-  private publish(uri: string): void {
-    if (isBuiltinUri(uri)) return;
-    const target = vscode.Uri.parse(uri);
-    if (this.handbook.index.has(uri)) {
+  /**
+   * Publishes the diagnostics of these files (role files: their findings; other files: none, or
+   * their link check once open) in as few messages to the workbench as VS Code allows: after the
+   * initial scan that is every role file at once.
+   */
+  private publish(uris: Iterable<string>): void {
+    const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    const linkChecks: vscode.TextDocument[] = [];
+    for (const uri of uris) {
+      if (isBuiltinUri(uri)) continue;
+      const target = vscode.Uri.parse(uri);
       this.linkChecked.delete(uri);
-      if (!this.settings.enable) return this.collection.delete(target);
-      const diagnostics = this.handbook.index.findings(uri).map((f) => toDiagnostic(f, this.settings));
-      this.collection.set(
-        target,
-        diagnostics.filter((d): d is vscode.Diagnostic => !!d),
-      );
-      return;
+      if (this.handbook.index.has(uri)) {
+        if (!this.settings.enable) entries.push([target, undefined]);
+        else {
+          const diagnostics = this.handbook.index.findings(uri).map((f) => toDiagnostic(f, this.settings));
+          entries.push([target, diagnostics.filter((d): d is vscode.Diagnostic => !!d)]);
+        }
+        continue;
+      }
+      // Not (or no longer) a role file: at most an open Markdown file whose links are checked.
+      entries.push([target, undefined]);
+      const doc = this.openDocument(uri);
+      if (doc) linkChecks.push(doc);
     }
-    // Not (or no longer) a role file: at most an open Markdown file whose links are checked.
-    this.collection.delete(target);
-    this.linkChecked.delete(uri);
-    const doc = this.openDocument(uri);
-    if (doc) this.scheduleLinkCheck(doc, 0);
+    for (const run of diagnosticBatches(entries)) {
+      // One file (perhaps of very many diagnostics): the per-file call, which copies its list.
+      if (run.length > 1) this.collection.set(run);
+      else if (run[0][1]) this.collection.set(run[0][0], run[0][1]);
+      else this.collection.delete(run[0][0]);
+    }
+    for (const doc of linkChecks) this.scheduleLinkCheck(doc, 0);
   }
 
   private publishAll(): void {
     this.collection.clear();
     this.linkChecked.clear();
-    for (const uri of this.handbook.index.uris()) this.publish(uri);
+    this.publish(this.handbook.index.uris());
     for (const doc of vscode.workspace.textDocuments) this.scheduleLinkCheck(doc, 0);
   }
 
   private onIndexChange(affected: ReadonlySet<string>): void {
-    for (const uri of affected) this.publish(uri);
+    this.publish(affected);
     // Names may have come or gone: re-check the links of open Markdown files that are not role files.
     if (this.settings.enable && this.settings.linksInAllMarkdown) {
       for (const doc of vscode.workspace.textDocuments)

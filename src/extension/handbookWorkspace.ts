@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LatestRun } from '../core/cancellation';
 import { mightBeRoleFile } from '../core/frontmatter';
 import { HandbookIndex } from '../core/handbookIndex';
-import { roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
+import { MAX_ROLE_FILE_BYTES, roleFileGlobMatcher, roleFileReason } from '../core/roleFiles';
 import type { BuiltinMode } from '../core/settings';
 import { BUILTIN_SCHEME, builtinFiles } from './builtinHandbook';
 import { affectsSetting, setting } from './util/settings';
@@ -24,9 +24,22 @@ export type { BuiltinMode } from '../core/settings';
  * Reads a local file without workspace.fs: all of it, or (with `limit`) at most its first `limit`
  * bytes (`whole` says whether that was all). Undefined when it cannot read this URI (then
  * workspace.fs does). Only the Node host has one (util/nodeFileReader.ts): workspace.fs reads
- * whole files only.
+ * whole files only, and each of its reads is a round trip through the workbench.
  */
 export type FileReader = (uri: vscode.Uri, limit?: number) => Promise<{ bytes: Uint8Array; whole: boolean } | undefined>;
+
+/**
+ * Lists a workspace folder's Markdown files without findFiles (Node: util/nodeMarkdownLister.ts),
+ * as a head start for the scan: it may miss files or list more than findFiles (which stays the
+ * truth), and gives nothing for a folder it cannot list.
+ */
+export type FileLister = (folder: vscode.Uri) => Promise<vscode.Uri[]>;
+
+/** What the host can do with local files itself (the Node host; the browser host has neither). */
+export interface DirectFs {
+  read: FileReader;
+  list?: FileLister;
+}
 
 /** How much of a Markdown file that is not (yet) a role file is read to tell whether it may be one. */
 export const HEAD_BYTES = 64 * 1024;
@@ -34,11 +47,18 @@ export const HEAD_BYTES = 64 * 1024;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 const EDIT_DEBOUNCE_MS = 250;
-const READ_BATCH = 32;
+/**
+ * Files read at once during a scan: enough to keep the disk (and the workbench, for workspace.fs)
+ * busy, few enough that a slow file does not hold up the rest and memory stays bounded.
+ */
+export const READ_CONCURRENCY = 16;
 const MARKDOWN_PATH = /\.(md|markdown)$/i;
 /** Folders the scan never enters (see EXCLUDE_GLOB), on workspace-relative paths. */
 const SKIPPED_PATH = /\/(node_modules|\.[^/]*)(\/|$)/;
 const SETTLE_MS = 300;
+
+/** A role file larger than MAX_ROLE_FILE_BYTES: not indexed, one line in the log (as the CLI skips it). */
+class TooLargeError extends Error {}
 
 /** Only Markdown files are role files (role-format.md): nothing else is read or indexed. */
 export function isMarkdownPath(uri: vscode.Uri): boolean {
@@ -76,8 +96,8 @@ export class HandbookWorkspace implements vscode.Disposable {
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    /** Reads local files directly where the host can (Node): see FileReader. */
-    private readonly readDirect?: FileReader,
+    /** Reads (and lists) local files directly where the host can (Node): see DirectFs. */
+    private readonly direct?: DirectFs,
   ) {
     this.disposables.push(
       this.changed,
@@ -203,11 +223,16 @@ export class HandbookWorkspace implements vscode.Disposable {
     // Files an event touched while findFiles ran are newer than its answer: keep them.
     const touched = new Set<string>();
     this.touchedDuringScan.add(touched);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    // Where the host lists local folders itself (Node), reading starts at once, while findFiles
+    // (a round trip through the workbench to ripgrep) is on its way; findFiles then has the last
+    // word: what it lists and was not read is read, what was read and it does not list is dropped.
+    const read = new Set<string>();
     let files: vscode.Uri[];
     try {
-      files = vscode.workspace.workspaceFolders?.length
-        ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel)
-        : [];
+      const headStart = this.headStart(folders, read, cancel);
+      files = folders.length ? await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, undefined, cancel) : [];
+      await headStart;
     } finally {
       this.touchedDuringScan.delete(touched);
     }
@@ -217,30 +242,59 @@ export class HandbookWorkspace implements vscode.Disposable {
       if (uri.startsWith(`${BUILTIN_SCHEME}:`) || seen.has(uri) || touched.has(uri)) continue;
       this.collect(this.index.delete(uri).affected, uri);
     }
-    for (let i = 0; i < files.length; i += READ_BATCH) {
-      await Promise.all(files.slice(i, i + READ_BATCH).map((u) => this.read(u, true)));
-      this.flush();
-      if (cancel.isCancellationRequested) return;
-    }
+    // The scan reports what it found in one change event at its end, not batch by batch: every
+    // feature then does one pass over the handbook (diagnostics, tree, code lens, map), instead of
+    // re-publishing files whose cross-file findings each batch of new role files touched again.
+    await this.readAll(
+      files.filter((f) => !read.has(f.toString())),
+      cancel,
+    );
+    if (cancel.isCancellationRequested) return;
     for (const doc of vscode.workspace.textDocuments) {
       // A clean document of a file the scan did not find is a leftover of a deleted file (VS Code
       // keeps documents alive a while after their editor closes): the disk is the truth.
       if (doc.uri.scheme === 'file' && !doc.isDirty && !seen.has(doc.uri.toString())) continue;
-      this.fromDocument(doc, 0);
+      this.fromDocument(doc, 0, false);
     }
     this.updateBuiltins();
     this.flush();
     this.log.info(`Indexed ${this.workspaceRoleFiles} role files out of ${files.length} Markdown files in ${Date.now() - started} ms.`);
   }
 
-  /** Begins an operation on a URI: it supersedes the one in flight (whose timer, if any, is cleared). */
-  private token(uri: string): number {
+  /** Lists the local folders (DirectFs.list) and reads what it finds; `read` gets each URI read. */
+  private async headStart(folders: readonly vscode.WorkspaceFolder[], read: Set<string>, cancel: vscode.CancellationToken): Promise<void> {
+    const list = this.direct?.list;
+    if (!list) return;
+    const found = await Promise.all(folders.map((f) => list(f.uri).catch(() => [])));
+    // (Nested workspace folders list a file twice.)
+    const files = found.flat().filter((u) => !read.has(u.toString()) && read.add(u.toString()));
+    await this.readAll(files, cancel, true);
+  }
+
+  /**
+   * Reads the files, at most READ_CONCURRENCY at once, each as soon as a read before it ends.
+   * `early`: reads of the scan's head start, before findFiles answered; unlike an event's, they do
+   * not keep a file findFiles leaves out.
+   */
+  private async readAll(files: readonly vscode.Uri[], cancel: vscode.CancellationToken, early = false): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length && !cancel.isCancellationRequested && !this.disposed) await this.read(files[next++], true, early);
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  }
+
+  /**
+   * Begins an operation on a URI: it supersedes the one in flight (whose timer, if any, is cleared).
+   * `touch` false: the scan's own head-start read, which does not count as news for the scan.
+   */
+  private token(uri: string, touch = true): number {
     const t = this.nextToken++;
     this.tokens.set(uri, t);
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
-    for (const touched of this.touchedDuringScan) touched.add(uri);
+    if (touch) for (const touched of this.touchedDuringScan) touched.add(uri);
     return t;
   }
 
@@ -269,17 +323,19 @@ export class HandbookWorkspace implements vscode.Disposable {
     void this.read(uri, false);
   }
 
-  private async read(uri: vscode.Uri, quiet: boolean): Promise<void> {
+  private async read(uri: vscode.Uri, quiet: boolean, early = false): Promise<void> {
     const key = uri.toString();
-    const token = this.token(key);
+    const token = this.token(key, !early);
     let text: string | undefined;
     try {
       text = await this.load(uri, this.index.has(key) || this.isForced(uri));
     } catch (e) {
       if (!this.finish(key, token)) return;
-      if (!quiet) this.log.warn(`Could not read ${key}: ${errorMessage(e)}`);
+      // A role file too large to read is said even during a scan: it is missing from the handbook.
+      if (e instanceof TooLargeError) this.log.warn(`Not indexed: ${key}: ${e.message}`);
+      else if (!quiet) this.log.warn(`Could not read ${key}: ${errorMessage(e)}`);
       this.collect(this.index.delete(key).affected, key);
-      this.scheduleFlush();
+      if (!quiet) this.scheduleFlush();
       return;
     }
     if (!this.finish(key, token) || this.openDocument(uri) || this.disposed) return;
@@ -304,11 +360,13 @@ export class HandbookWorkspace implements vscode.Disposable {
    * The text of a Markdown file for the index: all of it when it is (or is to be taken as) a role
    * file; else its first 64 KB decide (mightBeRoleFile), and the rest of a file that cannot be a role
    * file is not read (undefined). workspace.fs reads whole files, so without a direct reader (the
-   * browser host) a large file is read but only its start is decoded and looked at.
+   * browser host) a large file is read but only its start is decoded and looked at. A role file
+   * over MAX_ROLE_FILE_BYTES (the CLI's limit) is not indexed: TooLargeError. The direct reader
+   * stops reading there; workspace.fs reads it whole, but it is neither decoded nor parsed.
    */
   private async load(uri: vscode.Uri, whole: boolean): Promise<string | undefined> {
     if (!whole) {
-      const head = await this.readDirect?.(uri, HEAD_BYTES);
+      const head = await this.direct?.read(uri, HEAD_BYTES);
       if (head) {
         // (A character cut at the end of the head only costs a U+FFFD there.)
         const start = this.decoder.decode(head.bytes);
@@ -316,9 +374,11 @@ export class HandbookWorkspace implements vscode.Disposable {
         if (!mightBeRoleFile(start)) return undefined;
       }
     }
-    const direct = await this.readDirect?.(uri);
+    const direct = await this.direct?.read(uri, MAX_ROLE_FILE_BYTES);
     const bytes = direct?.bytes ?? (await vscode.workspace.fs.readFile(uri));
     if (!whole && bytes.length > HEAD_BYTES && !mightBeRoleFile(this.decoder.decode(bytes.subarray(0, HEAD_BYTES)))) return undefined;
+    if ((direct && !direct.whole) || bytes.length > MAX_ROLE_FILE_BYTES)
+      throw new TooLargeError(`larger than ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MB, the largest role file read`);
     return this.decoder.decode(bytes);
   }
 
@@ -331,7 +391,8 @@ export class HandbookWorkspace implements vscode.Disposable {
     this.collect(result.affected, key);
   }
 
-  private fromDocument(doc: vscode.TextDocument, delay: number): void {
+  /** Applies an open document's text (after `delay`); `flush` false: the caller reports the change. */
+  private fromDocument(doc: vscode.TextDocument, delay: number, flush = true): void {
     if (doc.uri.scheme === BUILTIN_SCHEME || doc.languageId !== 'markdown') return;
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
     const key = doc.uri.toString();
@@ -340,6 +401,7 @@ export class HandbookWorkspace implements vscode.Disposable {
       this.timers.delete(key);
       if (!this.finish(key, token) || doc.isClosed || this.disposed) return;
       this.apply(doc.uri, doc.getText());
+      if (!flush) return;
       this.updateBuiltins();
       this.flush();
     };

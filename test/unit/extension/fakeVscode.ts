@@ -43,6 +43,9 @@ export class Uri {
   static file(path: string): Uri {
     return new Uri('file', path);
   }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return new Uri(base.scheme, [base.path.replace(/\/$/, ''), ...parts].join('/'));
+  }
   static parse(s: string): Uri {
     const i = s.indexOf(':');
     return new Uri(s.slice(0, i), s.slice(i + 1).replace(/^\/\//, ''));
@@ -93,6 +96,8 @@ export const ROOT = '/ws';
 export const files = new Map<string, string>();
 /** Calls that cost, per kind; `reads` lists each readFile's relative path. */
 export const calls = { findFiles: 0, stat: 0, reads: [] as string[] };
+/** findFiles: files it leaves out (as `files.exclude` would), and a promise it waits for before answering. */
+export const findFilesOptions = { excluded: new Set<string>(), gate: undefined as Promise<void> | undefined };
 
 export const events = {
   open: new EventEmitter<unknown>(),
@@ -112,6 +117,8 @@ export function reset(): void {
   calls.stat = 0;
   calls.reads = [];
   events.watchers = [];
+  findFilesOptions.excluded.clear();
+  findFilesOptions.gate = undefined;
 }
 
 const rel = (uri: Uri) => uri.path.slice(ROOT.length + 1);
@@ -149,9 +156,14 @@ export const workspace = {
       dispose: () => undefined,
     };
   },
-  findFiles(): Promise<Uri[]> {
+  async findFiles(): Promise<Uri[]> {
     calls.findFiles++;
-    return later(() => [...files.keys()].filter((f) => /\.(md|markdown)$/i.test(f)).map((f) => Uri.file(`${ROOT}/${f}`)));
+    await findFilesOptions.gate;
+    return later(() =>
+      [...files.keys()]
+        .filter((f) => /\.(md|markdown)$/i.test(f) && !findFilesOptions.excluded.has(f))
+        .map((f) => Uri.file(`${ROOT}/${f}`)),
+    );
   },
   getWorkspaceFolder: (uri: Uri) => (uri.path.startsWith(`${ROOT}/`) ? folder : undefined),
   asRelativePath: (uri: Uri) => rel(uri),

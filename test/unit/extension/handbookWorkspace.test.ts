@@ -9,8 +9,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
-import { HandbookWorkspace, HEAD_BYTES, type FileReader } from '../../../src/extension/handbookWorkspace';
+import {
+  HandbookWorkspace,
+  HEAD_BYTES,
+  READ_CONCURRENCY,
+  type FileLister,
+  type FileReader,
+} from '../../../src/extension/handbookWorkspace';
+import { MAX_ROLE_FILE_BYTES } from '../../../src/core/roleFiles';
 import { nodeFileReader } from '../../../src/extension/util/nodeFileReader';
+import { nodeMarkdownLister } from '../../../src/extension/util/nodeMarkdownLister';
 
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as vscode.LogOutputChannel;
 const uri = (rel: string) => fake.Uri.file(`${fake.ROOT}/${rel}`) as unknown as vscode.Uri;
@@ -123,16 +131,16 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
       const bytes = new TextEncoder().encode(text);
       return limit === undefined ? { bytes, whole: true } : { bytes: bytes.subarray(0, limit), whole: bytes.length <= limit };
     };
-    ws = new HandbookWorkspace(log, reader);
+    ws = new HandbookWorkspace(log, { read: reader });
     await ws.start();
     assert.deepStrictEqual(fake.calls.reads, [], 'workspace.fs not used where the host reads directly');
     assert.deepStrictEqual(
-      asked.sort((a, b) => a.file.localeCompare(b.file) || (a.limit ?? 0) - (b.limit ?? 0)),
+      asked.sort((a, b) => a.file.localeCompare(b.file) || (a.limit ?? Infinity) - (b.limit ?? Infinity)),
       [
-        { file: 'notes/big-role.md', limit: undefined },
         { file: 'notes/big-role.md', limit: HEAD_BYTES },
+        { file: 'notes/big-role.md', limit: MAX_ROLE_FILE_BYTES }, // may be a role file: read whole (up to the cap)
         { file: 'notes/big.md', limit: HEAD_BYTES },
-        { file: 'roles/glob.md', limit: undefined }, // matched by the role-file globs: read whole
+        { file: 'roles/glob.md', limit: MAX_ROLE_FILE_BYTES }, // matched by the role-file globs: read whole
       ],
     );
     assert.deepStrictEqual(ws.index.uris().sort(), [uri('notes/big-role.md').toString(), uri('roles/glob.md').toString()]);
@@ -150,6 +158,158 @@ describe('extension: the workspace scan (handbookWorkspace.ts)', () => {
     assert.deepStrictEqual(fake.calls.reads, ['notes/big.md']);
     assert.strictEqual(ws.workspaceRoleFiles, 0);
     assert.ok(!ws.index.has(uri('notes/big.md').toString()));
+  });
+
+  it('the initial scan reports what it found in one change event, at its end', async () => {
+    for (let i = 0; i < 200; i++) fake.files.set(`roles/r${i}.md`, role(`r-${i}`));
+    for (let i = 0; i < 300; i++) fake.files.set(`notes/n${i}.md`, jekyll(i));
+    // A role that links to others, and an open (unsaved) role document: still one event.
+    fake.files.set('roles/hub.md', `${role('hub')}[[r-0]] [[r-199]] [[missing]]\n`);
+    const doc = {
+      uri: uri('roles/open.md'),
+      languageId: 'markdown',
+      isDirty: true,
+      isClosed: false,
+      getText: () => role('open'),
+    };
+    fake.workspace.textDocuments = [doc];
+    try {
+      ws = new HandbookWorkspace(log);
+      const events: number[] = [];
+      ws.onDidChange((e) => events.push(e.affected.size));
+      await ws.start();
+      assert.deepStrictEqual(events, [202], 'one event naming every role file found (200 + hub + the open one)');
+      assert.strictEqual(ws.workspaceRoleFiles, 202);
+      // Nothing is left to report later either.
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepStrictEqual(events, [202]);
+    } finally {
+      fake.workspace.textDocuments = [];
+    }
+  });
+
+  it(`a scan reads at most ${READ_CONCURRENCY} files at once, starting the next as soon as one ends`, async () => {
+    for (let i = 0; i < 100; i++) fake.files.set(`notes/n${i}.md`, jekyll(i));
+    for (let i = 0; i < 20; i++) fake.files.set(`roles/r${i}.md`, role(`r-${i}`));
+    let inFlight = 0;
+    let most = 0;
+    const started: string[] = [];
+    const gates: (() => void)[] = [];
+    const reader: FileReader = async (u, limit) => {
+      started.push(u.path);
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // The first file is slow: the others must not wait for it (no batch barrier).
+      await new Promise<void>((r) => (u.path.endsWith('/notes/n0.md') ? gates.push(r) : setImmediate(r)));
+      inFlight--;
+      const bytes = new TextEncoder().encode(fake.files.get(u.path.slice(fake.ROOT.length + 1)));
+      return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
+    };
+    ws = new HandbookWorkspace(log, { read: reader });
+    const done = ws.start();
+    // Wait until every other file has been read while the first one still hangs.
+    // (One read per file: the notes' heads, the role files whole.)
+    for (let k = 0; k < 10_000 && started.length < 120; k++) await new Promise((r) => setImmediate(r));
+    assert.strictEqual(started.length, 120, 'every other file read while the first one hangs');
+    assert.strictEqual(gates.length, 1);
+    gates[0]();
+    await done;
+    assert.strictEqual(most, READ_CONCURRENCY);
+    assert.strictEqual(ws.workspaceRoleFiles, 20);
+  });
+
+  it(`a role file over ${MAX_ROLE_FILE_BYTES / 1024 / 1024} MB is not indexed, with one line in the log (Node reader)`, async () => {
+    const warnings: string[] = [];
+    const logging = { ...log, warn: (m: string) => warnings.push(m) } as unknown as vscode.LogOutputChannel;
+    fake.files.set('roles/small.md', role('small'));
+    fake.files.set('roles/huge.md', role('huge'));
+    fake.files.set('notes/huge-role.md', role('huge-role'));
+    // Sizes as the reader sees them: the two huge files are 1 byte over the limit.
+    const sizes = new Map([
+      ['roles/huge.md', MAX_ROLE_FILE_BYTES + 1],
+      ['notes/huge-role.md', MAX_ROLE_FILE_BYTES + 1],
+    ]);
+    const asked: (number | undefined)[] = [];
+    const reader: FileReader = async (u, limit) => {
+      const rel = u.path.slice(fake.ROOT.length + 1);
+      asked.push(limit);
+      const bytes = new TextEncoder().encode(fake.files.get(rel));
+      const size = sizes.get(rel) ?? bytes.length;
+      return { bytes: bytes.subarray(0, limit), whole: limit === undefined || size <= limit };
+    };
+    ws = new HandbookWorkspace(logging, { read: reader });
+    await ws.start();
+    assert.deepStrictEqual(ws.index.uris(), [uri('roles/small.md').toString()]);
+    assert.ok(!asked.includes(undefined), 'no read without a limit');
+    assert.deepStrictEqual(warnings.sort(), [
+      `Not indexed: ${uri('notes/huge-role.md').toString()}: larger than 16 MB, the largest role file read`,
+      `Not indexed: ${uri('roles/huge.md').toString()}: larger than 16 MB, the largest role file read`,
+    ]);
+    // An indexed role file that grows past the limit leaves the index (its change is reported).
+    sizes.set('roles/small.md', MAX_ROLE_FILE_BYTES + 1);
+    const gone = changed(ws);
+    markdownWatcher().change.fire(fake.Uri.file(`${fake.ROOT}/roles/small.md`));
+    assert.ok((await gone).has(uri('roles/small.md').toString()));
+    assert.ok(!ws.index.has(uri('roles/small.md').toString()));
+    assert.strictEqual(ws.workspaceRoleFiles, 0);
+    assert.strictEqual(warnings.length, 3);
+  });
+
+  it('without a direct reader (browser host) a role file over the limit is read by workspace.fs but not indexed', async () => {
+    const warnings: string[] = [];
+    const logging = { ...log, warn: (m: string) => warnings.push(m) } as unknown as vscode.LogOutputChannel;
+    const head = role('huge');
+    fake.files.set('roles/huge.md', head + 'x'.repeat(MAX_ROLE_FILE_BYTES + 1 - head.length));
+    fake.files.set('roles/limit.md', head + 'x'.repeat(MAX_ROLE_FILE_BYTES - head.length)); // exactly 16 MB: read
+    ws = new HandbookWorkspace(logging);
+    await ws.start();
+    assert.deepStrictEqual(ws.index.uris(), [uri('roles/limit.md').toString()]);
+    assert.deepStrictEqual(warnings, [`Not indexed: ${uri('roles/huge.md').toString()}: larger than 16 MB, the largest role file read`]);
+  });
+
+  it('with a local listing (Node host) reading starts before findFiles answers, and findFiles has the last word', async () => {
+    fake.files.set('roles/a.md', role('a'));
+    fake.files.set('roles/b.md', `${role('b')}[[a]] [[late]]\n`);
+    fake.files.set('notes/n.md', jekyll(1));
+    fake.files.set('excluded/x.md', role('x')); // listed, but findFiles leaves it out (files.exclude)
+    fake.files.set('roles/late.md', role('late')); // findFiles lists it, the listing missed it (a symbolic link)
+    fake.findFilesOptions.excluded.add('excluded/x.md');
+    let open!: () => void;
+    fake.findFilesOptions.gate = new Promise<void>((r) => (open = r));
+    const reads: string[] = [];
+    const reader: FileReader = async (u, limit) => {
+      const rel = u.path.slice(fake.ROOT.length + 1);
+      reads.push(rel);
+      const bytes = new TextEncoder().encode(fake.files.get(rel));
+      return { bytes: bytes.subarray(0, limit), whole: limit === undefined || bytes.length <= limit };
+    };
+    const listed: string[] = [];
+    const list: FileLister = async (folder) => {
+      listed.push(folder.toString());
+      return ['roles/a.md', 'roles/b.md', 'notes/n.md', 'excluded/x.md'].map((f) => uri(f));
+    };
+    ws = new HandbookWorkspace(log, { read: reader, list });
+    const events: ReadonlySet<string>[] = [];
+    ws.onDidChange((e) => events.push(e.affected));
+    const done = ws.start();
+    for (let k = 0; k < 1000 && reads.length < 4; k++) await new Promise((r) => setImmediate(r));
+    assert.deepStrictEqual(reads.sort(), ['excluded/x.md', 'notes/n.md', 'roles/a.md', 'roles/b.md'], 'read while findFiles waits');
+    assert.deepStrictEqual(events, [], 'nothing reported before findFiles answered');
+    open();
+    await done;
+    assert.deepStrictEqual(listed, [`file://${fake.ROOT}`]);
+    assert.deepStrictEqual(
+      ws.index.uris().sort(),
+      ['roles/a.md', 'roles/b.md', 'roles/late.md'].map((f) => uri(f).toString()),
+    );
+    assert.deepStrictEqual(
+      reads.sort(),
+      ['excluded/x.md', 'notes/n.md', 'roles/a.md', 'roles/b.md', 'roles/late.md'],
+      'each file read once',
+    );
+    assert.strictEqual(events.length, 1, 'one change event');
+    // b's link to `late` resolves: its cross-file findings were worked out with every file in.
+    assert.ok(!ws.index.findings(uri('roles/b.md').toString()).some((f) => f.code === 'unresolved-link'));
   });
 
   it('keeps no entry per file once its operations end, and leaves no timer behind', async () => {
@@ -207,5 +367,43 @@ describe('extension: the Node host reads files directly (nodeFileReader.ts)', ()
 
   it('leaves other schemes to workspace.fs', async () => {
     assert.strictEqual(await nodeFileReader(fake.Uri.parse('vscode-vfs:/x.md') as unknown as vscode.Uri), undefined);
+  });
+});
+
+describe('extension: the Node host lists a folder’s Markdown files directly (nodeMarkdownLister.ts)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-lister-'));
+    const put = (rel: string, text = 'x') => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    for (const f of [
+      'a.md',
+      'docs/b.markdown',
+      'docs/c.txt',
+      'docs/deep/d.md',
+      '.hidden.md',
+      'node_modules/x/x.md',
+      '.git/y.md',
+      'sub/.dot/z.md',
+    ])
+      put(f);
+    fs.mkdirSync(path.join(dir, 'sub', 'dir.md'));
+    fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
+    fs.symlinkSync(path.join(dir, 'docs'), path.join(dir, 'linked-docs'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const folder = () => fake.Uri.file(dir) as unknown as vscode.Uri;
+
+  it('lists what findFiles(**/*.{md,markdown}, node_modules and dot-folders excluded) lists, but no symbolic link', async () => {
+    const listed = (await nodeMarkdownLister(folder())).map((u) => path.relative(dir, u.fsPath)).sort();
+    // (Symbolic links are left to findFiles, which follows them: the scan reads what it adds.)
+    assert.deepStrictEqual(listed, ['.hidden.md', 'a.md', 'docs/b.markdown', 'docs/deep/d.md']);
+  });
+
+  it('lists nothing for a folder that is not local, or cannot be read', async () => {
+    assert.deepStrictEqual(await nodeMarkdownLister(fake.Uri.parse('vscode-vfs:/repo') as unknown as vscode.Uri), []);
+    assert.deepStrictEqual(await nodeMarkdownLister(fake.Uri.file(path.join(dir, 'missing')) as unknown as vscode.Uri), []);
   });
 });
