@@ -12,6 +12,7 @@ import type { RoleScope } from './structure';
 /** How far a definition is looked for: its short form, and the words before it. */
 const MAX_SHORT = 8;
 const MAX_LONG_WORDS = 6;
+const MAX_WORD = 40;
 
 /** `SME` or `PMs` (a plural `s` after the capitals). */
 const SHORT_FORM = /^[A-Z][A-Z0-9&]{1,6}s?$/;
@@ -19,8 +20,10 @@ const SHORT_FORM = /^[A-Z][A-Z0-9&]{1,6}s?$/;
 /** The long forms the page defines, by short form (the first definition of each wins). */
 export function definedShortForms(text: string): Map<string, string> {
   const out = new Map<string, string>();
+  // The first `)` after an opener serves every opener before it: each is looked for once (linear).
+  let close = -1;
   for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
-    const close = text.indexOf(')', open + 1);
+    if (close < open) close = text.indexOf(')', open + 1);
     if (close < 0) break;
     if (close - open - 1 > MAX_SHORT) continue;
     const raw = text.slice(open + 1, close);
@@ -40,8 +43,8 @@ function longFormBefore(text: string, at: number, short: string): string | undef
   while (end > 0 && text[end - 1] === ' ') end--;
   for (let n = 0; n < MAX_LONG_WORDS && end > 0; n++) {
     let start = end;
-    while (start > 0 && /[A-Za-z-]/.test(text[start - 1])) start--;
-    if (start === end) break;
+    while (start > 0 && end - start <= MAX_WORD && /[A-Za-z-]/.test(text[start - 1])) start--;
+    if (start === end || end - start > MAX_WORD) break;
     words.unshift(text.slice(start, end));
     const initials = words
       .filter((w) => /^[A-Z]/.test(w))

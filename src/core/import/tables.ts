@@ -32,10 +32,21 @@ function normal(s: string): string {
   return withoutParentheses(s).toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '').trim();
 }
 
+/** The names a role answers to, normalised; cached per name object until its title or short names change. */
+const NORMAL_NAMES = new WeakMap<RoleName, { title: string; aliases: number; names: Set<string> }>();
+
+function normalNames(role: RoleScope): Set<string> {
+  const cached = NORMAL_NAMES.get(role.name);
+  if (cached && cached.title === role.name.title && cached.aliases === role.name.aliases.length) return cached.names;
+  const names = new Set([normal(role.name.title), ...role.name.aliases.map(normal)]);
+  NORMAL_NAMES.set(role.name, { title: role.name.title, aliases: role.name.aliases.length, names });
+  return names;
+}
+
 /** Finds the role a name refers to (title or short name, plural or not). */
 function findRole(roles: readonly RoleScope[], name: string): RoleScope | undefined {
   const n = normal(name);
-  return roles.find((r) => normal(r.name.title) === n || r.name.aliases.some((a) => normal(a) === n));
+  return roles.find((r) => normalNames(r).has(n));
 }
 
 function cellItems(cell: TableCell): string[] {
@@ -92,11 +103,11 @@ function roleCellName(label: TableCell): string {
 }
 
 /** `IM - Incident Manager [onboarding]` in a roles table: IM is a short name of the role Incident Manager. */
-function shortNameOf(cell: TableCell | undefined, roles: readonly RoleScope[]): void {
+function shortNameOf(cell: TableCell | undefined, roles: readonly RoleScope[], titles: readonly string[]): void {
   const dashed = /^([A-Z][A-Za-z0-9&]{1,7}) [-–—] (\S.*)$/.exec(cell?.text ?? '');
   if (!dashed) return;
   const rest = dashed[2].toLowerCase();
-  const role = roles.find((r) => rest === r.name.title.toLowerCase() || rest.startsWith(`${r.name.title.toLowerCase()} `));
+  const role = roles[titles.findIndex((t) => rest === t || rest.startsWith(`${t} `))];
   if (role && !role.name.aliases.includes(dashed[1])) role.name.aliases.push(dashed[1]);
 }
 
@@ -214,7 +225,8 @@ export function readTableRoles(tables: readonly ScopedTable[], roles: RoleScope[
     if (labelCol < 0) {
       // "Role | Description | Who?": no duties, but the short names of roles the page defines
       // (`IM - Incident Manager …` for the role Incident Manager).
-      if (roleCol >= 0) for (const row of body) shortNameOf(row[roleCol], roles);
+      const titles = roles.map((r) => r.name.title.toLowerCase());
+      if (roleCol >= 0) for (const row of body) shortNameOf(row[roleCol], roles, titles);
       continue;
     }
     const substantive = body.flatMap((r) => r.filter((c, i) => i !== labelCol && !c.spanned).flatMap(cellItems));

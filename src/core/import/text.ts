@@ -46,7 +46,11 @@ export function replaceSpans(text: string, spans: readonly { start: number; end:
 
 /** A span's text with every character but line breaks made a space (line numbers do not move). */
 export function blankKeepingLines(s: string): string {
-  return s.replace(/[^\n]/g, ' ');
+  // Line by line (a regex over every character was a hot spot on big pages).
+  return s
+    .split('\n')
+    .map((line) => ' '.repeat(line.length))
+    .join('\n');
 }
 
 /**
@@ -75,8 +79,11 @@ const WIKI_LINK = /\[\[([^\][|]+)(?:\|([^\][]+))?\]\]/g;
  */
 const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f|\u20e3/gu;
 
+/** Every pictograph, joiner and selector is at U+00A9 or above: text below it has none. */
+const MAYBE_EMOJI = /[^\u0000-\u00a8]/;
+
 export function stripEmoji(s: string): string {
-  return s.replace(EMOJI, '');
+  return MAYBE_EMOJI.test(s) ? s.replace(EMOJI, '') : s;
 }
 
 /**
@@ -85,21 +92,17 @@ export function stripEmoji(s: string): string {
  * later patterns look for one space, never a run.
  */
 export function cleanText(s: string): string {
-  return stripEmoji(
-    decodeEntities(
-      removeComments(s)
-        .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
-        .replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim()),
-    ),
-  )
-    .replace(/\s+/g, ' ')
-    .replace(/(^|\s)(?:\*\*|__|\*|_)(?=\S)/g, '$1')
-    .replace(/(?<=\S)(?:\*\*|__|\*|_)(?=\s|$|[.,;:!?])/g, '')
-    .replace(/ ([,.;:!?])(?= |$)/g, '$1')
-    .replace(/(?<=[a-z]{2})\.(?=[A-Z][a-z])/g, '. ')
-    .replace(/\( /g, '(')
-    .replace(/ \)/g, ')')
-    .trim();
+  // Each pass runs only when its character is there: cleanText runs on every fragment of a page.
+  let t = s.includes('<') ? removeComments(s).replace(/<\/?[a-zA-Z][^<>]*>/g, ' ') : s;
+  if (t.includes('[[')) t = t.replace(WIKI_LINK, (_m, target: string, label?: string) => (label ?? target).trim());
+  t = stripEmoji(decodeEntities(t));
+  if (/[^\S ]| {2}/.test(t)) t = t.replace(/\s+/g, ' ');
+  if (t.includes('*') || t.includes('_'))
+    t = t.replace(/(^|\s)(?:\*\*|__|\*|_)(?=\S)/g, '$1').replace(/(?<=\S)(?:\*\*|__|\*|_)(?=\s|$|[.,;:!?])/g, '');
+  t = t.replace(/ ([,.;:!?])(?= |$)/g, '$1');
+  if (t.includes('.')) t = t.replace(/(?<=[a-z]{2})\.(?=[A-Z][a-z])/g, '. ');
+  if (t.includes('(') || t.includes(')')) t = t.replace(/\( /g, '(').replace(/ \)/g, ')');
+  return t.trim();
 }
 
 /**

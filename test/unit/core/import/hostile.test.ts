@@ -7,6 +7,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { IMPORT_LIMITS, decodePage, importPage, pageTooLargeMessage } from '../../../../src/core/import';
+import { definedShortForms } from '../../../../src/core/import/acronyms';
+import { statementParty } from '../../../../src/core/import/extract';
 import { alsoKnownAs, readPredicate } from '../../../../src/core/import/prose';
 import { classifySection, pageTitleRole, roleHeading, roleStatementSubject } from '../../../../src/core/import/roleNames';
 import {
@@ -230,6 +232,35 @@ describe('importer: hostile pages finish quickly, with bounded work', function (
       }),
       runs(40),
     );
+  });
+
+  it('short forms, RACI cells, lead-in statements and level tables (the rules of issue 18) in bounded time', () => {
+    // 300,000 `(` before one `)`: each opener used to look for its own `)`.
+    const parens = importWithin(`${role}- Own the roadmap ${'('.repeat(300000)}AB)\n`, 3000);
+    assert.strictEqual(parens.roles.length, 1);
+    assert.deepStrictEqual(
+      definedShortForms(`${'a'.repeat(200000)}(AB) Subject Matter Expert (SME)`),
+      new Map([['SME', 'Subject Matter Expert']]),
+    );
+    // A RACI matrix of 5,000 rows and a roles table of 5,000 rows with short names.
+    const raci = ['| Deliverable | Channel Team | Services |', '| --- | --- | --- |'];
+    for (let i = 0; i < 5000; i++) raci.push(`| Deliverable ${i} | A, R | C, I |`);
+    const matrix = importWithin(`${raci.join('\n')}\n`, 6000);
+    assert.deepStrictEqual(
+      matrix.roles.map((r) => [r.title, r.responsibilities.length]),
+      [
+        ['Channel Team', IMPORT_LIMITS.maxTableRows - 1], // the header row counts towards the row limit
+        ['Services', 0],
+      ],
+    );
+    const named = ['| Role | Description |', '| --- | --- |'];
+    for (let i = 0; i < 5000; i++) named.push(`| XY - Engineer ${i} | does things |`);
+    importWithin(`${role}${named.join('\n')}\n`, 6000);
+    // Long lead-in statements and level words.
+    const statement = `${role}${'the Council '.repeat(20000)}are...\n\n- Attend meetings\n`;
+    assert.deepStrictEqual(importWithin(statement, 3000).roles[0].responsibilities, ['Attend meetings']);
+    assert.strictEqual(statementParty(`${'x '.repeat(100000)}is:`), undefined);
+    importWithin(`---\ntitle: UX Researcher\n---\n\n${'### Senior\n\n- Drive research\n\n'.repeat(2000)}`, 6000);
   });
 
   it('Liquid tags: labels kept, paths dropped, a tag as link destination becomes #, lines kept', () => {
