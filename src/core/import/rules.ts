@@ -51,7 +51,7 @@ export const GENERAL_RULES: GeneralRule[] = [
     id: 'process-not-role',
     description:
       'Processes about a role (becoming, nominating, removing, on- and off-boarding, checklists, progression) are neither roles nor duties.',
-    evidence: ['kyverno--GOVERNANCE.md', 'istio--ROLES.md', 'pagerduty--different_roles.md'],
+    evidence: ['kyverno--GOVERNANCE.md', 'istio--ROLES.md', 'pagerduty--different_roles.md', 'gitlab--incident-management--index.html.md'],
   },
   {
     id: 'sentence-heading-not-role',

@@ -36,6 +36,33 @@ describe('importer: evaluation on both corpora (leave-one-source-out)', function
     }
   });
 
+  it('each rule changes the import of the pages it names (all rules on, or the rules of their held-out run)', () => {
+    const files = new Map(allPageFacts().map((p) => [p.file, path.join(p.dir, p.file)]));
+    const all = new Set(GENERAL_RULES.map((g) => g.id));
+    const sig = (text: string, rules: Set<string>) =>
+      JSON.stringify(importPage(text, { rules }).roles.map((r) => [r.title, r.aliases, r.responsibilities]));
+    const needed = new Map<string, string[]>();
+    for (const rule of GENERAL_RULES)
+      for (const file of rule.evidence) {
+        const text = readFixture(files.get(file)!);
+        const loso = new Set([...rulesWithout(sourceOf(file)), rule.id]);
+        const without = (set: Set<string>) => new Set([...set].filter((id) => id !== rule.id));
+        if (sig(text, all) !== sig(text, without(all)) || sig(text, loso) !== sig(text, without(loso)))
+          needed.set(rule.id, [...(needed.get(rule.id) ?? []), file]);
+      }
+    // Every rule is needed by at least one page it names; these four by one page only (the others
+    // show the pattern but read the same without the rule): a known weakness of the evidence.
+    assert.deepStrictEqual(
+      GENERAL_RULES.filter((g) => (needed.get(g.id) ?? []).length < 2).map((g) => [g.id, needed.get(g.id)]),
+      [
+        ['section-of-role', ['kyverno--GOVERNANCE.md']],
+        ['sentence-heading-not-role', ['loanmarket--Engineering.md']],
+        ['rows-per-role-with-areas', ['artsy--ladder.md']],
+        ['level-heading', ['gitlab--ux-researcher--index.html.md']],
+      ],
+    );
+  });
+
   it('turns off, for a held-out source, the rules only that source justifies', () => {
     assert.ok(!rulesWithout('loanmarket').has('sentence-heading-not-role'));
     assert.ok(rulesWithout('rust').has('title-with-label'));
