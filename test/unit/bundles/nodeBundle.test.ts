@@ -104,7 +104,7 @@ describe('node extension bundles', function () {
     const expected: Record<string, string[]> = {
       builtinTexts: [],
       comparePanel: ['ComparePanel'],
-      diffPanel: ['DiffPanel', 'RevisionComparePanel', 'compareWithRevision', 'readHandbookDiff'],
+      diffCommands: ['compareHandbookWith', 'compareWithHead'],
       fixAllEngine: ['fixAllEdits'],
       findRole: ['findRoleCommand'],
       importRoles: ['importRolesCommand'],
