@@ -160,14 +160,14 @@ export class HandbookWorkspace implements vscode.Disposable {
   }
 
   /**
-   * Starts the initial scan once activation has returned (the next task), unless one runs already;
-   * calling it again changes nothing. Resolves when that scan is done.
+   * Starts the initial scan as soon as activation has returned (activate() registers every feature
+   * synchronously: a microtask runs after it, before the extension host's next task), unless one
+   * runs already; calling it again changes nothing. Resolves when that scan is done. Not a later
+   * task: the host is busy activating other extensions then, and findFiles would wait for it.
    */
   start(): Promise<void> {
     if (this.scanPromise) return this.scanPromise;
-    this.initialScan ??= new Promise<void>((resolve) =>
-      setTimeout(() => resolve(this.disposed ? undefined : (this.scanPromise ?? this.refresh())), 0),
-    );
+    this.initialScan ??= Promise.resolve().then(() => (this.disposed ? undefined : (this.scanPromise ?? this.refresh())));
     return this.initialScan;
   }
 

@@ -18,21 +18,25 @@ const MARKDOWN = /\.(md|markdown)$/;
 export const nodeMarkdownLister: FileLister = async (folder) => {
   if (folder.scheme !== 'file') return [];
   const out: vscode.Uri[] = [];
-  const pending: string[] = [''];
-  while (pending.length > 0 && out.length < MAX_LISTED) {
-    const rel = pending.pop()!;
+  // The folders of a level are read at once (a handbook is wide rather than deep: one readdir after
+  // the other cost more in waiting than in reading).
+  const walk = async (rel: string): Promise<void> => {
+    if (out.length >= MAX_LISTED) return;
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(rel ? vscode.Uri.joinPath(folder, rel).fsPath : folder.fsPath, { withFileTypes: true });
     } catch {
-      continue; // findFiles has the last word
+      return; // findFiles has the last word
     }
+    const folders: string[] = [];
     for (const e of entries) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && !e.name.startsWith('.')) pending.push(child);
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) folders.push(child);
       } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(vscode.Uri.joinPath(folder, child));
     }
-  }
+    await Promise.all(folders.map(walk));
+  };
+  await walk('');
   return out.slice(0, MAX_LISTED);
 };
