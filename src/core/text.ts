@@ -80,15 +80,23 @@ export function normalizeName(s: string): string {
   return (/\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
 }
 
+/** Short owned strings by text, so that equal ones are one string (bounded: cleared when full). */
+const shortStrings = new Map<string, string>();
+
 /**
  * A copy of `s` that does not keep the text it was cut from alive. V8 represents a slice of 13 or
  * more characters as a view on its parent string, so a role title sliced from a file kept the
- * whole file in memory (a fifth of a 10,000-role index). A property key is an internalised string:
- * V8 copies a slice into a flat string of its own, and equal texts share one (the `area`, `kind`
- * and `type` values of thousands of roles). Concatenating and slicing back, as before, kept a
- * 32-byte view on the copy for each string and shared none: 10 MB more in a 10,000-role index.
- * Other engines simply return the same text.
+ * whole file in memory (a fifth of a 10,000-role index). A round trip through JSON makes a flat
+ * copy of its own; concatenating and slicing back, as before, kept a 32-byte view on the copy for
+ * each string (5 MB of a 10,000-role index). A shorter slice is a copy already: equal ones (the
+ * `area`, `kind` and `type` values of thousands of roles) are shared instead. (Interning through
+ * a property key does both, but made parsing half as slow again.) Other engines simply copy.
  */
 export function ownString(s: string): string {
-  return Object.keys({ [s]: 0 })[0];
+  if (s.length >= 13) return JSON.parse(JSON.stringify(s)) as string;
+  const known = shortStrings.get(s);
+  if (known !== undefined) return known;
+  if (shortStrings.size >= 4096) shortStrings.clear();
+  shortStrings.set(s, s);
+  return s;
 }
