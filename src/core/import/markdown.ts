@@ -278,6 +278,8 @@ export function readPage(input: string): Page {
   const blocks: Block[] = [];
   let quote = 0;
   let lastHeading = 0;
+  // A bold role statement opens a role: bold labels after it (`**Weekly:**`) are its sections.
+  let statementLevel = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     switch (t.type) {
@@ -285,16 +287,19 @@ export function readPage(input: string): Page {
         const level = Number(t.tag.slice(1)) || 1;
         blocks.push({ kind: 'heading', level, inline: renderInline(tokens[i + 1]), line: lineOf(t) });
         lastHeading = level;
+        statementLevel = 0;
         i = closing(tokens, i);
         break;
       }
       case 'paragraph_open': {
         const inline = renderInline(tokens[i + 1]);
         if (inline.text) {
-          if (!quote && (isPseudoHeading(inline) || isStatementHeading(inline))) {
+          const statement = !quote && isStatementHeading(inline);
+          if (!quote && (statement || isPseudoHeading(inline))) {
+            if (statement) statementLevel = Math.min(lastHeading + 1, 7);
             blocks.push({
               kind: 'heading',
-              level: Math.min(lastHeading + 1, 7),
+              level: statement || !statementLevel ? Math.min(lastHeading + 1, 7) : Math.min(statementLevel + 1, 8),
               inline: { ...inline, text: inline.text.replace(/:$/, '') },
               line: lineOf(t),
               pseudo: true,

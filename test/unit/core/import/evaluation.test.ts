@@ -238,6 +238,36 @@ describe('importer: tables and statements of roles (rules roles-in-columns, raci
     );
   });
 
+  it('keeps bold labels after a bold role statement (`**Weekly:**`) inside that role, as areas', () => {
+    const page = [
+      '## Calendar',
+      '',
+      '**PHD Specialists are responsible for the onboarding of new partners.**',
+      '',
+      '**Weekly:**',
+      '',
+      '- Review new partner applicants',
+      '',
+      '**Monthly:**',
+      '',
+      '- Review new partner activity',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(
+      importPage(page).roles.map((x) => [x.role, x.responsibilities]),
+      [
+        [
+          'phd-specialist',
+          [
+            'The onboarding of new partners',
+            { text: 'Review new partner applicants', area: 'Weekly' },
+            { text: 'Review new partner activity', area: 'Monthly' },
+          ],
+        ],
+      ],
+    );
+  });
+
   const raci = [
     '# Role Description: Project Director',
     '',
