@@ -1,7 +1,8 @@
 /**
- * Feeds the engine's HandbookIndex from the workspace: an initial background scan through
- * `workspace.fs`, a file watcher, and open editors (whose text wins over the disk). Every feature
- * reads the index from here and listens to `onDidChange`; none of them reads files itself.
+ * Feeds the engine's HandbookIndex from the workspace: an initial background scan (findFiles and
+ * `workspace.fs`; in the Node host local files are listed and read with Node's fs, see DirectFs),
+ * a file watcher, and open editors (whose text wins over the disk). Every feature reads the index
+ * from here and listens to `onDidChange`; none of them reads files itself.
  */
 import * as vscode from 'vscode';
 import { LatestRun } from '../core/cancellation';
