@@ -17,7 +17,7 @@ import {
   type RoleName,
   type SectionKind,
 } from './roleNames';
-import { decideRole, on } from './rules';
+import { decideRole, on, type RoleDecision } from './rules';
 import { IMPORT_LIMITS } from './limits';
 import { withoutParentheses } from './text';
 import type { Block, Page, Table } from './types';
@@ -140,6 +140,21 @@ export function buildStructure(page: Page): Structure {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].role) return { role: stack[i].role, index: i };
     return { role: pageRole, index: -1 };
   };
+  /** A role the heading `block` opens: listed, its decision recorded for --explain, and open until a heading at its level. */
+  const openRole = (
+    name: RoleName,
+    block: Extract<Block, { kind: 'heading' }>,
+    rule: RoleDecision['rule'],
+    reason: string,
+    origin: RoleOrigin = 'heading',
+    headingText = block.inline.text,
+  ): RoleScope => {
+    const role = newRole(name, block.line, block.level, origin, headingText);
+    roles.push(role);
+    decideRole({ line: block.line, title: name.title, rule, reason });
+    stack.push({ level: block.level, role, text: block.inline.text, pseudo: block.pseudo });
+    return role;
+  };
 
   for (const block of page.blocks) {
     if (block.kind === 'heading') {
@@ -158,15 +173,14 @@ export function buildStructure(page: Page): Structure {
           (!current.role || current.role === pageRole || currentLevel >= block.level) &&
           section.kind !== 'ignore'
         ) {
-          const role = newRole(prefixName, block.line, block.level, 'heading', section.prefix);
-          roles.push(role);
-          decideRole({
-            line: block.line,
-            title: prefixName.title,
-            rule: 'role-words',
-            reason: `the heading is the ${section.kind} section of a role it names`,
-          });
-          stack.push({ level: block.level, role, text });
+          openRole(
+            prefixName,
+            block,
+            'role-words',
+            `the heading is the ${section.kind} section of a role it names`,
+            'heading',
+            section.prefix,
+          );
         }
         stack.push({ level: block.level, section: { text, kind: section.kind, level: block.level }, text, pseudo: block.pseudo });
         continue;
@@ -174,38 +188,26 @@ export function buildStructure(page: Page): Structure {
       const byWords = roles.length < IMPORT_LIMITS.maxRoles ? roleHeading(text) : undefined;
       const name = byWords;
       if (name) {
-        const role = newRole(name, block.line, block.level, 'heading', text);
-        roles.push(role);
         const rule = headingNameRule(text);
-        decideRole({
-          line: block.line,
-          title: name.title,
-          rule: rule ?? 'role-words',
-          reason:
-            rule === 'role-statement'
-              ? 'the heading states what the role is responsible for'
-              : rule === 'title-with-label'
-                ? 'the heading names a role beside a label for the page'
-                : 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
-        });
+        const role = openRole(
+          name,
+          block,
+          rule ?? 'role-words',
+          rule === 'role-statement'
+            ? 'the heading states what the role is responsible for'
+            : rule === 'title-with-label'
+              ? 'the heading names a role beside a label for the page'
+              : 'the heading names a role (a role noun or title word such as Manager, Lead, Head of)',
+        );
         // `**PHD Specialists are responsible for the onboarding of new partners.**`: that is a duty.
         const stated = rule === 'role-statement' ? roleStatementPredicate(text) : '';
         if (stated) role.tableItems.push({ text: stated, line: block.line });
-        stack.push({ level: block.level, role, text, pseudo: block.pseudo });
         continue;
       }
       // `### Senior` on a page about one role (`UX Researcher`): the role at that level (rule level-heading).
       const levelled = !block.pseudo && pageRole && roles.length < IMPORT_LIMITS.maxRoles ? levelRoleName(text, pageRole.name) : undefined;
       if (levelled) {
-        const role = newRole(levelled, block.line, block.level, 'heading', text);
-        roles.push(role);
-        decideRole({
-          line: block.line,
-          title: levelled.title,
-          rule: 'level-heading',
-          reason: `a level heading on the page of ${pageRole?.name.title}`,
-        });
-        stack.push({ level: block.level, role, text });
+        openRole(levelled, block, 'level-heading', `a level heading on the page of ${pageRole?.name.title}`);
         continue;
       }
       // A heading under a role's "Specialties" section is a specialty of that role.
@@ -214,29 +216,19 @@ export function buildStructure(page: Page): Structure {
         const specialty = withoutParentheses(text).replace(/\s+/g, ' ').trim();
         if (specialty) {
           const base = current.role.name;
-          const role = newRole({ title: `${base.title} (${specialty})`, aliases: [] }, block.line, block.level, 'specialty', text);
-          roles.push(role);
-          decideRole({
-            line: block.line,
-            title: role.name.title,
-            rule: 'specialty',
-            reason: `a heading under the Specialties section of ${base.title}`,
-          });
-          stack.push({ level: block.level, role, text });
+          openRole(
+            { title: `${base.title} (${specialty})`, aliases: [] },
+            block,
+            'specialty',
+            `a heading under the Specialties section of ${base.title}`,
+            'specialty',
+          );
           continue;
         }
       }
       const forced = withDuties.has(block) && roles.length < IMPORT_LIMITS.maxRoles ? forcedRoleName(text) : undefined;
       if (forced) {
-        const role = newRole(forced, block.line, block.level, 'heading', text);
-        roles.push(role);
-        decideRole({
-          line: block.line,
-          title: forced.title,
-          rule: 'section-with-duties-is-role',
-          reason: 'the heading has a responsibilities section of its own',
-        });
-        stack.push({ level: block.level, role, text, pseudo: block.pseudo });
+        openRole(forced, block, 'section-with-duties-is-role', 'the heading has a responsibilities section of its own');
         continue;
       }
       stack.push({ level: block.level, section: { text, kind: 'neutral', level: block.level }, text, pseudo: block.pseudo });
