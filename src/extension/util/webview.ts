@@ -15,6 +15,11 @@ export const PANEL_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions =
   enableFindWidget: true,
 };
 
+/** A new panel of this extension's kind `viewType`, in the active editor column. */
+export function createPagePanel(viewType: string, title: string): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, PANEL_OPTIONS);
+}
+
 /** A page: its script (dist/media/<script>) and its own stylesheet (media/<style>, linked after media/common.css). */
 export interface WebviewPage {
   script: string;

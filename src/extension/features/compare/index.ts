@@ -22,7 +22,7 @@ import type { Feature } from '../../featureContext';
 import type { ComparePanel, Rendered } from './panel';
 import { once } from '../../util/lazy';
 import { pickRole, roleByUri, roleOfArg } from '../../util/roleChoice';
-import { PANEL_OPTIONS, PanelSlot, type PanelApi } from '../../util/webview';
+import { createPagePanel, PanelSlot, type PanelApi } from '../../util/webview';
 
 /** The panel, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
 const loadPanel = once(() => require('./panel') as typeof import('./panel'));
@@ -52,12 +52,7 @@ export const registerCompareView: Feature = (ctx) => {
   const show = (left: Role, right: Role): CompareViewModel => {
     const open = slot.revealed();
     if (open) return open.setSides(ref(left), ref(right));
-    const panel = vscode.window.createWebviewPanel(
-      COMPARE_VIEW_TYPE,
-      vscode.l10n.t('Compare Roles'),
-      vscode.ViewColumn.Active,
-      PANEL_OPTIONS,
-    );
+    const panel = createPagePanel(COMPARE_VIEW_TYPE, vscode.l10n.t('Compare Roles'));
     return attach(panel, { left: ref(left), right: ref(right) }).model!;
   };
 

@@ -8,7 +8,7 @@ import type { CompareViewModel } from '../../../core/protocol/compareProtocol';
 import { DIFF_VIEW_TYPE, type DiffViewModel } from '../../../core/protocol/diffProtocol';
 import type { FeatureContext } from '../../featureContext';
 import { openGit, type GitRef, type GitRepository } from '../../util/git';
-import { PANEL_OPTIONS, type PanelSlot } from '../../util/webview';
+import { createPagePanel, type PanelSlot } from '../../util/webview';
 import { compareWithRevision, DiffPanel, RevisionComparePanel, type CompareRendered, type DiffRendered } from './diffPanel';
 
 const REVISION_VIEW_TYPE = 'handbookRoles.compareRevision';
@@ -63,12 +63,7 @@ export async function compareHandbookWith(h: DiffCommandHost, ref?: unknown): Pr
     return unavailable(vscode.l10n.t('Git knows no revision "{0}".', revision));
   }
   diffSlot.current?.panel.dispose();
-  const panel = vscode.window.createWebviewPanel(
-    DIFF_VIEW_TYPE,
-    vscode.l10n.t('Handbook Changes'),
-    vscode.ViewColumn.Active,
-    PANEL_OPTIONS,
-  );
+  const panel = createPagePanel(DIFF_VIEW_TYPE, vscode.l10n.t('Handbook Changes'));
   const created = diffSlot.attach(
     panel,
     (onDispose) => new DiffPanel(panel, ctx, git.api, git.repository, revision, diffSlot.events, onDispose),
@@ -118,12 +113,7 @@ export async function compareWithHead(h: DiffCommandHost, arg?: unknown): Promis
   }
   if ('unavailable' in pair) return unavailable(pair.unavailable);
   revisionSlot.current?.panel.dispose();
-  const panel = vscode.window.createWebviewPanel(
-    REVISION_VIEW_TYPE,
-    vscode.l10n.t('Compare with HEAD'),
-    vscode.ViewColumn.Active,
-    PANEL_OPTIONS,
-  );
+  const panel = createPagePanel(REVISION_VIEW_TYPE, vscode.l10n.t('Compare with HEAD'));
   return revisionSlot.attach(panel, (onDispose) => new RevisionComparePanel(panel, ctx, pair, 'HEAD', revisionSlot.events, onDispose))
     .model;
 }

@@ -12,7 +12,7 @@ import { ORG_VIEW_TYPE, parseOrgState, type OrgChart } from '../../../core/proto
 import type { Feature, FeatureContext } from '../../featureContext';
 import { once } from '../../util/lazy';
 import { findRole, roleByUri } from '../../util/roleChoice';
-import { PANEL_OPTIONS, PanelSlot, type PanelApi } from '../../util/webview';
+import { createPagePanel, PanelSlot, type PanelApi } from '../../util/webview';
 import type * as Panels from './panels';
 
 /** The panels, loaded on first use (a bundle of its own in the Node host: lazyModules.json). */
@@ -70,7 +70,7 @@ export const registerOrgChart: Feature = (ctx) => {
     const root = arg === undefined ? undefined : rootOfArg(ctx, arg);
     const open = org.revealed();
     if (open) return open.update(arg === undefined ? undefined : (root ?? null));
-    const panel = vscode.window.createWebviewPanel(ORG_VIEW_TYPE, vscode.l10n.t('Org Chart'), vscode.ViewColumn.Active, PANEL_OPTIONS);
+    const panel = createPagePanel(ORG_VIEW_TYPE, vscode.l10n.t('Org Chart'));
     return attachOrg(panel, root).update();
   };
 
@@ -78,7 +78,7 @@ export const registerOrgChart: Feature = (ctx) => {
     await handbook.ready;
     const open = ladder.revealed();
     if (open) return open.update();
-    const panel = vscode.window.createWebviewPanel(LADDER_VIEW_TYPE, vscode.l10n.t('Ladders'), vscode.ViewColumn.Active, PANEL_OPTIONS);
+    const panel = createPagePanel(LADDER_VIEW_TYPE, vscode.l10n.t('Ladders'));
     return attachLadder(panel).update();
   };
 
